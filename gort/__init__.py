@@ -1,0 +1,4 @@
+"""gort: Go programs run on Go's own runtime, rebuilt in Python."""
+
+__version__ = "0.1.0"
+GOVERSION = "go1.27.3"
