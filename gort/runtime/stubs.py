@@ -1,0 +1,71 @@
+"""Primitives Go writes in assembly: getg, memmove, memclr, memequal.
+
+`getg()` returns the g running on this OS thread: the M's g0 while the
+scheduler runs, or the user G it executes. Go keeps it in a register (R14 /
+TLS); gort keeps it in thread-local storage, set by `setg` whenever an M
+switches (gogo, mcall's return to g0). Compiled Go code does not call getg:
+it receives `gp` as its first argument (docs/design/0001).
+
+memmove / memclrNoHeapPointers / memequal work on raw addresses. Small sizes
+go through the typed views (cheaper than a foreign call); large ones through
+libc via ctypes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+from typing import Any
+
+from gort.runtime.unsafe import U8, U64
+
+_tls = threading.local()
+
+
+# go: runtime/stubs.go getg
+def getg() -> Any:
+    """The current g of this thread (g0 when on the scheduler)."""
+    return _tls.g
+
+
+def setg(gp: Any) -> None:
+    """Make gp the current g of this thread (asm_amd64.s: set g in TLS)."""
+    _tls.g = gp
+
+
+_memmove = ctypes.memmove
+_memset = ctypes.memset
+
+
+# go: runtime/memmove_amd64.s memmove
+def memmove(to: int, frm: int, n: int) -> None:
+    """Copy n bytes from frm to to; the ranges may overlap."""
+    if n <= 64 and not ((to | frm | n) & 7):
+        if to <= frm or to >= frm + n:
+            for i in range(0, n, 8):
+                U64[(to + i) >> 3] = U64[(frm + i) >> 3]
+        else:
+            for i in range(n - 8, -8, -8):
+                U64[(to + i) >> 3] = U64[(frm + i) >> 3]
+        return
+    if n:
+        _memmove(to, frm, n)
+
+
+# go: runtime/memclr_amd64.s memclrNoHeapPointers
+def memclrNoHeapPointers(ptr: int, n: int) -> None:
+    """Zero n bytes at ptr."""
+    if n <= 64 and not ((ptr | n) & 7):
+        for i in range(ptr >> 3, (ptr + n) >> 3):
+            U64[i] = 0
+        return
+    if n:
+        _memset(ptr, 0, n)
+
+
+# go: internal/bytealg/equal_amd64.s memequal
+def memequal(a: int, b: int, n: int) -> bool:
+    """Report whether the n bytes at a and b are equal."""
+    if a == b:
+        return True
+    return U8[a : a + n] == U8[b : b + n]
