@@ -17,8 +17,8 @@ Invariants: `Token(n)` for every n in range has a member; the text table
 `_TOKENS` covers every member; precedences match the Go spec.
 
 Differences from Go:
-  * `Token` is an IntEnum, so `str(tok)` would print the Python name; use
-    `tok.String()` for Go's spelling (the scanner and parser always do).
+  * `Token` is an IntEnum; `str(tok)`, f-strings and `tok.String()` all give
+    Go's spelling ("+", "<-", "break", "IDENT"); `repr` shows the member.
 """
 
 from __future__ import annotations
@@ -140,6 +140,12 @@ class Token(enum.IntEnum):
     def String(self) -> str:
         """The token's Go spelling: operator/keyword text, else its name."""
         return _TOKENS[self]
+
+    def __str__(self) -> str:
+        return _TOKENS[self]
+
+    def __format__(self, spec: str) -> str:
+        return format(_TOKENS[self], spec)
 
     def Precedence(self) -> int:
         """Binary operator precedence (5 highest); LowestPrec otherwise."""
