@@ -89,3 +89,19 @@ sysmonMaxDelay = 10 * 1000  # µs
 defaultGOGC = 100
 defaultHeapMinimum = 4 << 20
 sweepMinHeapDistance = 1 << 20
+
+# --- sizes of runtime structs in Go memory (linux/amd64, Go 1.27.3) ----------
+# Measured from the DWARF of a gc-built binary by tools/gosizes (`go build`,
+# then `gosizes BINARY runtime.g ...`).
+sizeof_g = 456
+sizeof_m = 1832
+sizeof_mPadded = 2048 - MallocHeaderSize  # mPadded pads m to fill its size class
+sizeof_p = 15920
+sizeof_sudog = 104
+sizeof_hchan = 112
+sizeof_mspan = 160
+sizeof_mcache = 2296
+sizeof_schedt = 6872
+sizeof_defer = 48
+sizeof_panic = 96
+sizeof_itab = 32

@@ -254,6 +254,8 @@ class g:
         "addr",
         "goexiting",
         "pyframes",
+        "sp",
+        "traceDepth",
     )
 
     def __init__(self) -> None:
@@ -299,6 +301,11 @@ class g:
         # Python frames of a G that is running plain (non-generator) code
         # stopped at a safepoint; for stack scans and copying. None otherwise.
         self.pyframes: Any = None
+        # gort's stack pointer register: the lowest byte of the innermost
+        # frame on the Go stack. Compiled prologues move it down by their
+        # frame size and back on return; stack.hi when no frame is live.
+        self.sp = 0
+        self.traceDepth = 0  # --trace-runtime call depth within this G (calltrace.py)
 
     def __repr__(self) -> str:
         return f"<g {self.goid} status={self.atomicstatus}>"
@@ -342,7 +349,7 @@ class m:
         "thread",
         "mcall",
         "cheaprand",
-        "traceDepth",
+        "traceBase",
         "addr",
     )
 
@@ -384,7 +391,7 @@ class m:
         # What the G that just yielded asked its g0 to run (mcall(fn)).
         self.mcall: Any = None
         self.cheaprand = 0
-        self.traceDepth = 0  # call depth of --trace-runtime on this M
+        self.traceBase = 0  # --trace-runtime depth at which this M runs its current G
         self.addr = 0
 
     def __repr__(self) -> str:

@@ -1,0 +1,161 @@
+"""`gort run --trace-runtime`: one line on stderr per call of a traced function.
+
+Each line is the Go-qualified name of the function, indented two spaces per
+call depth, then optional details computed from the arguments:
+
+    runtime.rt0_go
+      runtime.check
+      ...
+      runtime.newproc fn=runtime.main goid=1
+
+How it works: `install()` replaces each traced function, wherever a module
+of gort's runtime (or a loaded Go package module) holds a reference to it,
+with a wrapper that prints and keeps the depth. Nothing is woven into the
+algorithms, and when tracing is off nothing is installed, so it costs
+nothing.
+
+Depth: code on an M's g0 counts depth on the g0; a user G counts its own
+depth on top of the depth at which the M's `execute` started running it, so
+a goroutine that parks on one M and resumes on another keeps its nesting.
+
+Differences from Go: Go has no such tracer (the closest are GODEBUG traces
+and the execution tracer); this is gort's window onto the seed article's
+walk through the runtime.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+import sys
+from collections.abc import Callable, Generator
+from typing import Any
+
+from gort.runtime import stubs
+
+# Qualified Go name -> details formatter (args, kwargs) -> str.
+Details = Callable[..., str]
+
+_installed: dict[str, Any] = {}
+enabled = False
+_out_fd = 2
+
+
+def _depth_g() -> Any:
+    try:
+        return stubs.getg()
+    except AttributeError:
+        return None
+
+
+def _emit(name: str, detail: str) -> None:
+    gp = _depth_g()
+    depth = 0
+    if gp is not None:
+        depth = gp.traceDepth
+        mp = gp.m
+        if mp is not None and mp.g0 is not gp:
+            depth += mp.traceBase
+    line = "  " * depth + name + (" " + detail if detail else "") + "\n"
+    os.write(_out_fd, line.encode())
+
+
+def _inc(delta: int) -> None:
+    gp = _depth_g()
+    if gp is not None:
+        gp.traceDepth += delta
+
+
+def wrap(name: str, fn: Callable[..., Any], details: Details | None) -> Callable[..., Any]:
+    """A tracing wrapper for fn that keeps fn's calling protocol."""
+    if inspect.isgeneratorfunction(fn):
+
+        @functools.wraps(fn)
+        def gen_wrapper(*args: Any, **kw: Any) -> Generator[Any, Any, Any]:
+            _emit(name, details(*args, **kw) if details else "")
+            # The depth belongs to the G running the generator; it may
+            # resume on another M, so look the G up again on the way out.
+            gp = _depth_g()
+            if gp is not None:
+                gp.traceDepth += 1
+            try:
+                return (yield from fn(*args, **kw))
+            finally:
+                if gp is not None:
+                    gp.traceDepth -= 1
+
+        return gen_wrapper
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kw: Any) -> Any:
+        _emit(name, details(*args, **kw) if details else "")
+        gp = _depth_g()
+        if gp is not None:
+            gp.traceDepth += 1
+        try:
+            return fn(*args, **kw)
+        finally:
+            if gp is not None:
+                gp.traceDepth -= 1
+
+    return wrapper
+
+
+def _replace_everywhere(old: Any, new: Any, modules: list[Any]) -> None:
+    for mod in modules:
+        d = getattr(mod, "__dict__", None)
+        if d is None:
+            continue
+        for k, v in list(d.items()):
+            if v is old:
+                d[k] = new
+
+
+def install(table: dict[str, tuple[str, str, Details | None]]) -> None:
+    """Trace every function in table: Go name -> (module, attribute, details).
+
+    Call after the runtime modules are imported and before the program runs.
+    """
+    global enabled
+    enabled = True
+    import importlib
+
+    mods = [m for n, m in list(sys.modules.items()) if n.startswith(("gort.runtime", "gort.std", "gort_pkg"))]
+    for goname, (modname, attr, details) in table.items():
+        mod = importlib.import_module(modname)
+        fn = getattr(mod, attr)
+        if id(fn) in _wrappers or getattr(fn, "__gort_traced__", False):
+            continue
+        w = wrap(goname, fn, details)
+        w.__gort_traced__ = True  # type: ignore[attr-defined]
+        _wrappers[id(fn)] = (fn, w)
+        _replace_everywhere(fn, w, mods)
+
+
+def retarget(modules: list[Any]) -> None:
+    """Apply the installed wrappers to modules loaded after install()."""
+    if not enabled:
+        return
+    for mod in modules:
+        d = mod.__dict__
+        for k, v in list(d.items()):
+            pair = _wrappers.get(id(v))
+            if pair is not None and pair[0] is v:
+                d[k] = pair[1]
+
+
+def traced(goname: str, fn: Callable[..., Any], details: Details | None = None) -> Callable[..., Any]:
+    """fn itself when tracing is off, else its tracing wrapper (for fn found at run time)."""
+    if not enabled:
+        return fn
+    pair = _wrappers.get(id(fn))
+    if pair is not None and pair[0] is fn:
+        return pair[1]
+    w = wrap(goname, fn, details)
+    _wrappers[id(fn)] = (fn, w)
+    return w
+
+
+# id(original function) -> (original, wrapper); the original is kept alive so ids stay unique.
+_wrappers: dict[int, tuple[Any, Any]] = {}
