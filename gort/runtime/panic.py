@@ -1,28 +1,59 @@
-"""Panics, fatal errors and throw.
+"""Panics, recover, deferred calls, fatal errors and throw (panic.go).
 
-This file will hold gopanic/gorecover and the _panic and _defer records (see
-docs/design/0001). For now it holds the fatal paths every other file needs:
+A Go panic is the Python exception `GoPanic`, a BaseException so that no
+Python code swallows it. It unwinds the goroutine's Python frames the way
+Go's gopanic walks the goroutine's deferred calls: each compiled function
+that defers calls keeps them in a list, and on the way out — normal return
+or panic — runs them last-in first-out (`rundefers`). A deferred function
+that calls `recover()` while a panic is running stops it: the function that
+deferred it then returns normally, with its named results as they are.
 
-  throw(s)  — a runtime invariant is broken: print "fatal error: s", the
+Who may recover: only a function called *directly* as a deferred call (the
+spec's rule). The runner passes the running panic to that call as the
+keyword argument `_deferpanic`, which only functions containing `recover()`
+accept; `gorecover(gp, _deferpanic)` is their recover.
+
+Runtime errors are panics too (`panicPlain`, `panicRuntimeError`,
+`panicIndex`...); their Go value (a runtime.Error) is made only if a
+program recovers it.
+
+An unrecovered panic reaches the goroutine's entry (proc.goentry), which
+calls `fatalpanic`: Go's message, a blank line, the goroutine's traceback,
+exit status 2.
+
+  throw(s)  — a runtime invariant is broken: "fatal error: s", the
               goroutine dump, exit 2 (panic.go throw / fatalthrow).
   fatal(s)  — a user-caused unrecoverable error (deadlock, concurrent map
               writes): "fatal error: s" and exit 2 (panic.go fatal).
+
+Differences from Go: deferred calls live in a per-frame Python list rather
+than `_defer` records chained on the g (open-coded defers do much the same
+in gc); frames unwind as the panic passes them rather than after the last
+deferred call, so a traceback is taken from the exception as it is raised.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import NoReturn
+from collections.abc import Callable, Generator
+from typing import Any, NoReturn
 
 # Set by traceback.py once it can dump goroutines: called with the
-# GOTRACEBACK level for the fatal path, writes the dump to fd 2.
+# reason ("throw", "fatal", "panic"), writes the dump to fd 2.
 dumpHook: Callable[[str], None] | None = None
+
+# Set by the linker: builds the Go value of a runtime error when a program
+# recovers one: (kind, message) -> interface value (tab, data).
+makeRuntimeError: Callable[[str, str], Any] | None = None
+
+# Set by `gort run`: how to print a panic value that needs Go methods
+# (Error/String): (gp, value) -> generator returning the text, or None.
+printpanicvalHook: Callable[[Any, Any], Any] | None = None
 
 
 def _write2(s: str) -> None:
-    b = s.encode()
+    b = s.encode("utf-8", "surrogateescape")
     while b:
         n = os.write(2, b)
         b = b[n:]
@@ -62,3 +93,185 @@ def fatal(s: str) -> NoReturn:
         except BaseException:
             pass
     os._exit(2)
+
+
+class GoPanic(BaseException):
+    """A running Go panic (the _panic record of panic.go)."""
+
+    def __init__(self, arg: Any = None, kind: str = "", msg: str = "") -> None:
+        super().__init__(msg or kind)
+        self.arg = arg  # the panic value: an interface (tab, data), or None until made
+        self.kind = kind  # runtime errors: "plainError", "errorString", "boundsError", ...
+        self.msg = msg  # runtime errors: the message Go prints
+        self.recovered = False  # recover() stopped this panic
+        self.link: GoPanic | None = None  # the earlier panic this one interrupted
+        self.goexit = False
+        self.repanicked = False
+
+    def isRuntime(self) -> bool:
+        return bool(self.kind)
+
+    def value(self) -> Any:
+        """The panic value as Go code sees it (what recover returns)."""
+        if self.arg is None and self.kind:
+            if makeRuntimeError is None:
+                throw("runtime error value needed before the runtime package is linked")
+            self.arg = makeRuntimeError(self.kind, self.msg)
+        return self.arg
+
+
+class GoexitUnwind(BaseException):
+    """runtime.Goexit: runs deferred calls, cannot be recovered."""
+
+
+# go: runtime/panic.go gopanic
+def gopanic(e: Any) -> NoReturn:
+    """panic(e): e is an interface value (tab, data)."""
+    if e is None or e == (0, 0):
+        # Go 1.21: panic(nil) panics with a *runtime.PanicNilError.
+        raise GoPanic(None, "PanicNilError", "panic called with nil argument (obsolete: use GODEBUG=panicnil=1)")
+    raise GoPanic(e)
+
+
+def panicPlain(msg: str) -> NoReturn:
+    """panic(plainError(msg)): a runtime error printed without "runtime error: "."""
+    raise GoPanic(None, "plainError", msg)
+
+
+def panicRuntimeError(msg: str) -> NoReturn:
+    """panic(errorString(msg)): prints as "runtime error: msg"."""
+    raise GoPanic(None, "errorString", "runtime error: " + msg)
+
+
+def panicBounds(msg: str) -> NoReturn:
+    """A boundsError (index out of range ...)."""
+    raise GoPanic(None, "boundsError", "runtime error: " + msg)
+
+
+# go: runtime/panic.go panicIndex
+def panicIndex(x: int, y: int) -> NoReturn:
+    panicBounds(f"index out of range [{x}] with length {y}")
+
+
+# go: runtime/panic.go panicSliceAlen (and the other slice bounds panics)
+def panicSlice(lo: int, hi: int, cap_: int, kind: str) -> NoReturn:
+    if kind == "acap":
+        panicBounds(f"slice bounds out of range [:{hi}] with capacity {cap_}")
+    if kind == "alen":
+        panicBounds(f"slice bounds out of range [:{hi}] with length {cap_}")
+    if kind == "b":
+        panicBounds(f"slice bounds out of range [{lo}:{hi}]")
+    panicBounds(f"slice bounds out of range [{lo}:{hi}]")
+
+
+# go: runtime/panic.go panicdivide
+def panicdivide() -> NoReturn:
+    panicRuntimeError("integer divide by zero")
+
+
+# go: runtime/panic.go panicmem
+def panicmem() -> NoReturn:
+    raise GoPanic(None, "errorString", "runtime error: invalid memory address or nil pointer dereference")
+
+
+# go: runtime/panic.go panicshift
+def panicshift() -> NoReturn:
+    panicRuntimeError("negative shift amount")
+
+
+# go: runtime/panic.go gorecover
+def gorecover(gp: Any, p: GoPanic | None) -> Any:
+    """recover(): p is the panic the deferred-call runner handed this call, or None."""
+    if p is None or p.recovered or p.goexit:
+        return (0, 0)
+    p.recovered = True
+    return p.value()
+
+
+def _call_deferred(d: tuple[Any, ...], exc: BaseException | None) -> Any:
+    fn, args, takesPanic = d
+    if takesPanic and isinstance(exc, GoPanic):
+        return fn(*args, _deferpanic=exc)
+    return fn(*args)
+
+
+def rundefers(gp: Any, defers: list[Any], exc: BaseException | None) -> BaseException | None:
+    """Run a frame's deferred calls, LIFO. Returns the exception still running (None if
+    there is none or it was recovered)."""
+    while defers:
+        d = defers.pop()
+        try:
+            _call_deferred(d, exc)
+        except GoPanic as e2:
+            if isinstance(exc, GoPanic) and e2 is not exc:
+                e2.link = exc
+            exc = e2
+            continue
+        if isinstance(exc, GoPanic) and exc.recovered:
+            exc = None
+    return exc
+
+
+def rundefers_g(gp: Any, defers: list[Any], exc: BaseException | None) -> Generator[Any, Any, BaseException | None]:
+    """rundefers for frames whose deferred calls may park."""
+    while defers:
+        d = defers.pop()
+        try:
+            r = _call_deferred(d, exc)
+            if r is not None and hasattr(r, "send"):
+                yield from r
+        except GoPanic as e2:
+            if isinstance(exc, GoPanic) and e2 is not exc:
+                e2.link = exc
+            exc = e2
+            continue
+        if isinstance(exc, GoPanic) and exc.recovered:
+            exc = None
+    return exc
+
+
+# --- printing an unrecovered panic ----------------------------------------------------
+
+
+def printpanicval(gp: Any, p: GoPanic) -> Generator[Any, Any, str]:
+    """The text Go prints after "panic: " for p."""
+    if p.arg is None and p.kind:
+        text = p.msg
+        if p.kind == "PanicNilError":
+            text = p.msg
+        return text
+    if printpanicvalHook is not None:
+        r = printpanicvalHook(gp, p.arg)
+        if r is not None and hasattr(r, "send"):
+            r = yield from r
+        return str(r)
+    return repr(p.arg)
+
+
+def fatalpanic(gp: Any, p: GoPanic) -> Generator[Any, Any, None]:
+    """Print an unrecovered panic and its goroutine's traceback, then exit 2."""
+    from gort.runtime import proc
+
+    proc.panicking += 1
+    chain = []
+    q: GoPanic | None = p
+    while q is not None:
+        chain.append(q)
+        q = q.link
+    texts = []
+    for q in reversed(chain):
+        t = yield from printpanicval(gp, q)
+        texts.append((t, q))
+    out = []
+    for i, (t, q) in enumerate(texts):
+        prefix = "\t" * i
+        suffix = " [recovered]" if q.recovered else ""
+        goexit = ""
+        if isinstance(q, GoPanic) and q.isRuntime() and q.kind in ("errorString", "boundsError") and "nil pointer" in q.msg:
+            goexit = "\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]"
+        out.append(f"{prefix}panic: {t}{suffix}{goexit}\n")
+    _write2("".join(out))
+    from gort.runtime import traceback
+
+    traceback.printPanicTrace(gp, p)
+    proc.exit(2)

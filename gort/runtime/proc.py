@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 import threading
 import time as _time
 from collections.abc import Callable, Generator
@@ -78,6 +79,7 @@ from gort.runtime.runtime2 import (
     _Prunning,
     allgs,
     allp,
+    freeMWait,
     g,
     g0,
     gByAddr,
@@ -89,7 +91,7 @@ from gort.runtime.runtime2 import (
     waitReasonZero,
 )
 from gort.runtime.stubs import getg, setg
-from gort.runtime.unsafe import U64
+from gort.runtime.unsafe import U8, U64
 
 # --- scheduler globals (proc.go / runtime2.go) --------------------------------
 
@@ -436,7 +438,7 @@ def allocm(pp: p | None, fn: Callable[[], None] | None, id: int) -> m:
         newList: m | None = None
         freem = sched.freem
         while freem is not None:
-            if freem.freeWait == param.__dict__.get("freeMWait", 2):
+            if freem.freeWait == freeMWait:
                 nxt = freem.freelink
                 freem.freelink = newList
                 newList = freem
@@ -649,12 +651,24 @@ def allgadd(gp: g) -> None:
 def newproc(fn: int) -> None:
     """The go statement: create a G running the funcval fn, queue it in runnext."""
     gp = getg()
-    pc = gp.startpc  # caller's "pc": gort records the function of the go statement
+    # The caller's pc: gort records the function and Go line of the go statement.
+    pc, line = callerpc(sys._getframe(1))
     newg = newproc1(fn, gp, pc, False, waitReasonZero)
+    newg.gopcline = line
     pp = getg().m.p
     runqput(pp, newg, True)
     if mainStarted:
         wakep()
+
+
+def callerpc(frame: Any) -> tuple[int, int]:
+    """(function index, Go line) of the compiled or runtime function running frame."""
+    while frame is not None:
+        f = symtab.byCode.get(frame.f_code)
+        if f is not None:
+            return f.entry, f.pyline2go.get(frame.f_lineno, f.line)
+        frame = frame.f_back
+    return 0, 0
 
 
 def peekgoid() -> int:
@@ -1186,7 +1200,7 @@ def goentry(gp: g, fv: int) -> Generator[Any, Any, None]:
         if r is not None and hasattr(r, "send"):
             yield from r
     except GoPanic as e:
-        fatalpanic(gp, e)
+        yield from fatalpanic(gp, e)
     except GoexitUnwind:
         pass
     yield goexit0  # goexit1: mcall(goexit0)
@@ -1444,7 +1458,7 @@ def main() -> Generator[Any, Any, None]:
 
     yield from runtime1.doInit(runtime1.runtime_inittasks)
     yield from mgc.gcenable()
-    yield from runtime1.doInit(runtime1.main_inittasks)
+    yield from runtime1.doInit(symtab.firstmoduledata.inittasks)
 
     fn = main_main
     if fn is None:
@@ -1482,3 +1496,123 @@ def newM0() -> None:
     m0.park = note()
     m0.thread = threading.main_thread()
     setg(g0)
+
+
+# go: runtime/proc.go forcegchelper
+def forcegchelper() -> Generator[Any, Any, None]:
+    """Goroutine 2: parked until sysmon asks for a forced GC (every 2 minutes)."""
+    from gort.runtime import mgc
+    from gort.runtime.runtime2 import waitReasonForceGCIdle
+
+    forcegc.g = getg()
+    while True:
+        lock(forcegc.lock)
+        if forcegc.idle:
+            throw("forcegc: phase error")
+        forcegc.idle = True
+        yield from goparkunlock(forcegc.lock, waitReasonForceGCIdle)
+        # sysmon woke us: a GC is due.
+        yield from mgc.gcStart(mgc.gcTrigger(mgc.gcTriggerTime, now=nanotime()))
+
+
+class forcegcstate:
+    __slots__ = ("lock", "g", "idle")
+
+    def __init__(self) -> None:
+        self.lock = mutex("forcegc")
+        self.g: g | None = None
+        self.idle = False  # atomic: the helper is parked and may be woken
+
+
+forcegc = forcegcstate()
+forcegchelper_func = symtab._func("runtime.forcegchelper", fn=lambda gp, ctx: forcegchelper())
+symtab.addfunc(forcegchelper_func)
+
+
+def runtime_init(gp: g) -> None:
+    """The runtime package's init (proc.go init): start the forced-GC helper."""
+    newproc(symtab.funcval(forcegchelper_func))
+
+
+def _register_runtime_init() -> None:
+    from gort.runtime import runtime1
+
+    runtime1.runtime_inittasks[:] = [runtime_init]
+
+
+_register_runtime_init()
+
+
+# --- sudogs (proc.go acquireSudog / releaseSudog) ---------------------------------
+
+from gort.runtime import runtime2 as _r2  # noqa: E402
+from gort.runtime.type import Struct as _Struct  # noqa: E402
+from gort.runtime.type import _type  # noqa: E402
+
+# runtime.sudog's type: pointer words g, next, prev, elem.vp, parent,
+# waitlink, waittail, c.vp.
+sudogType = _type(_Struct, size=param.sizeof_sudog, align=8, ptrdata=96, gcdata=b"\x0f\x0f", s="runtime.sudog")
+
+
+# go: runtime/proc.go acquireSudog
+def acquireSudog() -> int:
+    """A zeroed-link sudog from the P's cache (refilled from the central one)."""
+    from gort.runtime.malloc import mallocgc
+
+    mp = acquirem()
+    pp = mp.p
+    if not pp.sudogcache:
+        lock(sched.sudoglock)
+        # First, try to grab a batch from the central cache.
+        while len(pp.sudogcache) < param.sudogbufSize // 2 and sched.sudogcache != 0:
+            s = sched.sudogcache
+            sched.sudogcache = U64[(s + _r2.sudog_next) >> 3]
+            U64[(s + _r2.sudog_next) >> 3] = 0
+            pp.sudogcache.append(s)
+        unlock(sched.sudoglock)
+        # If the central cache is empty, allocate a new one.
+        if not pp.sudogcache:
+            pp.sudogcache.append(mallocgc(param.sizeof_sudog, sudogType, True))
+    s = pp.sudogcache.pop()
+    if U64[(s + _r2.sudog_elem_vu) >> 3] != 0:
+        throw("acquireSudog: found s.elem != nil in cache")
+    releasem(mp)
+    return s
+
+
+# go: runtime/proc.go releaseSudog
+def releaseSudog(s: int) -> None:
+    """Return s to the P's cache, spilling half to the central cache when full."""
+    if U64[(s + _r2.sudog_elem_vu) >> 3] != 0:
+        throw("runtime: sudog with non-nil elem")
+    if U8[s + _r2.sudog_isSelect]:
+        throw("runtime: sudog with non-false isSelect")
+    if U64[(s + _r2.sudog_next) >> 3] != 0:
+        throw("runtime: sudog with non-nil next")
+    if U64[(s + _r2.sudog_prev) >> 3] != 0:
+        throw("runtime: sudog with non-nil prev")
+    if U64[(s + _r2.sudog_waitlink) >> 3] != 0:
+        throw("runtime: sudog with non-nil waitlink")
+    if U64[(s + _r2.sudog_c_vu) >> 3] != 0:
+        throw("runtime: sudog with non-nil c")
+    gp = getg()
+    if gp.param is not None and gp.param == s:
+        throw("runtime: releaseSudog with non-nil gp.param")
+    mp = acquirem()
+    pp = mp.p
+    if len(pp.sudogcache) == param.sudogbufSize:
+        # Transfer half of the local cache to the central cache.
+        first = last = 0
+        while len(pp.sudogcache) > param.sudogbufSize // 2:
+            p1 = pp.sudogcache.pop()
+            if first == 0:
+                first = p1
+            else:
+                U64[(last + _r2.sudog_next) >> 3] = p1
+            last = p1
+        lock(sched.sudoglock)
+        U64[(last + _r2.sudog_next) >> 3] = sched.sudogcache
+        sched.sudogcache = first
+        unlock(sched.sudoglock)
+    pp.sudogcache.append(s)
+    releasem(mp)

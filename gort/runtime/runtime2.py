@@ -256,6 +256,7 @@ class g:
         "pyframes",
         "sp",
         "traceDepth",
+        "gopcline",
     )
 
     def __init__(self) -> None:
@@ -306,6 +307,7 @@ class g:
         # frame size and back on return; stack.hi when no frame is live.
         self.sp = 0
         self.traceDepth = 0  # --trace-runtime call depth within this G (calltrace.py)
+        self.gopcline = 0  # Go line of the go statement that created this G (with gopc)
 
     def __repr__(self) -> str:
         return f"<g {self.goid} status={self.atomicstatus}>"
@@ -350,6 +352,7 @@ class m:
         "mcall",
         "cheaprand",
         "traceBase",
+        "sigmask",
         "addr",
     )
 
@@ -391,6 +394,7 @@ class m:
         # What the G that just yielded asked its g0 to run (mcall(fn)).
         self.mcall: Any = None
         self.cheaprand = 0
+        self.sigmask: Any = None  # signal mask saved by sigsave
         self.traceBase = 0  # --trace-runtime depth at which this M runs its current G
         self.addr = 0
 
@@ -632,3 +636,24 @@ gomaxprocs = 0
 ncpu = 0
 mainStarted = False  # set by runtime.main; newproc calls wakep after this
 runtimeInitTime = 0
+
+
+# --- sudog: a G waiting on a channel or semaphore, in Go memory -----------------
+# Offsets of the fields of runtime.sudog (104 bytes). Protected by the lock
+# of the channel (or semaRoot) the sudog is queued on.
+sudog_g = 0  # *g: the waiting goroutine (its address; gByAddr maps back)
+sudog_next = 8  # *sudog
+sudog_prev = 16  # *sudog
+sudog_elem = 24  # maybeTraceablePtr{vp, vu}: data element, may point into a stack
+sudog_elem_vu = 32
+sudog_acquiretime = 40  # int64
+sudog_releasetime = 48  # int64
+sudog_ticket = 56  # uint32
+sudog_isSelect = 60  # bool
+sudog_success = 61  # bool: woken by a value (true) or by close (false)
+sudog_waiters = 62  # uint16
+sudog_parent = 64  # *sudog: semaRoot binary tree
+sudog_waitlink = 72  # *sudog: g.waiting list or semaRoot
+sudog_waittail = 80  # *sudog: semaRoot
+sudog_c = 88  # maybeTraceableChan{vp, vu}
+sudog_c_vu = 96

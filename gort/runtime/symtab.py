@@ -38,6 +38,8 @@ class _func:
         "code",
         "fn",
         "isGenerator",
+        "nargs",
+        "hasRecover",
     )
 
     def __init__(
@@ -50,6 +52,7 @@ class _func:
         pyPtrLocals: tuple[str, ...] = (),
         pyline2go: dict[int, int] | None = None,
         fn: Callable[..., Any] | None = None,
+        nargs: int = 0,
     ) -> None:
         self.name = name  # Go's qualified name: "main.main", "main.main.func1"
         self.entry = 0  # index in functab (the function's "PC")
@@ -62,6 +65,8 @@ class _func:
         self.fn = fn  # the Python callable
         self.code: Any = getattr(fn, "__code__", None)
         self.isGenerator = False
+        self.nargs = nargs  # number of Go parameters (receiver included); tracebacks print "(...)" if > 0
+        self.hasRecover = False  # calls recover(): deferred calls to it get _deferpanic
 
 
 functab: list[_func | None] = [None]  # index 0 is the nil function
@@ -85,3 +90,39 @@ def findfunc(pc: int) -> _func | None:
     if 0 < pc < len(functab):
         return functab[pc]
     return None
+
+
+_funcvals: dict[int, int] = {}
+
+
+def funcval(f: _func) -> int:
+    """A static funcval for f (what the linker emits as `f·f`): 8 bytes holding f's index."""
+    addr = _funcvals.get(f.entry)
+    if addr is None:
+        from gort.runtime.malloc import persistentalloc
+        from gort.runtime.unsafe import U64
+
+        addr = persistentalloc(8, 8, None)
+        U64[addr >> 3] = f.entry
+        _funcvals[f.entry] = addr
+    return addr
+
+
+class moduledata:
+    """What the linker records about the loaded program (symtab.go moduledata)."""
+
+    __slots__ = ("modulename", "ftab", "typelinks", "itablinks", "inittasks", "pkgs", "noptrdata", "data")
+
+    def __init__(self) -> None:
+        self.modulename = ""
+        self.ftab: list[_func] = []  # the program's functions
+        self.typelinks: list[Any] = []  # type descriptors of the program
+        self.itablinks: list[Any] = []  # itabs the linker built
+        self.inittasks: list[Any] = []  # per-package init functions, in init order
+        self.pkgs: list[Any] = []  # loaded package modules, in dependency order
+        self.noptrdata = (0, 0)  # [start, end) of pointer-free globals
+        self.data = (0, 0)  # [start, end) of globals with pointers
+
+
+firstmoduledata = moduledata()
+activeModules: list[moduledata] = []

@@ -269,3 +269,83 @@ class uncommontype:
 def rawtype(size: int, align: int = 8, s: str = "") -> _type:
     """A pointer-free descriptor for runtime-internal allocations."""
     return _type(Uint8 if size == 1 else Uintptr, size=size, align=align, s=s)
+
+
+# --- descriptors in Go memory ---------------------------------------------------
+
+typeByAddr: dict[int, _type] = {}  # descriptor address -> descriptor
+
+
+def _extraSize(t: _type) -> int:
+    if isinstance(t, arraytype):
+        return 24
+    if isinstance(t, (chantype,)):
+        return 16
+    if isinstance(t, (ptrtype, slicetype)):
+        return 8
+    if isinstance(t, maptype):
+        return 64
+    if isinstance(t, structtype):
+        return 32
+    if isinstance(t, interfacetype):
+        return 32
+    if isinstance(t, functype):
+        return 8 + 8 * (t.inCount + (t.outCount & 0x7FFF))
+    return 0
+
+
+def placeType(t: _type) -> int:
+    """Give t an address: write its descriptor into persistent Go memory.
+
+    Idempotent. Element types are placed first so their addresses can be
+    stored. Used by the linker for the program's types and by the runtime
+    for its own (the `chan int` of gcenable).
+    """
+    if t.addr:
+        return t.addr
+    from gort.runtime.malloc import persistentalloc
+    from gort.runtime.unsafe import U8, U16, U32, U64, write_bytes
+
+    size = TYPE_HEADER_SIZE + _extraSize(t)
+    p = persistentalloc(size, 8, None)
+    t.addr = p  # set before placing referents: types may be recursive
+    typeByAddr[p] = t
+    gcdata = 0
+    if t.gcdata:
+        gcdata = persistentalloc(len(t.gcdata), 1, None)
+        write_bytes(gcdata, t.gcdata)
+    U64[p >> 3] = t.size
+    U64[(p + 8) >> 3] = t.ptrdata
+    U32[(p + 16) >> 2] = t.hash & 0xFFFFFFFF
+    U8[p + 20] = t.tflag
+    U8[p + 21] = t.align
+    U8[p + 22] = t.fieldAlign
+    U8[p + 23] = t.kind
+    U64[(p + 32) >> 3] = gcdata
+    if isinstance(t, (ptrtype, slicetype, chantype, arraytype)) and t.elem is not None:
+        U64[(p + 48) >> 3] = placeType(t.elem)
+    if isinstance(t, chantype):
+        U64[(p + 56) >> 3] = t.dir
+    if isinstance(t, arraytype):
+        if t.slice is not None:
+            U64[(p + 56) >> 3] = placeType(t.slice)
+        U64[(p + 64) >> 3] = t.len
+    if isinstance(t, maptype):
+        U64[(p + 48) >> 3] = placeType(t.key)
+        U64[(p + 56) >> 3] = placeType(t.elem)
+    if isinstance(t, functype):
+        U16[(p + 48) >> 1] = t.inCount
+        U16[(p + 50) >> 1] = t.outCount
+        for i, a in enumerate(t.ins + t.outs):
+            U64[(p + 56 + 8 * i) >> 3] = placeType(a)
+    return p
+
+
+def basicType(kind: int, size: int, name: str) -> _type:
+    t = _type(kind, size=size, align=size if size <= 8 else 8, s=name)
+    t.tflag = TFlagRegularMemory | TFlagNamed
+    return t
+
+
+# The runtime's own uses of basic types (gcenable's `make(chan int, 2)`).
+inttype = basicType(Int, 8, "int")
