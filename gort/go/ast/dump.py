@@ -48,7 +48,7 @@ def Dump(node: Node, fset: FileSet | None = None) -> str:
             emit(v, indent)
             return ""
         if isinstance(v, list):
-            out.append(f"[]{{ (len = {len(v)})")
+            out[-1] += f"[]{{ (len = {len(v)})"
             for i, e in enumerate(v):
                 out.append(f"{indent}.  {i}: ")
                 s = value(e, indent + ".  ")
