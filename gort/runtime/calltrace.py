@@ -159,3 +159,93 @@ def traced(goname: str, fn: Callable[..., Any], details: Details | None = None) 
 
 # id(original function) -> (original, wrapper); the original is kept alive so ids stay unique.
 _wrappers: dict[int, tuple[Any, Any]] = {}
+
+
+# --- what `--trace-runtime` traces -------------------------------------------------
+
+
+def _fnname(fv: int) -> str:
+    from gort.runtime import symtab
+    from gort.runtime.unsafe import U64
+
+    f = symtab.findfunc(U64[fv >> 3]) if fv else None
+    return f.name if f is not None else "?"
+
+
+def _d_newproc(fv: int) -> str:
+    from gort.runtime.proc import peekgoid
+
+    return f"fn={_fnname(fv)} goid={peekgoid()}"
+
+
+def _d_newproc1(fv: int, *a: Any) -> str:
+    return f"fn={_fnname(fv)}"
+
+
+def _d_goid(gp: Any, *a: Any) -> str:
+    return f"goid={gp.goid}"
+
+
+def _d_gopark(unlockf: Any, lock: Any, reason: int, *a: Any) -> str:
+    from gort.runtime.runtime2 import waitReasonString
+
+    return f'reason="{waitReasonString(reason)}"'
+
+
+def _d_n(n: int, *a: Any) -> str:
+    return f"n={n}"
+
+
+def _d_procresize(n: int) -> str:
+    return f"nprocs={n}"
+
+
+def _d_exit(code: int) -> str:
+    return f"code={code}"
+
+
+def _d_mcommoninit(mp: Any, id: int) -> str:
+    return f"id={id}" if id >= 0 else ""
+
+
+def _d_newm(fn: Any, pp: Any, id: int) -> str:
+    return f"id={id}"
+
+
+RT = "gort.runtime"
+
+# Go name -> (module, attribute, details)
+DEFAULT: dict[str, tuple[str, str, Details | None]] = {
+    "runtime.rt0_go": (f"{RT}.asm", "rt0_go", None),
+    "runtime.check": (f"{RT}.runtime1", "check", None),
+    "runtime.args": (f"{RT}.runtime1", "args", None),
+    "runtime.osinit": (f"{RT}.os_linux", "osinit", None),
+    "runtime.schedinit": (f"{RT}.proc", "schedinit", None),
+    "runtime.stackinit": (f"{RT}.stack", "stackinit", None),
+    "runtime.mallocinit": (f"{RT}.malloc", "mallocinit", None),
+    "runtime.mcommoninit": (f"{RT}.proc", "mcommoninit", _d_mcommoninit),
+    "runtime.mpreinit": (f"{RT}.os_linux", "mpreinit", None),
+    "runtime.procresize": (f"{RT}.proc", "procresize", _d_procresize),
+    "runtime.newproc": (f"{RT}.proc", "newproc", _d_newproc),
+    "runtime.newproc1": (f"{RT}.proc", "newproc1", _d_newproc1),
+    "runtime.gfget": (f"{RT}.proc", "gfget", None),
+    "runtime.malg": (f"{RT}.proc", "malg", _d_n),
+    "runtime.stackalloc": (f"{RT}.stack", "stackalloc", _d_n),
+    "runtime.mstart": (f"{RT}.asm", "mstart", None),
+    "runtime.schedule": (f"{RT}.proc", "schedule", None),
+    "runtime.execute": (f"{RT}.proc", "execute", _d_goid),
+    "runtime.main": (f"{RT}.proc", "main", None),
+    "runtime.gcenable": (f"{RT}.mgc", "gcenable", None),
+    "runtime.gopark": (f"{RT}.proc", "gopark", _d_gopark),
+    "runtime.park_m": (f"{RT}.proc", "park_m", _d_goid),
+    "runtime.goready": (f"{RT}.proc", "goready", _d_goid),
+    "runtime.goexit0": (f"{RT}.proc", "goexit0", _d_goid),
+    "runtime.newm": (f"{RT}.proc", "newm", _d_newm),
+    "runtime.startm": (f"{RT}.proc", "startm", None),
+    "runtime.stopm": (f"{RT}.proc", "stopm", None),
+    "runtime.exit": (f"{RT}.proc", "exit", _d_exit),
+}
+
+
+def installDefault() -> None:
+    install(DEFAULT)

@@ -90,7 +90,7 @@ from gort.runtime.runtime2 import (
     sched,
     waitReasonZero,
 )
-from gort.runtime.stubs import getg, setg
+from gort.runtime.stubs import getg, setg, systemstack
 from gort.runtime.unsafe import U8, U64
 
 # --- scheduler globals (proc.go / runtime2.go) --------------------------------
@@ -653,6 +653,10 @@ def newproc(fn: int) -> None:
     gp = getg()
     # The caller's pc: gort records the function and Go line of the go statement.
     pc, line = callerpc(sys._getframe(1))
+    systemstack(_newproc_m, fn, gp, pc, line)
+
+
+def _newproc_m(fn: int, gp: g, pc: int, line: int) -> None:
     newg = newproc1(fn, gp, pc, False, waitReasonZero)
     newg.gopcline = line
     pp = getg().m.p
@@ -1270,7 +1274,7 @@ def park_m(gp: g) -> Mcall:
 # go: runtime/proc.go goready
 def goready(gp: g, traceskip: int = 1) -> None:
     """Make the waiting gp runnable, in the current P's runnext."""
-    ready(gp, traceskip, True)
+    systemstack(ready, gp, traceskip, True)
 
 
 # go: runtime/proc.go ready

@@ -69,3 +69,26 @@ def memequal(a: int, b: int, n: int) -> bool:
     if a == b:
         return True
     return U8[a : a + n] == U8[b : b + n]
+
+
+# go: runtime/asm_amd64.s systemstack
+def systemstack(fn: Any, *args: Any) -> Any:
+    """Run fn(*args) on the M's g0 and return its result.
+
+    Go switches to the g0 stack; gort switches what getg() returns, so
+    runtime code that must run on g0 (stackalloc, newproc1) sees g0. The
+    --trace-runtime depth carries over, so the calls print nested.
+    """
+    gp = _tls.g
+    mp = gp.m
+    g0 = mp.g0
+    if gp is g0 or gp is mp.gsignal:
+        return fn(*args)
+    saved = g0.traceDepth
+    g0.traceDepth = gp.traceDepth + mp.traceBase
+    _tls.g = g0
+    try:
+        return fn(*args)
+    finally:
+        _tls.g = gp
+        g0.traceDepth = saved

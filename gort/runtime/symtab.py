@@ -99,10 +99,11 @@ def funcval(f: _func) -> int:
     """A static funcval for f (what the linker emits as `f·f`): 8 bytes holding f's index."""
     addr = _funcvals.get(f.entry)
     if addr is None:
-        from gort.runtime.malloc import persistentalloc
+        from gort.runtime.mfixalloc import persistentalloc
+        from gort.runtime.mstats import memstats
         from gort.runtime.unsafe import U64
 
-        addr = persistentalloc(8, 8, None)
+        addr = persistentalloc(8, 8, memstats.other_sys)
         U64[addr >> 3] = f.entry
         _funcvals[f.entry] = addr
     return addr

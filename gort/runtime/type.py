@@ -303,16 +303,17 @@ def placeType(t: _type) -> int:
     """
     if t.addr:
         return t.addr
-    from gort.runtime.malloc import persistentalloc
+    from gort.runtime.mfixalloc import persistentalloc
+    from gort.runtime.mstats import memstats
     from gort.runtime.unsafe import U8, U16, U32, U64, write_bytes
 
     size = TYPE_HEADER_SIZE + _extraSize(t)
-    p = persistentalloc(size, 8, None)
+    p = persistentalloc(size, 8, memstats.other_sys)
     t.addr = p  # set before placing referents: types may be recursive
     typeByAddr[p] = t
     gcdata = 0
     if t.gcdata:
-        gcdata = persistentalloc(len(t.gcdata), 1, None)
+        gcdata = persistentalloc(len(t.gcdata), 1, memstats.other_sys)
         write_bytes(gcdata, t.gcdata)
     U64[p >> 3] = t.size
     U64[(p + 8) >> 3] = t.ptrdata
