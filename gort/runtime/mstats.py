@@ -37,6 +37,8 @@ sequence counter); memory profiling (MemProfileRate sampling) is not done.
 
 from __future__ import annotations
 
+from typing import Any
+
 from gort.runtime.lock import mutex
 from gort.runtime.sizeclasses import NumSizeClasses
 
@@ -240,3 +242,223 @@ gcController = gcControllerState()
 def heapRetained() -> int:
     """Bytes of heap memory held by the runtime and not returned to the OS."""
     return gcController.heapInUse.load() + gcController.heapFree.load()
+
+
+# --- runtime.MemStats (Go 1.27 layout, linux/amd64) ---------------------------
+
+# Field offsets of runtime.MemStats (reflect, Go 1.27.3): 5776 bytes.
+MemStatsSize = 5776
+MemStatsOffsets = {
+    "Alloc": 0,
+    "TotalAlloc": 8,
+    "Sys": 16,
+    "Lookups": 24,
+    "Mallocs": 32,
+    "Frees": 40,
+    "HeapAlloc": 48,
+    "HeapSys": 56,
+    "HeapIdle": 64,
+    "HeapInuse": 72,
+    "HeapReleased": 80,
+    "HeapObjects": 88,
+    "StackInuse": 96,
+    "StackSys": 104,
+    "MSpanInuse": 112,
+    "MSpanSys": 120,
+    "MCacheInuse": 128,
+    "MCacheSys": 136,
+    "BuckHashSys": 144,
+    "GCSys": 152,
+    "OtherSys": 160,
+    "NextGC": 168,
+    "LastGC": 176,
+    "PauseTotalNs": 184,
+    "PauseNs": 192,  # [256]uint64
+    "PauseEnd": 2240,  # [256]uint64
+    "NumGC": 4288,  # uint32
+    "NumForcedGC": 4292,  # uint32
+    "GCCPUFraction": 4296,  # float64
+    "EnableGC": 4304,  # bool
+    "DebugGC": 4305,  # bool
+    "BySize": 4312,  # [61]struct{Size uint32; Mallocs, Frees uint64}, 24 bytes each
+}
+_bySizeLen = 61
+
+
+# go: runtime/mstats.go flushmcache
+def flushmcache(c: Any) -> None:
+    """Return an mcache's spans and stacks (the world is stopped)."""
+    from gort.runtime.stack import stackcache_clear
+
+    c.releaseAll()
+    stackcache_clear(c)
+
+
+# go: runtime/mstats.go flushallmcaches
+def flushallmcaches() -> None:
+    """Flush the mcache of every P, and mcache0 while there are no Ps. World stopped."""
+    from gort.runtime import mcache as mcache_mod
+    from gort.runtime import runtime2
+
+    seen = False
+    for pp in runtime2.allp:
+        if pp is not None and pp.mcache is not None:
+            flushmcache(pp.mcache)
+            seen = True
+    if not seen and mcache_mod.mcache0 is not None:
+        flushmcache(mcache_mod.mcache0)
+
+
+def readmemstats() -> dict[str, Any]:
+    """The MemStats fields as Go computes them (readmemstats_m), without writing them.
+
+    The world must be stopped (no other M allocating)."""
+    from gort.runtime.mheap import mheap_
+    from gort.runtime.sizeclasses import NumSizeClasses, SizeClassToSize
+
+    flushallmcaches()
+    cons = memstats.heapStats.unsafeRead()
+    totalAlloc = cons.largeAlloc
+    nMalloc = cons.largeAllocCount
+    totalFree = cons.largeFree
+    nFree = cons.largeFreeCount
+    bySize: list[tuple[int, int, int]] = []
+    for i in range(NumSizeClasses):
+        a = cons.smallAllocCount[i]
+        totalAlloc += a * SizeClassToSize[i]
+        nMalloc += a
+        f = cons.smallFreeCount[i]
+        totalFree += f * SizeClassToSize[i]
+        nFree += f
+        bySize.append((SizeClassToSize[i], a, f))
+    # Tiny allocations count as both allocated and freed (their block is
+    # what is counted as live), as in Go.
+    nFree += cons.tinyAllocCount
+    nMalloc += cons.tinyAllocCount
+
+    stackInUse = cons.inStacks
+    gcWorkBufInUse = cons.inWorkBufs
+    heapSys = (
+        gcController.heapInUse.load()
+        + gcController.heapFree.load()
+        + gcController.heapReleased.load()
+    )
+    totalMapped = (
+        heapSys
+        + memstats.stacks_sys.load()
+        + memstats.mspan_sys.load()
+        + memstats.mcache_sys.load()
+        + memstats.buckhash_sys.load()
+        + memstats.gcMiscSys.load()
+        + memstats.other_sys.load()
+        + stackInUse
+        + gcWorkBufInUse
+    )
+    out: dict[str, Any] = {
+        "Alloc": totalAlloc - totalFree,
+        "TotalAlloc": totalAlloc,
+        "Sys": totalMapped,
+        "Lookups": 0,
+        "Mallocs": nMalloc,
+        "Frees": nFree,
+        "HeapAlloc": totalAlloc - totalFree,
+        "HeapSys": heapSys,
+        "HeapIdle": gcController.heapFree.load() + gcController.heapReleased.load(),
+        "HeapInuse": gcController.heapInUse.load(),
+        "HeapReleased": gcController.heapReleased.load(),
+        "HeapObjects": nMalloc - nFree,
+        "StackInuse": stackInUse,
+        "StackSys": stackInUse + memstats.stacks_sys.load(),
+        "MSpanInuse": mheap_.spanalloc.inuse,
+        "MSpanSys": memstats.mspan_sys.load(),
+        "MCacheInuse": mheap_.cachealloc.inuse,
+        "MCacheSys": memstats.mcache_sys.load(),
+        "BuckHashSys": memstats.buckhash_sys.load(),
+        "GCSys": memstats.gcMiscSys.load() + gcWorkBufInUse,
+        "OtherSys": memstats.other_sys.load(),
+        "NextGC": gcController.heapGoal(),
+        "LastGC": memstats.last_gc_unix,
+        "PauseTotalNs": memstats.pause_total_ns,
+        "PauseNs": list(memstats.pause_ns),
+        "PauseEnd": list(memstats.pause_end),
+        "NumGC": memstats.numgc,
+        "NumForcedGC": memstats.numforcedgc,
+        "GCCPUFraction": memstats.gc_cpu_fraction,
+        "EnableGC": True,
+        "DebugGC": False,
+        "BySize": bySize[:_bySizeLen],
+    }
+    return out
+
+
+# go: runtime/mstats.go readmemstats_m
+def readmemstats_m(stats: int) -> None:
+    """Fill the runtime.MemStats at address stats. The world must be stopped."""
+    from gort.runtime.unsafe import F64, U8, U32, U64
+
+    v = readmemstats()
+    o = MemStatsOffsets
+    for name in (
+        "Alloc",
+        "TotalAlloc",
+        "Sys",
+        "Lookups",
+        "Mallocs",
+        "Frees",
+        "HeapAlloc",
+        "HeapSys",
+        "HeapIdle",
+        "HeapInuse",
+        "HeapReleased",
+        "HeapObjects",
+        "StackInuse",
+        "StackSys",
+        "MSpanInuse",
+        "MSpanSys",
+        "MCacheInuse",
+        "MCacheSys",
+        "BuckHashSys",
+        "GCSys",
+        "OtherSys",
+        "NextGC",
+        "LastGC",
+        "PauseTotalNs",
+    ):
+        U64[(stats + o[name]) >> 3] = v[name] & 0xFFFFFFFFFFFFFFFF
+    for i in range(256):
+        U64[(stats + o["PauseNs"]) // 8 + i] = v["PauseNs"][i]
+        U64[(stats + o["PauseEnd"]) // 8 + i] = v["PauseEnd"][i]
+    U32[(stats + o["NumGC"]) >> 2] = v["NumGC"]
+    U32[(stats + o["NumForcedGC"]) >> 2] = v["NumForcedGC"]
+    F64[(stats + o["GCCPUFraction"]) >> 3] = v["GCCPUFraction"]
+    U8[stats + o["EnableGC"]] = 1
+    U8[stats + o["DebugGC"]] = 0
+    for i, (size, mallocs, frees) in enumerate(v["BySize"]):
+        e = stats + o["BySize"] + 24 * i
+        U32[e >> 2] = size
+        U64[(e + 8) >> 3] = mallocs
+        U64[(e + 16) >> 3] = frees
+
+
+# go: runtime/mstats.go readGCStats_m
+def readGCStats_m(pauses: int, cap_: int) -> int:
+    """Write GC pause history into the []uint64 backing array at pauses (capacity cap_).
+
+    Layout (as runtime/debug expects): n pauses most recent first, then their
+    n end times, then last GC time, number of GCs, total pause ns. Returns
+    the new length, n*2+3."""
+    from gort.runtime.unsafe import U64
+
+    n = min(memstats.numgc, 256)
+    if cap_ < 256 + 3:
+        from gort.runtime.panic import throw
+
+        throw("short slice passed to readGCStats")
+    for i in range(n):
+        j = (memstats.numgc - 1 - i) % 256
+        U64[(pauses >> 3) + i] = memstats.pause_ns[j]
+        U64[(pauses >> 3) + n + i] = memstats.pause_end[j]
+    U64[(pauses >> 3) + 2 * n] = memstats.last_gc_unix
+    U64[(pauses >> 3) + 2 * n + 1] = memstats.numgc
+    U64[(pauses >> 3) + 2 * n + 2] = memstats.pause_total_ns
+    return n * 2 + 3
