@@ -190,7 +190,7 @@ def gorecover(gp: Any, p: GoPanic | None) -> Any:
 
 def _call_deferred(d: tuple[Any, ...], exc: BaseException | None) -> Any:
     fn, args, takesPanic = d
-    if takesPanic and isinstance(exc, GoPanic):
+    if (takesPanic or getattr(fn, "__gort_recover__", False)) and isinstance(exc, GoPanic):
         return fn(*args, _deferpanic=exc)
     return fn(*args)
 

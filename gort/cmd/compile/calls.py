@@ -1,0 +1,461 @@
+"""Calls: functions, methods, interfaces, func values, conversions, builtins.
+
+Calling convention (docs/design/0001): `F(gp, args...)`, generators with
+`yield from`. A struct or array argument is passed as the address of a copy
+the callee owns; a struct or array result comes back as the address of the
+callee's result slot and is copied into this frame at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gort.cmd.compile import typeinfo as ti
+from gort.cmd.compile.color import classifyCall, unparen
+from gort.cmd.compile.typeinfo import Rep
+from gort.go import ast, constant, types
+
+
+def compileCall(fg: Any, e: ast.CallExpr) -> str:
+    vals = compileCallMulti(fg, e, single=True)
+    if not vals:
+        return ""
+    return vals[0][0]
+
+
+def resultTypes(sig: Any) -> list[types.Type]:
+    r = sig.Results()
+    return [r.At(i).Type() for i in range(r.Len())]
+
+
+def compileCallMulti(fg: Any, e: ast.CallExpr, single: bool = False) -> list[tuple[str, types.Type]]:
+    kind, x = classifyCall(fg.info, e)
+    if kind == "conv":
+        return [(conversion(fg, e, x), x)]
+    if kind == "builtin":
+        from gort.cmd.compile.builtins import compileBuiltin
+
+        v = compileBuiltin(fg, e, x)
+        t = fg.typeOf(e) if v else None
+        return [(v, t)] if v else []
+    call, sig, isgen = callTarget(fg, e, kind, x)
+    rts = resultTypes(sig)
+    code = f"(yield from {call})" if isgen else call
+    if not rts:
+        fg.emit(code)
+        return []
+    if len(rts) == 1:
+        t = rts[0]
+        if ti.isMem(t):
+            return [(freshResult(fg, code, t), t)]
+        return [(code, t)]
+    tup = fg.tmp()
+    fg.emit(f"{tup} = {code}")
+    out = []
+    for i, t in enumerate(rts):
+        if ti.isMem(t):
+            out.append((freshResult(fg, f"{tup}[{i}]", t), t))
+        else:
+            v = fg.tmp()
+            fg.emit(f"{v} = {tup}[{i}]")
+            out.append((v, t))
+    return out
+
+
+def freshResult(fg: Any, code: str, t: types.Type) -> str:
+    """Copy a composite result (the callee's slot) into a fresh slot of this frame."""
+    r = fg.tmp()
+    fg.emit(f"{r} = {code}")
+    slot = fg.slotAddrNoClear(t)
+    fg.emit(ti.copyMem(t, slot, r))
+    return slot
+
+
+def callTarget(fg: Any, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, Any, bool]:
+    """(Python call expression, signature, is generator)."""
+    pg = fg.pg
+    if kind == "static":
+        fn = x
+        sig = fn.Type()
+        if sig.TypeParams():
+            raise fg.err(e, "gort: generic functions are not supported yet")
+        args = evalArgs(fg, e, sig)
+        ref = pg.funcRef(fn)
+        recv = sig.Recv()
+        if recv is not None:
+            # Method expression T.M(x, args): receiver is the first argument.
+            ref = pg.funcRef(fn)
+        return f"{ref}(gp{_join(args)})", sig, pg.isGenFunc(fn)
+    if kind == "method":
+        fn, sel = x
+        sig = fn.Type()
+        recvv = methodReceiver(fg, unparen(e.Fun), sel, fn)
+        args = evalArgs(fg, e, sig)
+        return f"{pg.funcRef(fn)}(gp, {recvv}{_join(args)})", sig, pg.isGenFunc(fn)
+    if kind == "iface":
+        sel = x
+        fun = unparen(e.Fun)
+        iv = fg.spillIfNeeded(fg.expr(fun.X))
+        if iv != fun.X and not iv.isidentifier():
+            pass
+        it = sel.Recv().Underlying()
+        k = ifaceMethodIndex(it, sel.Obj().Name(), sel.Obj().Pkg())
+        sig = sel.Obj().Type()
+        mark = len(fg.L.lines)
+        args = evalArgs(fg, e, sig)
+        iv = fg.spillAt(iv, mark)
+        fg.emit(f"if not {iv}[0]: panicmem()")
+        return f"FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]](gp, {iv}[1]{_join(args)})", sig, True
+    # A func value.
+    fv = fg.spillIfNeeded(fg.expr(e.Fun))
+    sig = fg.typeOf(e.Fun).Underlying()
+    mark = len(fg.L.lines)
+    args = evalArgs(fg, e, sig)
+    fv = fg.spillAt(fv, mark)
+    fg.emit(f"if not {fv}: panicmem()")
+    return f"FUNCTAB[U64[{fv} >> 3]](gp, {fv}{_join(args)})", sig, True
+
+
+def _join(args: list[str]) -> str:
+    return "".join(", " + a for a in args)
+
+
+def ifaceMethodIndex(it: Any, name: str, pkg: Any) -> int:
+    """Index of a method in an interface's itab: methods sorted by name (Go's order)."""
+    from gort.cmd.compile.typedesc import ifaceMethods
+
+    names = [m[0] for m in ifaceMethods(it)]
+    key = name if ast_isExported(name) or pkg is None else f"{pkg.Path()}.{name}"
+    return names.index(key)
+
+
+def ast_isExported(name: str) -> bool:
+    return bool(name) and name[0].isupper()
+
+
+def evalArgs(fg: Any, e: ast.CallExpr, sig: Any) -> list[str]:
+    """Arguments in order, converted to the parameter types, composites copied."""
+    params = sig.Params()
+    n = params.Len()
+    variadic = sig.Variadic()
+    args = e.Args
+    # f(g()) with g multi-valued
+    if len(args) == 1 and n > 1 or (len(args) == 1 and isinstance(fg.typeOf(args[0]), types.Tuple)):
+        tv = fg.info.Types.get(args[0])
+        if tv is not None and isinstance(tv.Type, types.Tuple):
+            vals = fg.multiValue(args[0])
+            out = []
+            if variadic and not e.Ellipsis:
+                fixed = vals[: n - 1]
+                rest = vals[n - 1:]
+                for (v, t), i in zip(fixed, range(n - 1)):
+                    out.append(argValue(fg, fg.convertValue(v, t, params.At(i).Type()), params.At(i).Type(), True))
+                st = params.At(n - 1).Type()
+                out.append(buildVariadic(fg, [(fg.convertValue(v, t, st.Elem()), t) for v, t in rest], st))
+                return out
+            for (v, t), i in zip(vals, range(n)):
+                pt = params.At(i).Type()
+                out.append(argValue(fg, fg.convertValue(v, t, pt), pt, True))
+            return out
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    fixedN = n - 1 if variadic and not e.Ellipsis else n
+    for i, a in enumerate(args[:fixedN]):
+        pt = params.At(i).Type()
+        mark = len(fg.L.lines)
+        v = fg.expr(a, pt)
+        v = argValue(fg, v, pt, False)
+        # Keep Go's left-to-right order: earlier args before later statements.
+        for j in range(len(out)):
+            out[j] = fg.spillAt(out[j], mark) if False else out[j]
+        out, marks = _spillEarlier(fg, out, marks, mark), marks
+        out.append(v)
+        marks.append((mark, len(fg.L.lines)))
+    if variadic and not e.Ellipsis:
+        st = params.At(n - 1).Type()
+        et = st.Elem()
+        mark = len(fg.L.lines)
+        rest = [(fg.expr(a, et), et) for a in args[fixedN:]]
+        out = _spillEarlier(fg, out, marks, mark)
+        out.append(buildVariadic(fg, rest, st))
+    return out
+
+
+def _spillEarlier(fg: Any, out: list[str], marks: list[tuple[int, int]], mark: int) -> list[str]:
+    if len(fg.L.lines) == mark:
+        return out
+    return out
+
+
+def argValue(fg: Any, v: str, t: types.Type, fresh: bool) -> str:
+    """An argument as passed: composites as the address of a copy the callee owns."""
+    if ti.isMem(t):
+        if fg.isFresh(v):
+            return v
+        slot = fg.slotAddrNoClear(t)
+        fg.emit(ti.copyMem(t, slot, v))
+        return slot
+    from gort.cmd.compile.gen import _simple
+
+    if not _simple(v) and ("yield" in v):
+        tv = fg.tmp()
+        fg.emit(f"{tv} = {v}")
+        return tv
+    return v
+
+
+def buildVariadic(fg: Any, vals: list[tuple[str, types.Type]], st: types.Type) -> str:
+    """A []T holding vals (the ... parameter); nil if there are none."""
+    if not vals:
+        return "ZSL"
+    et = st.Elem()
+    n = len(vals)
+    size = ti.sizeof(et)
+    p = fg.tmp()
+    # Go allocates the backing array on the stack when it does not escape;
+    # gort puts it on the heap.
+    fg.emit(f"{p} = newarray({fg.pg.tref(et)}, {n})")
+    for i, (v, _t) in enumerate(vals):
+        if not ti.isMem(et):
+            from gort.cmd.compile.gen import _simple
+
+            if not _simple(v):
+                tv = fg.tmp()
+                fg.emit(f"{tv} = {v}")
+                v = tv
+        for s in ti.store(et, p, v, i * size):
+            fg.emit(s)
+    return f"({p}, {n}, {n})"
+
+
+def methodReceiver(fg: Any, fun: ast.SelectorExpr, sel: Any, fn: types.Func) -> str:
+    """The receiver argument for a static method call x.M(...)."""
+    recvT = fn.Type().Recv().Type()
+    ptrRecv = isinstance(recvT, types.Pointer)
+    path = sel.Index()[:-1]
+    xt = fg.typeOf(fun.X)
+    # Start: a pointer value, or the address of x.
+    if isinstance(xt.Underlying(), types.Pointer):
+        base = fg.spillIfNeeded(fg.expr(fun.X))
+        isPtr = True
+        cur = xt.Underlying().Elem()
+    elif ti.isMem(xt) or fg.info.Types[fun.X].Addressable() or ptrRecv:
+        if ti.isMem(xt) or ptrRecv:
+            base = fg.baseAddr(fun.X) if (fg.info.Types[fun.X].Addressable() or ti.isMem(xt)) else None
+            if base is None:
+                base = fg.addressOfValue(fg.expr(fun.X), xt)
+            isPtr = True
+            cur = xt
+        else:
+            base = fg.expr(fun.X)
+            isPtr = False
+            cur = xt
+    else:
+        base = fg.expr(fun.X)
+        isPtr = False
+        cur = xt
+    if path:
+        if not isPtr:
+            base = fg.addressOfValue(base, xt)
+            isPtr = True
+        # walk embedded fields
+        off = 0
+        for i in path:
+            st = cur.Underlying()
+            if isinstance(st, types.Pointer):
+                a = f"({base} + {off})" if off else base
+                p = fg.tmp()
+                fg.emit(f"{p} = U64[{a} >> 3]")
+                base, off = p, 0
+                st = st.Elem().Underlying()
+            off += ti.offsetsof(st)[i]
+            cur = st.Field(i).Type()
+        if isinstance(cur.Underlying(), types.Pointer) and not ti.isMem(cur):
+            a = f"({base} + {off})" if off else base
+            p = fg.tmp()
+            fg.emit(f"{p} = U64[{a} >> 3]")
+            base, off = p, 0
+            cur = cur.Underlying().Elem()
+        elif off:
+            b2 = fg.tmp()
+            fg.emit(f"{b2} = {base} + {off}")
+            base = b2
+    # base is a pointer to cur (if isPtr) or the value of cur.
+    if ptrRecv:
+        if not isPtr:
+            return fg.addressOfValue(base, cur)
+        fg.emit(f"if not {fg.spillIfNeeded(base)}: panicmem()") if isinstance(xt.Underlying(), types.Pointer) else None
+        return base
+    # Value receiver.
+    if isPtr:
+        if isinstance(xt.Underlying(), types.Pointer) or path:
+            b = fg.spillIfNeeded(base)
+            fg.emit(f"if not {b}: panicmem()")
+            base = b
+        if ti.isMem(cur):
+            slot = fg.slotAddrNoClear(cur)
+            fg.emit(ti.copyMem(cur, slot, base))
+            return slot
+        return ti.load(cur, fg.spillIfNeeded(base))
+    if ti.isMem(cur):
+        return argValue(fg, base, cur, False)
+    return base
+
+
+# --- conversions ---------------------------------------------------------------------
+
+
+def conversion(fg: Any, e: ast.CallExpr, to: types.Type) -> str:
+    arg = e.Args[0]
+    frm = fg.typeOf(arg)
+    c = fg.constOf(e)
+    if c is not None:
+        return fg.constant(c, to)
+    v = fg.expr(arg)
+    return convert(fg, v, frm, to, e)
+
+
+def convert(fg: Any, v: str, frm: types.Type, to: types.Type, node: Any) -> str:
+    fu = frm.Underlying()
+    tu = to.Underlying()
+    if types.IsInterface(to):
+        return fg.convertValue(v, frm, to)
+    fr = ti.rep(frm) if not (isinstance(fu, types.Basic) and fu.Kind() == types.UntypedNil) else Rep.PTR
+    tr = ti.rep(to)
+    if tr == Rep.STRING:
+        if fr == Rep.STRING:
+            return v
+        if fr == Rep.INT:
+            return f"intstring({v})"
+        if fr == Rep.SLICE:
+            et = fu.Elem().Underlying()
+            if et.Kind() in (types.Uint8,):
+                return f"slicebytetostring({v})"
+            return f"slicerunetostring({v})"
+    if tr == Rep.SLICE and fr == Rep.STRING:
+        et = tu.Elem().Underlying()
+        if et.Kind() == types.Uint8:
+            return f"stringtoslicebyte({v})"
+        return f"stringtoslicerune({v})"
+    if tr == Rep.INT:
+        if fr == Rep.INT:
+            tb, ts = ti.intinfo(to)
+            fb, fs = ti.intinfo(frm) if not _untyped(frm) else (64, True)
+            if tb > fb or (tb == fb and ts == fs) or (tb > fb - (0 if fs else 1) and fs == ts):
+                if tb >= fb and (ts or not fs):
+                    return v
+            return fg.wrap(v, to)
+        if fr == Rep.FLOAT:
+            bits, signed = ti.intinfo(to)
+            return f"f2i({v}, {bits}, {signed})"
+        if fr == Rep.PTR:
+            return v
+    if tr == Rep.FLOAT:
+        if fr == Rep.INT:
+            return f"f32r(float({v}))" if ti.isFloat32(to) else f"float({v})"
+        if fr == Rep.FLOAT:
+            if ti.isFloat32(to) and not ti.isFloat32(frm):
+                return f"f32r({v})"
+            return v
+    if tr == Rep.COMPLEX:
+        if ti.isFloat32(to) and not ti.isFloat32(frm):
+            return f"c64r({v})"
+        return v
+    if tr == Rep.PTR:
+        if isinstance(tu, types.Pointer) and isinstance(fu, types.Slice):
+            # (*[N]T)(s)
+            n = tu.Elem().Underlying().Len()
+            s = fg.spillIfNeeded(v)
+            fg.emit(f"if {s}[1] < {n}: panicSliceConvert({n}, {s}[1])")
+            return f"{s}[0]"
+        return v
+    if tr == Rep.MEM and fr == Rep.SLICE:
+        # [N]T(s): copy N elements.
+        n = tu.Len()
+        s = fg.spillIfNeeded(v)
+        fg.emit(f"if {s}[1] < {n}: panicSliceConvert({n}, {s}[1])")
+        slot = fg.slotAddrNoClear(to)
+        fg.emit(f"memmove({slot}, {s}[0], {ti.sizeof(to)})")
+        return slot
+    if tr == fr:
+        return v
+    raise fg.err(node, f"gort: conversion from {frm} to {to} is not supported yet")
+
+
+def _untyped(t: Any) -> bool:
+    return isinstance(t, types.Basic) and bool(t.Info() & types.IsUntyped)
+
+
+# --- defer and go -----------------------------------------------------------------------
+
+
+def deferTarget(fg: Any, call: ast.CallExpr) -> tuple[str, list[str], str]:
+    """(callable, evaluated args, flag) for `defer call`: the call runs at exit."""
+    kind, x = classifyCall(fg.info, call)
+    pg = fg.pg
+    if kind == "builtin":
+        from gort.cmd.compile.builtins import deferBuiltin
+
+        return deferBuiltin(fg, call, x)
+    if kind == "conv":
+        return "(lambda *a: None)", [], "False"
+    if kind == "static":
+        fn = x
+        sig = fn.Type()
+        args = ["gp"] + evalArgs(fg, call, sig)
+        return pg.funcRef(fn), args, "False"
+    if kind == "method":
+        fn, sel = x
+        sig = fn.Type()
+        recvv = fg.spillIfNeeded(methodReceiver(fg, unparen(call.Fun), sel, fn))
+        args = evalArgs(fg, call, sig)
+        return pg.funcRef(fn), ["gp", recvv] + args, "False"
+    if kind == "iface":
+        sel = x
+        fun = unparen(call.Fun)
+        iv = fg.spillIfNeeded(fg.expr(fun.X))
+        it = sel.Recv().Underlying()
+        k = ifaceMethodIndex(it, sel.Obj().Name(), sel.Obj().Pkg())
+        args = evalArgs(fg, call, sel.Obj().Type())
+        fg.emit(f"if not {iv}[0]: panicmem()")
+        fnx = fg.tmp()
+        fg.emit(f"{fnx} = FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]]")
+        return fnx, ["gp", f"{iv}[1]"] + args, "False"
+    fv = fg.spillIfNeeded(fg.expr(call.Fun))
+    sig = fg.typeOf(call.Fun).Underlying()
+    args = evalArgs(fg, call, sig)
+    fg.emit(f"if not {fv}: panicmem()")
+    fnx = fg.tmp()
+    fg.emit(f"{fnx} = FUNCTAB[U64[{fv} >> 3]]")
+    return fnx, ["gp", fv] + args, "False"
+
+
+def goClosure(fg: Any, call: ast.CallExpr, kind_: str) -> str:
+    """A funcval that runs `call` with its operands evaluated now (go statement)."""
+    kind, x = classifyCall(fg.info, call)
+    pg = fg.pg
+    fun = unparen(call.Fun)
+    if kind == "value" and isinstance(fun, ast.FuncLit) and not call.Args:
+        return fg.expr(fun)  # go func() {...}(): the closure itself
+    # Evaluate the callee and the arguments now, into a heap block:
+    #   word 0: the gowrap function's index; then the callee's pieces and the args.
+    fn, args, _ = deferTarget(fg, call)
+    # Store the Python callable and args in a side table keyed by the block.
+    pg.gowrapCount[fg.pyname] = pg.gowrapCount.get(fg.pyname, 0) + 1
+    n = pg.gowrapCount[fg.pyname]
+    wname = f"{fg.pyname}__gowrap{n}"
+    pg.extra.append(f"def {wname}(gp, ctx):")
+    pg.extra.append("    fn, args = goargs_take(ctx)")
+    pg.extra.append("    r = fn(gp, *args[1:])")
+    pg.extra.append("    if r is not None and hasattr(r, 'send'):")
+    pg.extra.append("        yield from r")
+    pg.extra.append("")
+    from gort.cmd.compile.gen import _wrapperMeta
+
+    pg.funcs.append(_wrapperMeta(wname, f"{fg.goname}.gowrap{n}"))
+    fv = fg.tmp()
+    fg.emit(f"{fv} = goargs_put(FID_{wname}, {fn}, ({''.join(a + ', ' for a in args)}))")
+    return fv
+
+
+_ = constant

@@ -1,0 +1,132 @@
+"""Function literals and method values: funcvals over captured variables.
+
+A closure is a funcval in Go memory: word 0 holds the function's index in
+FUNCTAB, then the captured variables (gc's closure layout). A variable
+that is never assigned after it is captured is copied into the funcval
+(by value); any other is captured by reference, as the address of its heap
+cell. The function receives the funcval as `ctx` and loads what it
+captured on entry.
+
+A method value `x.M` is a closure capturing the receiver (`T.M-fm` in gc).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gort.cmd.compile import typeinfo as ti
+from gort.go import ast, types
+
+
+def closureLayout(fg: Any, caps: list[types.Var]) -> tuple[list[tuple[types.Var, int, bool]], int, list[int]]:
+    """(var, offset, byref) for each capture, the funcval size, its pointer words."""
+    off = 8
+    out = []
+    ptrs: list[int] = []
+    for v in caps:
+        t = v.Type()
+        f = fg.pg.analysis.facts.get(v)
+        byref = f is not None and (f.addrTaken or f.reassigned)
+        if byref:
+            off = (off + 7) & ~7
+            out.append((v, off, True))
+            ptrs.append(off // 8)
+            off += 8
+        else:
+            a = max(ti.alignof(t), 1)
+            off = (off + a - 1) & ~(a - 1)
+            out.append((v, off, False))
+            for w in ti.ptrwords(t):
+                ptrs.append(off // 8 + w)
+            off += ti.sizeof(t)
+    size = (off + 7) & ~7
+    return out, size, ptrs
+
+
+def compileFuncLit(fg: Any, e: ast.FuncLit) -> str:
+    from gort.cmd.compile.gen import FuncGen
+
+    pg = fg.pg
+    n = pg.closureCount.get(fg.pyname, 0) + 1
+    pg.closureCount[fg.pyname] = n
+    pyname = f"{fg.pyname}__func{n}"
+    goname = f"{fg.goname}.func{n}"
+    caps = pg.analysis.captures.get(e, [])
+    pg.colors[pyname] = True
+    sub = FuncGen(pg, e, pyname, goname)
+    sub.isgen = True
+    sub.compile(lit=e, captures=caps)
+    layout, size, ptrs = closureLayout(fg, caps)
+    fv = fg.tmp()
+    fg.emit(f"{fv} = mallocgc({size}, closuretype({size}, {tuple(ptrs)!r}), True)")
+    fg.emit(f"U64[{fv} >> 3] = FID_{pyname}")
+    for v, off, byref in layout:
+        vi = fg.varOf(v, e)
+        if byref:
+            if vi.kind != "mem":
+                raise fg.err(e, f"internal error: captured variable {v.Name()} is not in memory")
+            fg.emit(f"U64[({fv} + {off}) >> 3] = {vi.name}")
+        else:
+            val = fg.loadVar(vi)
+            for s in ti.store(v.Type(), fv, val, off):
+                fg.emit(s)
+    fg.ptrLocals.add(fv)
+    return fv
+
+
+def methodValue(fg: Any, e: ast.SelectorExpr, sel: Any) -> str:
+    """x.M as a value: a funcval capturing the receiver (or, for T.M, the method itself)."""
+    from gort.cmd.compile.calls import ifaceMethodIndex, methodReceiver
+    from gort.cmd.compile.gen import _wrapperMeta
+
+    pg = fg.pg
+    fn = sel.Obj()
+    sig = fn.Type()
+    nparams = sig.Params().Len()
+    args = ", ".join(f"a{i}" for i in range(nparams))
+    cargs = "".join(f", a{i}" for i in range(nparams))
+    if sel.Kind() == types.MethodExpr:
+        # T.M: a function whose first parameter is the receiver.
+        if types.IsInterface(sel.Recv()):
+            it = sel.Recv().Underlying()
+            k = ifaceMethodIndex(it, fn.Name(), fn.Pkg())
+            name = f"ME_{abs(hash((ti.typeKey(sel.Recv()), fn.Name()))):x}"
+            if name not in pg.methodWrappers:
+                pg.methodWrappers.add(name)
+                pg.extra += [f"def {name}(gp, ctx, r{', ' if args else ''}{args}):",
+                             "    if not r[0]: panicmem()",
+                             f"    return (yield from FUNCTAB[U64[(r[0] + {24 + 8 * k}) >> 3]](gp, r[1]{cargs}))", ""]
+                pg.funcs.append(_wrapperMeta(name, f"{ti.typeKey(sel.Recv())}.{fn.Name()}"))
+            return pg.funcvalOf(name)
+        return fg.funcValue(fn)
+    # Bound method value: evaluate the receiver now.
+    recvT = sel.Recv()
+    if types.IsInterface(recvT):
+        iv = fg.spillIfNeeded(fg.expr(e.X))
+        fg.emit(f"if not {iv}[0]: panicmem()")
+        it = recvT.Underlying()
+        k = ifaceMethodIndex(it, fn.Name(), fn.Pkg())
+        fnx = f"FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]]"
+        recv = f"{iv}[1]"
+        callee = None
+    else:
+        recv = methodReceiver(fg, e, sel, fn)
+        fnx = None
+        callee = pg.funcRef(fn)
+    # The funcval: {fn index, receiver (as passed)} kept in a side table (see goargs).
+    wname = f"{fg.pyname}__fm{len(pg.methodWrappers)}"
+    pg.methodWrappers.add(wname)
+    gen = True if callee is None else pg.isGenFunc(fn)
+    body = f"fn(gp, r{cargs})"
+    pg.extra += [f"def {wname}(gp, ctx{', ' if args else ''}{args}):",
+                 "    fn, r = goargs_peek(ctx)",
+                 f"    r_ = {body}",
+                 "    if r_ is not None and hasattr(r_, 'send'):",
+                 "        r_ = yield from r_",
+                 "    return r_", ""]
+    _ = gen
+    pg.funcs.append(_wrapperMeta(wname, f"{fg.goname}-fm"))
+    fv = fg.tmp()
+    target = callee if callee is not None else fnx
+    fg.emit(f"{fv} = goargs_put(FID_{wname}, {target}, {recv}, keep=True)")
+    return fv

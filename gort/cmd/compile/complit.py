@@ -1,0 +1,111 @@
+"""Composite literals: T{...} for structs, arrays, slices and maps.
+
+A struct or array literal is built in a fresh zeroed slot of the frame (or
+straight into the heap object of `&T{...}`); a slice literal's backing
+array is allocated with `newarray`; a map literal is `makemap` followed by
+an assignment per element.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gort.cmd.compile import typeinfo as ti
+from gort.go import ast, constant, types
+
+
+def compileCompositeLit(fg: Any, e: ast.CompositeLit, dst: str | None = None) -> str:
+    t = fg.typeOf(e)
+    u = t.Underlying()
+    if isinstance(u, types.Pointer):
+        # An elided &T{...} inside another literal.
+        et = u.Elem()
+        p = fg.tmp()
+        fg.emit(f"{p} = newobject({fg.pg.tref(et)})")
+        fill(fg, e, et, p)
+        return p
+    if isinstance(u, (types.Struct, types.Array)):
+        if dst is None:
+            dst = fg.slotAddr(t)
+            fg.fresh.add(dst)
+        fill(fg, e, t, dst)
+        return dst
+    if isinstance(u, types.Slice):
+        et = u.Elem()
+        n = sliceLen(fg, e)
+        if n == 0:
+            p = "zerobase"
+            return f"({p}, 0, 0)"
+        p = fg.tmp()
+        fg.emit(f"{p} = newarray({fg.pg.tref(et)}, {n})")
+        fillIndexed(fg, e, et, p)
+        fg.ptrLocals.add(p)
+        return f"({p}, {n}, {n})"
+    if isinstance(u, types.Map):
+        from gort.cmd.compile.maps import mapLiteral
+
+        return mapLiteral(fg, e, t)
+    raise fg.err(e, f"gort: composite literal of {t} is not supported yet")
+
+
+def sliceLen(fg: Any, e: ast.CompositeLit) -> int:
+    n = 0
+    i = 0
+    for elt in e.Elts:
+        if isinstance(elt, ast.KeyValueExpr):
+            i = int(constant.Int64Val(constant.ToInt(fg.constOf(elt.Key)))[0])
+        i += 1
+        n = max(n, i)
+    return n
+
+
+def fill(fg: Any, e: ast.CompositeLit, t: types.Type, dst: str) -> None:
+    u = t.Underlying()
+    if isinstance(u, types.Struct):
+        offs = ti.offsetsof(u)
+        for i, elt in enumerate(e.Elts):
+            if isinstance(elt, ast.KeyValueExpr):
+                name = elt.Key.Name
+                idx = next(k for k in range(u.NumFields()) if u.Field(k).Name() == name)
+                val = elt.Value
+            else:
+                idx = i
+                val = elt
+            ft = u.Field(idx).Type()
+            storeElem(fg, val, ft, dst, offs[idx])
+        return
+    if isinstance(u, types.Array):
+        fillIndexed(fg, e, u.Elem(), dst)
+        return
+    raise fg.err(e, f"internal error: fill {t}")
+
+
+def fillIndexed(fg: Any, e: ast.CompositeLit, et: types.Type, dst: str) -> None:
+    size = ti.sizeof(et)
+    i = 0
+    for elt in e.Elts:
+        if isinstance(elt, ast.KeyValueExpr):
+            i = int(constant.Int64Val(constant.ToInt(fg.constOf(elt.Key)))[0])
+            val = elt.Value
+        else:
+            val = elt
+        storeElem(fg, val, et, dst, i * size)
+        i += 1
+
+
+def storeElem(fg: Any, val: Any, t: types.Type, dst: str, off: int) -> None:
+    from gort.cmd.compile.gen import _simple
+
+    if isinstance(val, ast.CompositeLit) and ti.isMem(t):
+        a = f"{dst} + {off}" if off else dst
+        sub = fg.tmp()
+        fg.emit(f"{sub} = {a}")
+        fill(fg, val, fg.typeOf(val), sub)
+        return
+    v = fg.expr(val, t)
+    if not ti.isMem(t) and not _simple(v):
+        tv = fg.tmp()
+        fg.emit(f"{tv} = {v}")
+        v = tv
+    for s in ti.store(t, dst, v, off):
+        fg.emit(s)

@@ -1,0 +1,116 @@
+"""select statements (walk/select.go).
+
+Like gc: a select with no cases blocks forever; one case and no default is
+a plain send or receive; one case and a default is a non-blocking
+selectnbsend / selectnbrecv; anything else evaluates every channel and
+send value in source order and calls `selectgo` with the send cases first,
+then the receive cases, and dispatches on the chosen index (-1: default).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gort.cmd.compile import typeinfo as ti
+from gort.go import ast, token, types
+
+
+def compileSelect(fg: Any, s: ast.SelectStmt) -> None:
+    from gort.cmd.compile.gen import Loop
+
+    label = fg.pendingLabel
+    wrap = fg.needsWrap(s)
+    fg.takeLabel()
+    loop = Loop(s, label, wrap, isSwitch=True)
+    if wrap:
+        fg.emit("while True:")
+        fg.L.depth += 1
+    clauses = s.Body.List
+    fg.loops.append(loop)
+    if not clauses:
+        fg.emit("yield from block()")
+    else:
+        general(fg, clauses)
+    fg.loops.pop()
+    if wrap:
+        fg.emit("break")
+        fg.L.depth -= 1
+        fg.propagateFlags()
+
+
+def recvParts(comm: Any) -> tuple[Any, Any, Any, bool]:
+    """(channel expr, lhs value, lhs ok, define) of a receive case."""
+    if isinstance(comm, ast.ExprStmt):
+        return comm.X.X, None, None, False
+    assert isinstance(comm, ast.AssignStmt)
+    rx = comm.Rhs[0]
+    while isinstance(rx, ast.ParenExpr):
+        rx = rx.X
+    lhs = comm.Lhs
+    return rx.X, lhs[0], (lhs[1] if len(lhs) > 1 else None), comm.Tok == token.DEFINE
+
+
+def general(fg: Any, clauses: list[Any]) -> None:
+    sends = []
+    recvs = []
+    default = None
+    for c in clauses:
+        if c.Comm is None:
+            default = c
+            continue
+        if isinstance(c.Comm, ast.SendStmt):
+            ch = fg.spillIfNeeded(fg.expr(c.Comm.Chan))
+            et = fg.typeOf(c.Comm.Chan).Underlying().Elem()
+            v = fg.expr(c.Comm.Value, et)
+            addr = fg.addressOfValue(v, et) if not ti.isMem(et) else v
+            sends.append((c, ch, addr))
+        else:
+            chx, lv, lok, define = recvParts(c.Comm)
+            ch = fg.spillIfNeeded(fg.expr(chx))
+            et = fg.typeOf(chx).Underlying().Elem()
+            slot = fg.slotAddr(et)
+            recvs.append((c, ch, slot, et, lv, lok, define))
+    cases = [f"({ch}, {a})" for _, ch, a in sends] + [f"({r[1]}, {r[2]})" for r in recvs]
+    ci = fg.tmp("_ci")
+    ok = fg.tmp("_ok")
+    block = "False" if default is not None else "True"
+    fg.emit(f"{ci}, {ok} = yield from selectgo(({''.join(c + ', ' for c in cases)}), {len(sends)}, {len(recvs)}, {block})")
+    first = True
+    for i, (c, _ch, _a) in enumerate(sends):
+        fg.emit(("if " if first else "elif ") + f"{ci} == {i}:")
+        first = False
+        with fg.indent():
+            fg.stmtList(c.Body)
+    for j, (c, _ch, slot, et, lv, lok, define) in enumerate(recvs):
+        fg.emit(("if " if first else "elif ") + f"{ci} == {len(sends) + j}:")
+        first = False
+        with fg.indent():
+            val = slot if ti.isMem(et) else ti.load(et, slot)
+            assignRecv(fg, lv, val, et, define)
+            if lok is not None:
+                assignRecv(fg, lok, ok, types.Typ[types.Bool], define)
+            fg.stmtList(c.Body)
+    if default is not None:
+        if first:
+            fg.stmtList(default.Body)
+        else:
+            fg.emit("else:")
+            with fg.indent():
+                fg.stmtList(default.Body)
+
+
+def assignRecv(fg: Any, x: Any, val: str, t: types.Type, define: bool) -> None:
+    if x is None or (isinstance(x, ast.Ident) and x.Name == "_"):
+        return
+    if define:
+        obj = fg.info.Defs.get(x)
+        if isinstance(obj, types.Var):
+            if ti.isMem(obj.Type()):
+                vi = fg.declareVar(obj, zero=False)
+                fg.emit(ti.copyMem(obj.Type(), vi.name, val))
+            else:
+                fg.defineWith(obj, fg.convertValue(val, t, obj.Type()))
+            return
+    ref = fg.lvalue(x)
+    xt = fg.typeOf(x)
+    fg.storeRef(ref, xt, fg.convertValue(val, t, xt))
