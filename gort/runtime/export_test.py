@@ -188,7 +188,9 @@ def MappedHeap() -> int:
 
 @contextmanager
 def WithP() -> Iterator[Any]:
-    """Give the current M a P with a fresh mcache for the duration (acquirep-like)."""
+    """Give the current M a P with a fresh mcache for the duration (acquirep-like).
+
+    The P is listed in allp meanwhile (after the real Ps), as procresize would."""
     gp = stubs.getg()
     mp = gp.m
     old = mp.p
@@ -198,9 +200,11 @@ def WithP() -> Iterator[Any]:
     pp.mcache = allocmcache()
     pp.m = mp
     mp.p = pp
+    runtime2.allp.append(pp)  # so that ReadMemStats flushes its mcache
     try:
         yield pp
     finally:
+        runtime2.allp.remove(pp)
         mp.p = old
         freemcache(pp.mcache)
         pp.mcache = None

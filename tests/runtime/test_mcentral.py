@@ -16,6 +16,7 @@ rt.InitHeap()
 h = rt.mheap_
 
 
+@fresh_process
 def test_cache_span_grows_a_fresh_span() -> None:
     spc = rt.makeSpanClass(3, False)  # 24-byte objects with pointers
     c = h.central[spc]

@@ -1,0 +1,1 @@
+"""Natives of Go package runtime/debug (see natives.py)."""
