@@ -259,7 +259,8 @@ class Suite:
         # What went wrong, as (benchmark or "", message); the table prints
         # each message once, after the benchmarks it happened to.
         self.notes: list[tuple[str, str]] = []
-        self.bindir = Path(tempfile.mkdtemp(prefix="gort-bench-"))
+        # The built binaries: a temporary directory while run() runs.
+        self.bindir = Path("gort-bench-binaries-not-built")
         self.measure: Measure | None = None
 
     def size_args(self, b: Benchmark, sizes: str | None = None) -> list[str]:
@@ -370,6 +371,7 @@ class Suite:
                 )
 
     def run(self) -> None:
+        self.bindir = Path(tempfile.mkdtemp(prefix="gort-bench-"))
         try:
             self.build_measure()
             for b in self.benchmarks:
