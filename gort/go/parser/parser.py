@@ -35,7 +35,8 @@ Differences from Go:
   * Two checks that gc leaves to types2 because its tree can express the
     mistake, while go/ast cannot, are reported here with types2's text:
     "expression in go/defer must be function call" and "range clause
-    permits at most two iteration variables".
+    permits at most two iteration variables"; like gc, only when the file
+    has no syntax error (they come after all other errors of the file).
   * Branch statement checks (gc's CheckBranches) are left to the type
     checker.
   * Nesting deeper than `MaxNest` levels stops the parse with go/parser's
@@ -302,7 +303,7 @@ class parser:
     __slots__ = (
         "file", "errors", "mode", "toks", "poss", "lits", "last", "i", "tok", "pos",
         "errs", "ei", "nexterr", "badtoks", "first", "errcnt", "fnest", "xnest", "nest",
-        "comments", "dirsAt", "docAt", "limit",
+        "comments", "dirsAt", "docAt", "limit", "late",
     )
 
     def __init__(self, file: TokenFile, ts: TokenStream, errors: ErrorList, mode: int) -> None:
@@ -330,6 +331,8 @@ class parser:
         self.dirsAt: dict[int, list[ast.Comment]] = {}
         self.docAt: dict[int, ast.CommentGroup] = {}
         self.limit = MaxErrors if not (mode & AllErrors) else 1 << 62
+        # errors gc reports from its type checker (reported if no syntax error)
+        self.late: list[tuple[Pos, str]] = []
         self.next()
 
     # --- tokens -----------------------------------------------------------------
@@ -771,7 +774,7 @@ class parser:
             self.errorAt(x.Pos(), f"expression in {kw.String()} must not be parenthesized")
             x = t
         if not isinstance(x, ast.CallExpr):
-            self.errorAt(x.Pos(), f"expression in {kw.String()} must be function call")
+            self.late.append((x.Pos(), f"expression in {kw.String()} must be function call"))
             return ast.BadStmt(pos, x.End())
         if kw == GO:
             return ast.GoStmt(pos, x)
@@ -1520,7 +1523,7 @@ class parser:
                 if len(rc.lhs) > 1:
                     value = rc.lhs[1]
                 if len(rc.lhs) > 2:
-                    self.errorAt(rc.lhs[2].Pos(), "range clause permits at most two iteration variables")
+                    self.late.append((rc.lhs[2].Pos(), "range clause permits at most two iteration variables"))
             return ast.RangeStmt(pos, key, value, rc.tokPos, rc.tok, rc.rangePos, rc.x, body)
         return ast.ForStmt(pos, init, cond, post, body)
 
@@ -1906,6 +1909,10 @@ def parseTokens(file: TokenFile, ts: TokenStream, errors: ErrorList, mode: int) 
         sys.setrecursionlimit(MaxNest * 12 + 1000)
     try:
         f = p.fileOrNil()
+        if errors.SyntaxErrors() == 0:
+            # gc type-checks only files without syntax errors
+            for pos, msg in p.late:
+                p.errorAt(pos, msg)
     except _Bailout:
         f = None
     finally:

@@ -74,6 +74,16 @@ class ErrorList(list[Error]):
         self.append(Error(pos, msg))
         return True
 
+    def SyntaxErrors(self) -> int:
+        """How many errors start with "syntax error".
+
+        gc stops after parsing only if there are such errors; lexical errors
+        ("newline in string", "invalid character ...") and branch errors let
+        it go on to type-check, and their messages are sorted together with
+        the type errors.
+        """
+        return sum(1 for e in self if e.Msg.startswith("syntax error"))
+
     def Len(self) -> int:
         return len(self)
 

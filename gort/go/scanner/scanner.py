@@ -529,12 +529,23 @@ def scanFile(src: bytes, base: int = 0) -> TokenStream:
         if k == _G_IDENT:
             s = m.group(k)
             tok = kwget(s)
+            raw = False
+            if omap is not None:
+                p = m.start(k)
+                e = m.end(k)
+                if omap[e - 1] - omap[p] != e - 1 - p:
+                    # gc's literal is the raw segment, removed bytes included,
+                    # so this is no keyword ("br\x00eak" is a name)
+                    tok = None
+                    raw = True
             if tok is None:
                 if not s.isascii():
                     s = _checkIdent(text, m.start(k), m.end(k), verrs)
                     for off, msg in verrs:
                         lexerrs.append((len(toks), off, msg))
                     verrs.clear()
+                if raw:
+                    s = src[omap[p] : omap[e - 1] + 1].decode("utf-8", "replace")  # type: ignore[index]
                 addTok(IDENT)
                 addPos(m.start(k))
                 addLit(s)
@@ -640,8 +651,9 @@ def scanFile(src: bytes, base: int = 0) -> TokenStream:
     find = text.find
     i = find("\n")
     while i >= 0:
-        if i + 1 < eof:
-            lines.append(i + 1)
+        # A line start at EOF counts too: gc reports an error at EOF after a
+        # final newline on the next (empty) line.
+        lines.append(i + 1)
         i = find("\n", i + 1)
 
     # Encoding errors are reported by gc when its reader reaches the byte,
@@ -665,9 +677,74 @@ def scanFile(src: bytes, base: int = 0) -> TokenStream:
         ts.comments = [(base + omap[p], t, j) for (p, t, j) in comments]
         for j, off, msg in lexerrs:
             errs.append((j, base + (-1 - off if off < 0 else omap[off]), msg))
-        # Removed bytes are never newlines: map each line start back.
-        ts.lines = [0] + [omap[ln] for ln in lines[1:]]
+        # Removed bytes are never newlines: a line starts after the
+        # original offset of the newline that ends the previous one.
+        ts.lines = [0] + [omap[ln - 1] + 1 for ln in lines[1:]]
     errs.sort(key=lambda e: (e[0], e[1]))
     ts.comments = [(p, _utf8(t).replace("\r", "") if ("\r" in t or not t.isascii()) else t, j)
                    for (p, t, j) in ts.comments]
     return ts
+
+
+# --- go/scanner's incremental interface ----------------------------------------
+
+ScanComments = 1 << 0  # return comments as COMMENT tokens
+dontInsertSemis = 1 << 1  # accepted for compatibility; semicolons are always inserted
+
+
+class Scanner:
+    """go/scanner's Scanner: Init, then Scan until EOF.
+
+    Differences from Go: the whole file is scanned by Init; Scan replays
+    the tokens. Literals follow go/scanner (";" for an explicit semicolon,
+    "\\n" for an inserted one, keyword text for keywords).
+    """
+
+    __slots__ = ("file", "ts", "i", "ci", "mode", "err", "ErrorCount")
+
+    def __init__(self) -> None:
+        self.file: object = None  # the token.File being scanned
+        self.ts = TokenStream()  # all tokens of the file
+        self.i = 0  # next token to return
+        self.ci = 0  # next comment to return (ScanComments)
+        self.mode = 0  # ScanComments
+        self.err: object = None  # error handler (Position, msg) -> None
+        self.ErrorCount = 0  # number of errors reported
+
+    def Init(self, file: object, src: bytes | str, err: object = None, mode: int = 0) -> None:
+        from gort.go.token import File
+
+        if not isinstance(file, File):
+            raise TypeError("Scanner.Init: file must be a token.File")
+        data = src.encode("utf-8") if isinstance(src, str) else bytes(src)
+        if len(data) != file.Size():
+            raise ValueError(f"file size ({file.Size()}) does not match src len ({len(data)})")
+        self.file = file
+        self.ts = scanFile(data, file.Base())
+        file.lines = self.ts.lines
+        self.i = 0
+        self.ci = 0
+        self.mode = mode
+        self.err = err
+        self.ErrorCount = len(self.ts.errs)
+        if err is not None:
+            for _, pos, msg in self.ts.errs:
+                err(file.Position(pos), msg)  # type: ignore[operator]
+
+    def Scan(self) -> tuple[int, Token, str]:
+        """The next (pos, tok, lit); EOF forever at the end."""
+        ts = self.ts
+        i = min(self.i, len(ts.toks) - 1)
+        if self.mode & ScanComments and self.ci < len(ts.comments):
+            pos, text, k = ts.comments[self.ci]
+            if k <= i:
+                self.ci += 1
+                return pos, Token.COMMENT, text
+        self.i = i + 1
+        tok = ts.toks[i]
+        lit = ts.lits[i]
+        if tok == Token.SEMICOLON:
+            lit = ";" if lit == "semicolon" else "\n"
+        elif tok.IsKeyword():
+            lit = tok.String()
+        return ts.poss[i], tok, lit

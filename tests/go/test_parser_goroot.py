@@ -1,0 +1,78 @@
+"""The parser against the standard library: every file parses, and the tree
+is the one go/parser builds (compared through tools/goastdump.go)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+
+import pytest
+
+from gort.go import parser, token
+from tests.go.astdump import dumpFile
+from tests.go.goroot import allFiles, goroot, sampleFiles
+
+pytestmark = pytest.mark.skipif(goroot() is None, reason="go not installed")
+
+TOOLS = os.path.join(os.path.dirname(__file__), "..", "..", "tools")
+
+
+@pytest.fixture(scope="module")
+def goastdump(tmp_path_factory: pytest.TempPathFactory) -> str:
+    exe = str(tmp_path_factory.mktemp("goastdump") / "goastdump")
+    subprocess.run(["go", "build", "-o", exe, os.path.join(TOOLS, "goastdump.go")], check=True)
+    return exe
+
+
+def parseOK(files: list[str]) -> list[str]:
+    failures = []
+    for fn in files:
+        f, err = parser.ParseFile(token.FileSet(), fn, None, parser.ParseComments)
+        if err is not None or f is None:
+            failures.append(f"{fn}: {err.Lines()[0] if err else 'no tree'}")
+    return failures
+
+
+def compareWithGo(exe: str, files: list[str]) -> list[str]:
+    """Files whose gort tree differs from go/parser's (first difference)."""
+    diffs: list[str] = []
+    for start in range(0, len(files), 400):
+        batch = files[start : start + 400]
+        out = subprocess.run([exe, *batch], capture_output=True, text=True, check=True).stdout
+        for chunk in re.split(r"^=== ", out, flags=re.M)[1:]:
+            name, _, body = chunk.partition("\n")
+            want = body.rstrip("\n").split("\n")
+            fset = token.FileSet()
+            f, err = parser.ParseFile(fset, name, None)
+            if want[0].startswith("ERROR"):
+                continue  # go/parser rejects it (none in GOROOT today)
+            if f is None:
+                diffs.append(f"{name}: {err}")
+                continue
+            tf = fset.File(f.Package)
+            got = dumpFile(f, tf.base if tf is not None else 0)
+            if got != want:
+                i = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+                diffs.append(f"{name}: line {i}: got {got[i:i+1]} want {want[i:i+1]}")
+    return diffs
+
+
+def test_sample_parses() -> None:
+    files = sampleFiles()
+    assert len(files) > 500
+    assert parseOK(files) == []
+
+
+def test_sample_matches_go_parser(goastdump: str) -> None:
+    assert compareWithGo(goastdump, sampleFiles()) == []
+
+
+@pytest.mark.slow
+def test_all_parse() -> None:
+    assert parseOK(list(allFiles())) == []
+
+
+@pytest.mark.slow
+def test_all_match_go_parser(goastdump: str) -> None:
+    assert compareWithGo(goastdump, list(allFiles())) == []

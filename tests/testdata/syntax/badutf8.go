@@ -1,0 +1,4 @@
+package main
+
+// café
+var s = "ÿ"

@@ -1,0 +1,4 @@
+package main
+
+var a []int
+var x = a[]

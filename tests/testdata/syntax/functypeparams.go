@@ -1,0 +1,3 @@
+package main
+
+var f func[T any]()

@@ -1,0 +1,5 @@
+package main
+
+type T[P *C] struct{}
+type U[P *C,] struct{}
+func (x) f() {}

@@ -1,0 +1,3 @@
+package main
+func (r *T[K, V]) m() {}
+func (r T[]) n() {}

@@ -1,0 +1,6 @@
+package main
+const (
+	a = iota
+	b
+	c int = 5 6
+)

@@ -1,0 +1,5 @@
+package main
+var (
+	x, y = 1
+	z int :=
+)

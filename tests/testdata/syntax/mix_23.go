@@ -1,0 +1,2 @@
+package main
+func f(int, string) (a, b int, c) {}

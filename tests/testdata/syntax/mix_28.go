@@ -1,0 +1,7 @@
+package main
+func main() {
+	if x := 0; x++ {
+	}
+	for x++; x < 3; {
+	}
+}

@@ -1,0 +1,2 @@
+package main
+type T[P any, Q] struct{}

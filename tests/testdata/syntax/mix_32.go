@@ -1,0 +1,5 @@
+package main
+func main() {
+	_ = 'ab' + "\xZZ" + `ok`
+	_ = 1.5e+
+}

@@ -1,0 +1,8 @@
+package main
+func main() {
+	select {
+	case x := <-c:
+	case c <- 1:
+	foo
+	}
+}

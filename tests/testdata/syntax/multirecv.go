@@ -1,0 +1,5 @@
+package main
+
+type T int
+
+func (a, b T) f() {}

@@ -1,0 +1,4 @@
+package main
+
+var s = "abc
+var t = 1

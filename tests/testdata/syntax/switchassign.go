@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var y any
+	switch z = y.(type) {
+	}
+}

@@ -1,0 +1,5 @@
+package main
+
+var x = f[]
+type T[P any] struct{}
+var y T[]

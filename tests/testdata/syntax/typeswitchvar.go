@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	var y any
+	switch y.(type) {
+	case int
+	}
+}
