@@ -50,9 +50,9 @@ Sizes (the first argument given to each program):
     spectralnorm  compute   300      200      20      matrix order
     startup       startup   -        -        -       (hello)
 
-Full sizes take CPython about 16 s in all on a 2-core machine, the Go
+Full sizes take CPython about 11 to 16 s in all on a 2-core machine, the Go
 binaries about 1 s. Quick sizes keep each CPython run near or under one
-second (about 5 s in all), so that a quick run (one run of each, timeout
+second (about 4 to 5 s in all), so that a quick run (one run of each, timeout
 120 s) finishes in under ten minutes even where gort is 50 times slower
 than CPython. Tiny sizes are for the tests and gort's warm-up runs.
 
