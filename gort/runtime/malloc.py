@@ -84,15 +84,15 @@ from gort.runtime.mbitmap import (
     MinSizeForMallocHeader,
     heapSetTypeLarge,
     typeAddr,
+    typeMask,
     writeHeapBitsSmall,
 )
 from gort.runtime.mcache import allocmcache, mcache
-from gort.runtime.mfixalloc import persistentalloc
 from gort.runtime.mheap import _print, arenaHint, mheap_, tinySpanClass
 from gort.runtime.msize import roundupsize
-from gort.runtime.mstats import gcController, memstats
+from gort.runtime.mstats import gcController
 from gort.runtime.panic import panicPlain, panicRuntimeError, throw
-from gort.runtime.param import maxAlloc, maxPhysPageSize, minPhysPageSize, pagesPerArena
+from gort.runtime.param import PageSize, maxAlloc, maxPhysPageSize, minPhysPageSize, pagesPerArena
 from gort.runtime.sizeclasses import (
     MaxSmallSize,
     SizeClassToSize,
@@ -111,6 +111,10 @@ maxTinySize = TinySize
 maxPhysHugePageSize = 4 << 20  # pallocChunkBytes
 _maxSmallNoHeader = MaxSmallSize - MallocHeaderSize  # 32760: largest small request
 _M64 = (1 << 64) - 1
+_heapBitsOff = PageSize - PageSize // 64  # offset of a one-page span's pointer bitmap
+
+# Pointerful types seen by mallocgc -> (pointer mask, size, ptrdata), for the fast path.
+_typeInfo: dict[_type, tuple[int, int, int]] = {}
 
 # The address every zero-size allocation returns (Go's zerobase). Set by mallocinit.
 zerobase = 0
@@ -182,7 +186,9 @@ def mallocinit() -> None:
             hint.next, userArenaHints = userArenaHints, hint
 
     gcController.memoryLimit = (1 << 63) - 1
-    zerobase = persistentalloc(8, 8, memstats.other_sys)
+    from gort.runtime import staticdata
+
+    zerobase = staticdata.zerobase  # a static in the binary's bss, as in Go
 
 
 # go: runtime/malloc.go mallocgc
@@ -204,32 +210,38 @@ def mallocgc(size: int, typ: _type | None, needzero: bool) -> int:
                 # --- tiny: pack into the current 16-byte block ---
                 off = c.tinyoffset
                 if not size & 7:
-                    off = (off + 7) & ~7
+                    off = (off + 7) & -8
                 elif not size & 3:
-                    off = (off + 3) & ~3
+                    off = (off + 3) & -4
                 elif not size & 1:
-                    off = (off + 1) & ~1
+                    off = (off + 1) & -2
                 if off + size <= maxTinySize and c.tiny:
                     c.tinyoffset = off + size
                     c.tinyAllocs += 1
-                    return c.tiny + off
+                    return c.tiny + off  # type: ignore[no-any-return]
                 s = c.alloc[tinySpanClass]
-                v = 0
+                # nextFreeFast: the lowest set bit of allocCache is a free slot.
                 ac = s.allocCache
                 if ac:
                     bit = (ac & -ac).bit_length() - 1
                     result = s.freeindex + bit
-                    if result < s.nelems:
+                    nelems = s.nelems
+                    if result < nelems:
                         freeidx = result + 1
-                        if freeidx & 63 or freeidx == s.nelems:
+                        if freeidx & 63 or freeidx == nelems:
                             s.allocCache = ac >> (bit + 1)
-                            s.freeindex = freeidx
+                            s.freeindex = s.freeIndexForScan = freeidx
                             s.allocCount += 1
-                            v = result * s.elemsize + s.startAddr
-                if not v:
-                    mp.mallocing = 1
-                    v, s, _ = c.nextFree(tinySpanClass)
-                    mp.mallocing = 0
+                            v = result * 16 + s.startAddr
+                            U64[v >> 3] = 0
+                            U64[(v >> 3) + 1] = 0
+                            if size < c.tinyoffset or not c.tiny:
+                                c.tiny = v
+                                c.tinyoffset = size
+                            return v
+                mp.mallocing = 1
+                v, s, _ = c.nextFree(tinySpanClass)
+                mp.mallocing = 0
                 U64[v >> 3] = 0
                 U64[(v >> 3) + 1] = 0
                 if size < c.tinyoffset or not c.tiny:
@@ -243,22 +255,25 @@ def mallocgc(size: int, typ: _type | None, needzero: bool) -> int:
             else:
                 spc = SizeToSizeClass128[(size - 897) >> 7] << 1 | 1
             s = c.alloc[spc]
-            v = 0
             ac = s.allocCache
             if ac:
                 bit = (ac & -ac).bit_length() - 1
                 result = s.freeindex + bit
-                if result < s.nelems:
+                nelems = s.nelems
+                if result < nelems:
                     freeidx = result + 1
-                    if freeidx & 63 or freeidx == s.nelems:
+                    if freeidx & 63 or freeidx == nelems:
                         s.allocCache = ac >> (bit + 1)
-                        s.freeindex = freeidx
+                        s.freeindex = s.freeIndexForScan = freeidx
                         s.allocCount += 1
-                        v = result * s.elemsize + s.startAddr
-            if not v:
-                mp.mallocing = 1
-                v, s, _ = c.nextFree(spc)
-                mp.mallocing = 0
+                        elemsize = s.elemsize
+                        v = result * elemsize + s.startAddr
+                        if needzero and s.needzero:
+                            memclrNoHeapPointers(v, elemsize)
+                        return v
+            mp.mallocing = 1
+            v, s, _ = c.nextFree(spc)
+            mp.mallocing = 0
             if needzero and s.needzero:
                 memclrNoHeapPointers(v, s.elemsize)
             s.freeIndexForScan = s.freeindex
@@ -275,14 +290,40 @@ def mallocgc(size: int, typ: _type | None, needzero: bool) -> int:
             sizeclass = SizeToSizeClass128[(size - 897) >> 7]
         spc = sizeclass << 1
         s = c.alloc[spc]
-        v = 0
         ac = s.allocCache
+        if ac and size == dataSize and sizeclass != 1:
+            # The fast path of a headerless pointerful object: its pointer
+            # bits go into the bitmap at the end of its one-page span.
+            bit = (ac & -ac).bit_length() - 1
+            result = s.freeindex + bit
+            nelems = s.nelems
+            info = _typeInfo.get(typ)  # type: ignore[arg-type]
+            if result < nelems and info is not None and info[1] == dataSize:
+                freeidx = result + 1
+                elemsize = s.elemsize
+                o = result * (elemsize >> 3)  # the object's first word, from the span base
+                j = o & 63
+                bits = elemsize >> 3
+                if (freeidx & 63 or freeidx == nelems) and j + bits <= 64:
+                    s.allocCache = ac >> (bit + 1)
+                    s.freeindex = s.freeIndexForScan = freeidx
+                    s.allocCount += 1
+                    base = s.startAddr
+                    v = base + (o << 3)
+                    if s.needzero:
+                        memclrNoHeapPointers(v, elemsize)
+                    i = ((base + _heapBitsOff) >> 3) + (o >> 6)
+                    U64[i] = (U64[i] & ~(((1 << bits) - 1) << j)) | (info[0] << j)
+                    c.scanAlloc += info[2]
+                    return v
+        v = 0
         if ac:
             bit = (ac & -ac).bit_length() - 1
             result = s.freeindex + bit
-            if result < s.nelems:
+            nelems = s.nelems
+            if result < nelems:
                 freeidx = result + 1
-                if freeidx & 63 or freeidx == s.nelems:
+                if freeidx & 63 or freeidx == nelems:
                     s.allocCache = ac >> (bit + 1)
                     s.freeindex = freeidx
                     s.allocCount += 1
@@ -291,16 +332,20 @@ def mallocgc(size: int, typ: _type | None, needzero: bool) -> int:
             mp.mallocing = 1
             v, s, _ = c.nextFree(spc)
             mp.mallocing = 0
+        elemsize = s.elemsize
         if s.needzero:
-            memclrNoHeapPointers(v, s.elemsize)
+            memclrNoHeapPointers(v, elemsize)
         if size != dataSize:
+            # A malloc header: the type's address in the object's first word.
             U64[v >> 3] = typeAddr(typ)
             v += MallocHeaderSize
-            c.scanAlloc += s.elemsize
+            c.scanAlloc += elemsize
         elif sizeclass == 1:
-            c.scanAlloc += 8
+            c.scanAlloc += 8  # every word of the span is a pointer slot already
         else:
-            c.scanAlloc += writeHeapBitsSmall(s, v, dataSize, typ)
+            c.scanAlloc += writeHeapBitsSmall(s, v, dataSize, typ)  # type: ignore[arg-type]
+            if typ not in _typeInfo:
+                _typeInfo[typ] = (typeMask(typ), typ.size, typ.ptrdata)  # type: ignore[index, union-attr]
         s.freeIndexForScan = s.freeindex
         return v
     # --- large: a span of its own ---

@@ -11,7 +11,8 @@ from typing import Any
 
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.typeinfo import Rep
-from gort.go import ast, types
+from gort.cmd.compile import gotypes as types
+from gort.go import ast
 
 
 def compileBuiltin(fg: Any, e: ast.CallExpr, name: str) -> str:

@@ -13,7 +13,8 @@ from typing import Any
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.color import classifyCall, unparen
 from gort.cmd.compile.typeinfo import Rep
-from gort.go import ast, constant, types
+from gort.cmd.compile import gotypes as types
+from gort.go import ast, constant
 
 
 def compileCall(fg: Any, e: ast.CallExpr) -> str:

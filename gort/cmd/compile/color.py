@@ -22,7 +22,8 @@ import importlib
 import inspect
 from typing import Any
 
-from gort.go import ast, token, types
+from gort.cmd.compile import gotypes as types
+from gort.go import ast, token
 
 
 def unparen(e: Any) -> Any:

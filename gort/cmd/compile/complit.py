@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from gort.cmd.compile import typeinfo as ti
-from gort.go import ast, constant, types
+from gort.cmd.compile import gotypes as types
+from gort.go import ast, constant
 
 
 def compileCompositeLit(fg: Any, e: ast.CompositeLit, dst: str | None = None) -> str:

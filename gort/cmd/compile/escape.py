@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gort.go import ast, token, types
+from gort.cmd.compile import gotypes as types
+from gort.go import ast, token
 
 
 class VarFacts:

@@ -31,7 +31,8 @@ from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.emit import Lines, mangle
 from gort.cmd.compile.escape import Analysis
 from gort.cmd.compile.typeinfo import Rep
-from gort.go import ast, constant, token, types
+from gort.cmd.compile import gotypes as types
+from gort.go import ast, constant, token
 
 
 class CompileError(Exception):
@@ -313,6 +314,7 @@ class PkgGen:
             "funcvals": list(self.funcvals.items()),
             "natives": self.natives,
             "colors": self.colors,
+            "itablist": [(tk, ik, n) for (tk, ik), n in getattr(self, "itabs", {}).items()],
         }
         lines.append(f"__gort__ = {meta!r}")
         return "\n".join(lines) + "\n", meta

@@ -14,7 +14,8 @@ from typing import Any
 
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.typeinfo import Rep
-from gort.go import ast, token, types
+from gort.cmd.compile import gotypes as types
+from gort.go import ast, token
 
 
 def isDirectIface(t: types.Type) -> bool:
@@ -80,8 +81,7 @@ def convToIface(fg: Any, v: str, t: types.Type, to: types.Type) -> str:
         raise fg.err(None, "internal error: interface in interface")
     if r in (Rep.INT, Rep.BOOL):
         if size == 1:
-            return f"({tab}, STATICU64 + 8 * ({v} & 0xFF if {v} is not True and {v} is not False else int({v})))" if r == Rep.BOOL \
-                else f"({tab}, STATICU64 + 8 * ({v} & 0xFF))"
+            return f"({tab}, convT8({v}))"
         bits, signed = ti.intinfo(t)
         return f"({tab}, convT{bits}({v}))" if bits in (16, 32, 64) else f"({tab}, convT64({v}))"
     if r == Rep.FLOAT:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from gort.cmd.compile import typeinfo as ti
-from gort.go import ast, token, types
+from gort.cmd.compile import gotypes as types
+from gort.go import ast, token
 
 
 def compileSelect(fg: Any, s: ast.SelectStmt) -> None:

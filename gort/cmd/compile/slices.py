@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from gort.cmd.compile import typeinfo as ti
-from gort.go import ast, types
+from gort.cmd.compile import gotypes as types
+from gort.go import ast
 
 
 def compileSlice(fg: Any, e: ast.SliceExpr) -> str:

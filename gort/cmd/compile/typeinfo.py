@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from gort.go import types
+from gort.cmd.compile import gotypes as types
 
 PtrSize = 8
 

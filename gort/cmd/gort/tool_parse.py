@@ -26,8 +26,8 @@ def main(argv: list[str]) -> int:
     for name in argv:
         try:
             _, err = parser.ParseFile(fset, name, None, parser.AllErrors)
-        except parser.ReadError as e:
-            sys.stderr.write(f"{e}\n")
+        except parser.ReadError as rerr:
+            sys.stderr.write(f"{rerr}\n")
             failed = True
             continue
         if err:
