@@ -19,7 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DIR = os.path.join(HERE, "..", "tests", "testdata", "syntax")
 
 
-def gcOutput(name: str) -> str:
+def gc_output(name: str) -> str:
     """What `go tool compile` prints for the file NAME.go in DIR."""
     with tempfile.TemporaryDirectory() as tmp:
         r = subprocess.run(
@@ -35,7 +35,7 @@ def gcOutput(name: str) -> str:
 def main() -> int:
     names = sorted(f for f in os.listdir(DIR) if f.endswith(".go"))
     for name in names:
-        out = gcOutput(name)
+        out = gc_output(name)
         with open(os.path.join(DIR, name[:-3] + ".golden"), "w", encoding="utf-8") as f:
             f.write(out)
     print(f"wrote {len(names)} golden files")

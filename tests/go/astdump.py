@@ -1,6 +1,6 @@
 """gort's side of the go/parser comparison: the format of tools/goastdump.go.
 
-`dumpFile(f, base)` renders an ast.File exactly as goastdump renders the
+`dump_file(f, base)` renders an ast.File exactly as goastdump renders the
 go/ast tree of the same source, so the two outputs can be compared line by
 line.
 """
@@ -32,7 +32,7 @@ def _nonchar(c: str) -> bool:
     return 0xFDD0 <= o <= 0xFDEF or (o & 0xFFFE) == 0xFFFE
 
 
-def goQuote(s: str) -> str:
+def go_quote(s: str) -> str:
     """Go's strconv.Quote."""
     out = ['"']
     esc = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v"}
@@ -55,7 +55,7 @@ def goQuote(s: str) -> str:
     return "".join(out)
 
 
-def dumpFile(f: ast.File, base: int) -> list[str]:
+def dump_file(f: ast.File, base: int) -> list[str]:
     """The goastdump lines of f (positions relative to base)."""
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, 100000))
@@ -87,7 +87,7 @@ def _dump(f: ast.File, base: int) -> list[str]:
             elif isinstance(v, int):
                 out.append(f"{ind} {name} {v}")
             elif isinstance(v, str):
-                out.append(f"{ind} {name} {goQuote(v)}")
+                out.append(f"{ind} {name} {go_quote(v)}")
             elif isinstance(v, list):
                 out.append(f"{ind} {name} [{len(v)}]")
                 for e in v:

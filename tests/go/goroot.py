@@ -18,7 +18,7 @@ def goroot() -> str | None:
 
 
 @functools.cache
-def allFiles() -> tuple[str, ...]:
+def all_files() -> tuple[str, ...]:
     """Every .go file under GOROOT/src outside testdata, in sorted order."""
     root = goroot()
     if root is None:
@@ -30,10 +30,10 @@ def allFiles() -> tuple[str, ...]:
     return tuple(out)
 
 
-def sampleFiles() -> list[str]:
+def sample_files() -> list[str]:
     """Every 20th file plus all of src/runtime, src/fmt and src/strconv."""
     root = goroot()
     if root is None:
         return []
     keep = tuple(os.path.join(root, "src", d) + os.sep for d in ("runtime", "fmt", "strconv"))
-    return [f for i, f in enumerate(allFiles()) if i % 20 == 0 or f.startswith(keep)]
+    return [f for i, f in enumerate(all_files()) if i % 20 == 0 or f.startswith(keep)]

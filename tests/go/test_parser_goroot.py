@@ -10,8 +10,8 @@ import subprocess
 import pytest
 
 from gort.go import parser, token
-from tests.go.astdump import dumpFile
-from tests.go.goroot import allFiles, goroot, sampleFiles
+from tests.go.astdump import dump_file
+from tests.go.goroot import all_files, goroot, sample_files
 
 pytestmark = pytest.mark.skipif(goroot() is None, reason="go not installed")
 
@@ -25,7 +25,7 @@ def goastdump(tmp_path_factory: pytest.TempPathFactory) -> str:
     return exe
 
 
-def parseOK(files: list[str]) -> list[str]:
+def parse_ok(files: list[str]) -> list[str]:
     failures = []
     for fn in files:
         f, err = parser.ParseFile(token.FileSet(), fn, None, parser.ParseComments)
@@ -34,7 +34,7 @@ def parseOK(files: list[str]) -> list[str]:
     return failures
 
 
-def compareWithGo(exe: str, files: list[str]) -> list[str]:
+def compare_with_go(exe: str, files: list[str]) -> list[str]:
     """Files whose gort tree differs from go/parser's (first difference)."""
     diffs: list[str] = []
     for start in range(0, len(files), 400):
@@ -51,28 +51,28 @@ def compareWithGo(exe: str, files: list[str]) -> list[str]:
                 diffs.append(f"{name}: {err}")
                 continue
             tf = fset.File(f.Package)
-            got = dumpFile(f, tf.base if tf is not None else 0)
+            got = dump_file(f, tf.base if tf is not None else 0)
             if got != want:
-                i = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+                i = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), min(len(got), len(want)))
                 diffs.append(f"{name}: line {i}: got {got[i:i+1]} want {want[i:i+1]}")
     return diffs
 
 
 def test_sample_parses() -> None:
-    files = sampleFiles()
+    files = sample_files()
     assert len(files) > 500
-    assert parseOK(files) == []
+    assert parse_ok(files) == []
 
 
 def test_sample_matches_go_parser(goastdump: str) -> None:
-    assert compareWithGo(goastdump, sampleFiles()) == []
+    assert compare_with_go(goastdump, sample_files()) == []
 
 
 @pytest.mark.slow
 def test_all_parse() -> None:
-    assert parseOK(list(allFiles())) == []
+    assert parse_ok(list(all_files())) == []
 
 
 @pytest.mark.slow
 def test_all_match_go_parser(goastdump: str) -> None:
-    assert compareWithGo(goastdump, list(allFiles())) == []
+    assert compare_with_go(goastdump, list(all_files())) == []

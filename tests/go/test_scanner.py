@@ -7,13 +7,15 @@ import pytest
 
 from gort.go import token
 from gort.go.scanner import scanFile
-from gort.go.scanner.scanner import Scanner, ScanComments, formatU, numberKind, quoteRune
-from gort.go.token import Token as T
+from gort.go.scanner.scanner import ScanComments, Scanner, formatU, numberKind, quoteRune
+from gort.go.token import Token
+
+T = Token
 
 
 def toks(src: str) -> list[tuple[T, str]]:
     ts = scanFile(src.encode())
-    return [(t, lit) for t, lit in zip(ts.toks, ts.lits)]
+    return [(t, lit) for t, lit in zip(ts.toks, ts.lits, strict=True)]
 
 
 def kinds(src: str) -> list[T]:

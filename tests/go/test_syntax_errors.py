@@ -55,7 +55,7 @@ def run(name: str) -> tuple[int, list[str]]:
     return r.returncode, r.stderr.splitlines()
 
 
-def inProcess(name: str) -> list[str]:
+def in_process(name: str) -> list[str]:
     from gort.go import parser, token
     from gort.go.scanner import ErrorList
 
@@ -71,13 +71,13 @@ def inProcess(name: str) -> list[str]:
 @pytest.mark.parametrize("name", CASES)
 def test_first_error(name: str) -> None:
     want = expected(name)
-    got = inProcess(name)
+    got = in_process(name)
     assert got[:1] == want[:1]
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_all_errors(name: str) -> None:
-    assert inProcess(name) == expected(name)
+    assert in_process(name) == expected(name)
 
 
 def test_enough_cases() -> None:

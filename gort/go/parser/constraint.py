@@ -34,7 +34,7 @@ def IsGoBuild(text: str) -> bool:
     return rest == "" or rest[0] in " \t"
 
 
-class _Malformed(Exception):
+class _MalformedError(Exception):
     pass
 
 
@@ -75,7 +75,7 @@ def GoVersion(expr: str) -> str:
     def notExpr(sign: int) -> int:
         nonlocal i
         if i >= len(toks):
-            raise _Malformed
+            raise _MalformedError
         t = toks[i]
         i += 1
         if t == "!":
@@ -83,11 +83,11 @@ def GoVersion(expr: str) -> str:
         if t == "(":
             v = orExpr(sign)
             if i >= len(toks) or toks[i] != ")":
-                raise _Malformed
+                raise _MalformedError
             i += 1
             return v
         if t in ("||", "&&", ")"):
-            raise _Malformed
+            raise _MalformedError
         if sign < 0:
             return 0
         m = _GOTAG.match(t)
@@ -95,7 +95,7 @@ def GoVersion(expr: str) -> str:
 
     try:
         v = orExpr(1)
-    except (_Malformed, RecursionError):
+    except (_MalformedError, RecursionError):
         return ""
     if i != len(toks) or v == 0:
         return ""

@@ -24,7 +24,7 @@ from gort.go import ast
 from gort.go.parser.parser import parseTokens
 from gort.go.scanner.errors import ErrorList
 from gort.go.scanner.scanner import scanFile
-from gort.go.token import FileSet, Position
+from gort.go.token import FileSet
 
 
 class ReadError(Exception):
@@ -65,7 +65,7 @@ def ParseFile(
 def ParseExpr(x: str) -> tuple[ast.Expr | None, ErrorList | None]:
     """Parse a single expression (for tests and tools)."""
     fset = FileSet()
-    src = "package p;var _ = (" + x + "\n)"
+    src = "package p;var _ = (" + x + ")"
     f, err = ParseFile(fset, "", src)
     if f is None or not f.Decls:
         return None, err
@@ -76,10 +76,4 @@ def ParseExpr(x: str) -> tuple[ast.Expr | None, ErrorList | None]:
             v = s.Values[0]
             if isinstance(v, ast.ParenExpr):
                 return v.X, err
-    if err is None:
-        err = ErrorList()
-        err.append_error = None  # type: ignore[attr-defined]
     return None, err
-
-
-_ = Position

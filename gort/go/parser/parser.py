@@ -25,7 +25,7 @@ Structure:
 
 Invariants: every node field that go/ast declares non-nil is non-None, even
 after errors (BadExpr/BadStmt fill the holes); the parser never raises
-except `_Bailout` internally, which ends the parse after the error limit.
+except `_BailoutError` internally, which ends the parse after the error limit.
 
 Differences from Go:
   * gc's parser keeps one tree shape (syntax.Operation, ListExpr, ...);
@@ -206,7 +206,7 @@ def tokstring(tok: Token) -> str:
     return tok.String()
 
 
-class _Bailout(Exception):
+class _BailoutError(Exception):
     """Ends the parse: too many errors or too deep nesting."""
 
 
@@ -391,7 +391,7 @@ class parser:
         self.first = True
         self.errcnt += 1
         if self.errors.Add(self.file.Position(pos), msg) and len(self.errors) >= self.limit:
-            raise _Bailout
+            raise _BailoutError
 
     def error(self, msg: str) -> None:
         self.errorAt(self.pos, msg)
@@ -440,7 +440,7 @@ class parser:
 
     def tooDeep(self) -> None:
         self.errorAt(self.pos, "exceeded max nesting depth")
-        raise _Bailout
+        raise _BailoutError
 
     # --- comments and directives ----------------------------------------------
 
@@ -511,7 +511,7 @@ class parser:
 
     # --- declarations -----------------------------------------------------------
 
-    def list(self, context: str, sep: Token, close: Token, f: object) -> Pos:
+    def list_(self, context: str, sep: Token, close: Token, f: object) -> Pos:
         """[ f { sep f } [sep] ] close; f returns true to end the list.
         Returns the position of the closing token."""
         fn = f  # a zero-argument callable returning bool
@@ -543,7 +543,7 @@ class parser:
                     specs.append(s)
                 return False
 
-            rparen = self.list("grouped declaration", SEMICOLON, RPAREN, one)
+            rparen = self.list_("grouped declaration", SEMICOLON, RPAREN, one)
             return ast.GenDecl(doc, pos, keyword, lparen, specs, rparen, dirs)
         s = spec(False)  # type: ignore[operator]
         if isinstance(s, (ast.ValueSpec, ast.TypeSpec)):
@@ -984,8 +984,8 @@ class parser:
                 return ast.ChanType(pos, pos, ast.RECV, self.chanElem())
             if tok == FUNC:
                 self.next()
-                _, t = self.funcType("function type", pos)
-                return t
+                _, ft = self.funcType("function type", pos)
+                return ft
             if tok == LBRACK:
                 self.next()
                 if self.got(RBRACK):
@@ -1093,7 +1093,7 @@ class parser:
             self.fieldDecl(fields)
             return False
 
-        rbrace = self.list("struct type", SEMICOLON, RBRACE, one)
+        rbrace = self.list_("struct type", SEMICOLON, RBRACE, one)
         return ast.StructType(pos, ast.FieldList(lbrace, fields, rbrace))
 
     def interfaceType(self) -> ast.InterfaceType:
@@ -1115,7 +1115,7 @@ class parser:
             methods.append(f)
             return False
 
-        rbrace = self.list("interface type", SEMICOLON, RBRACE, one)
+        rbrace = self.list_("interface type", SEMICOLON, RBRACE, one)
         return ast.InterfaceType(pos, ast.FieldList(lbrace, methods, rbrace))
 
     def funcResult(self) -> ast.FieldList | None:
@@ -1349,15 +1349,16 @@ class parser:
             return [_Par(name, typ)], end
         pars: list[_Par] = []
         counts = [0, 0]  # named (name and type), typed
-        first = [name, typ]
+        n0: ast.Ident | None = name  # the given first parameter, if any
+        t0: ast.Expr | None = typ
 
         def one() -> bool:
-            n0, t0 = first
+            nonlocal n0, t0
             if t0 is not None:
                 par: _Par | None = _Par(n0, t0)
             else:
                 par = self.paramDeclOrNil(n0, close)
-            first[0] = first[1] = None
+            n0 = t0 = None
             if par is not None:
                 if par.name is not None and par.typ is not None:
                     counts[0] += 1
@@ -1366,7 +1367,7 @@ class parser:
                 pars.append(par)
             return False
 
-        end = self.list("parameter list", COMMA, close, one)
+        end = self.list_("parameter list", COMMA, close, one)
         if not pars:
             return pars, end
         named, typed = counts
@@ -1893,10 +1894,10 @@ class _TypeSwitchAssign(ast.Expr):
     def __init__(self, stmt: ast.AssignStmt) -> None:
         self.stmt = stmt
 
-    def Pos(self) -> Pos:
+    def Pos(self) -> int:
         return self.stmt.Pos()
 
-    def End(self) -> Pos:
+    def End(self) -> int:
         return self.stmt.End()
 
 
@@ -1913,7 +1914,7 @@ def parseTokens(file: TokenFile, ts: TokenStream, errors: ErrorList, mode: int) 
             # gc type-checks only files without syntax errors
             for pos, msg in p.late:
                 p.errorAt(pos, msg)
-    except _Bailout:
+    except _BailoutError:
         f = None
     finally:
         if old < MaxNest * 12 + 1000:

@@ -525,7 +525,7 @@ def scanFile(src: bytes, base: int = 0) -> TokenStream:
     nlsemi = False
 
     for m in _TOKEN_RE.finditer(text, start):
-        k = m.lastindex
+        k = m.lastindex or 0
         if k == _G_IDENT:
             s = m.group(k)
             tok = kwget(s)
