@@ -213,3 +213,20 @@ def test_free_span_throws() -> None:
     for text, code in cases.items():
         rc, out, err = run_snippet(code)
         assert rc == 2 and f"fatal error: {text}\n" in err, (text, err)
+
+
+def test_heap_structure() -> None:
+    assert len(h.central) == 136
+    assert all(c.spanclass == i for i, c in enumerate(h.central))
+    # On amd64 the 32-bit-only reservations stay empty.
+    assert h.arena.next == h.arena.end == 0 and h.heapArenaAlloc.end == 0
+
+
+def test_new_mark_bits() -> None:
+    for n, nbytes in ((1, 8), (64, 8), (65, 16), (1024, 128)):
+        a = rt.newMarkBits(n)
+        b = rt.newMarkBits(1)
+        if b != a + nbytes:  # a new 64 KiB chunk began: try again inside it
+            a = rt.newMarkBits(n)
+            b = rt.newMarkBits(1)
+        assert a % 8 == 0 and b - a == nbytes  # carved in order from the same chunk

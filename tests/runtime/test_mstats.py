@@ -119,7 +119,6 @@ def test_allocator_matches_go_on_the_mix() -> None:
 
 
 @pytest.mark.differential
-@pytest.mark.xfail(strict=True, reason="needs gort run: compiler")
 def test_mallocs_go_under_gort_run_matches_go() -> None:
     want = _go_run(MALLOCS_GO)
     r = subprocess.run(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,30 +68,24 @@ def test_mutate_keeps_order_and_max_pages() -> None:
     assert t.find(6).span() is b
 
 
-def test_filters_visit_scavenged_and_huge_spans(monkeypatch: object) -> None:
-    import pytest
-
-    mp = pytest.MonkeyPatch()
-    mp.setattr(mem_linux, "physHugePageSize", 2 << 20)
-    mp.setattr(mem_linux, "physHugePageShift", 21)
-    try:
-        t = mTreap()
-        huge = span(256, 512)  # 2 MiB aligned start (page 256 of an aligned arena), 4 MiB
-        scav = span(2000, 4, scavenged=True)
-        small = span(3000, 4)
-        for s in (huge, scav, small):
-            t.insert(s)
-        t.validateInvariants()
-        assert t.unscavHugePages == 2
-        mask = treapIterScav | treapIterHuge
-        it = t.end(mask, treapIterHuge)
-        assert it.span() is huge and not it.prev().valid()
-        it = t.end(mask, 0)  # unscavenged, no huge page
-        assert it.span() is small and not it.prev().valid()
-        it = t.start(treapIterScav, treapIterScav)
-        assert it.span() is scav and not it.next().valid()
-    finally:
-        mp.undo()
+def test_filters_visit_scavenged_and_huge_spans(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mem_linux, "physHugePageSize", 2 << 20)
+    monkeypatch.setattr(mem_linux, "physHugePageShift", 21)
+    t = mTreap()
+    huge = span(256, 512)  # 2 MiB aligned start (page 256 of an aligned arena), 4 MiB
+    scav = span(2000, 4, scavenged=True)
+    small = span(3000, 4)
+    for s in (huge, scav, small):
+        t.insert(s)
+    t.validateInvariants()
+    assert t.unscavHugePages == 2
+    mask = treapIterScav | treapIterHuge
+    it = t.end(mask, treapIterHuge)
+    assert it.span() is huge and not it.prev().valid()
+    it = t.end(mask, 0)  # unscavenged, no huge page
+    assert it.span() is small and not it.prev().valid()
+    it = t.start(treapIterScav, treapIterScav)
+    assert it.span() is scav and not it.next().valid()
 
 
 @settings(max_examples=60, deadline=None)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+import pytest
+
 sys.path.insert(0, os.path.dirname(__file__))
 
 from allocutil import fresh_process, run_snippet  # noqa: E402
@@ -233,3 +235,30 @@ def test_stack_overflow() -> None:
     assert rc == 2 and err.startswith("runtime: goroutine stack exceeds 1000000000-byte limit\n"), (
         err
     )
+
+
+def test_stackfree_checks() -> None:
+    rc, _, err = run_snippet(
+        """
+        from gort.runtime import runtime2
+        st = rt.stackalloc(4096)
+        rt.stackfree(runtime2.stack(st.lo, st.lo + 3072))
+        """
+    )
+    assert rc == 2 and "fatal error: stack not a power of 2\n" in err
+
+
+def test_large_stack_freed_during_gc_is_parked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gort.runtime import mgc
+
+    monkeypatch.setattr(mgc, "gcphase", 1, raising=False)  # _GCmark
+    st = rt.stackalloc(32768)
+    s = rt.spanOfUnchecked(st.lo)
+    rt.stackfree(st)
+    assert s.state == rt.mSpanManual and s.list is rt.stackLarge.free[3]  # bits.Len(4 pages)
+    again = rt.stackalloc(32768)  # stackalloc looks there first
+    assert again.lo == st.lo and s.list is None
+    rt.stackfree(again)
+    monkeypatch.undo()
+    rt.stack.freeStackSpans()
+    assert rt.spanOf(st.lo).state == rt.mSpanFree
