@@ -41,7 +41,9 @@ the old stack:
   * in gp.sched.ctxt;
   * in the goroutine's Python locals: through the hook `adjustpyframes`,
     which the compiler side installs.
-Then it frees the old stack.
+Then it frees the old stack. A guard of stackPreempt (a preemption request)
+sends a function to morestack too; newstack then restores the guard and
+grows only if the frame does not fit, leaving the request to gp.preempt.
 
 Invariants:
   * stack sizes are powers of two ("stack size not a power of 2");
@@ -84,6 +86,7 @@ from gort.runtime.param import (
     minLegalPointer,
     stackForceMove,
     stackGuard,
+    stackPreempt,
 )
 from gort.runtime.runtime2 import stack, sudog_elem, sudog_elem_vu, sudog_waitlink
 from gort.runtime.stubs import getg, memmove, setg
@@ -456,6 +459,14 @@ def newstack(gp: Any, framesize: int = 0) -> None:
     if gp.stack.lo == 0:
         throw("missing stack in newstack")
     sp = gp.sp
+    if gp.stackguard0 == stackPreempt:
+        # A preemption request, not (necessarily) a full stack. newstack
+        # cannot park (it is not a generator): restore the guard and leave
+        # the request to gp.preempt, which loop back-edges and generator
+        # prologues poll; grow only if the frame really does not fit.
+        gp.stackguard0 = gp.stack.lo + stackGuard
+        if sp - framesize >= gp.stackguard0:
+            return
     if sp < gp.stack.lo:
         _print(f"runtime: newstack sp={hex(sp)} stack=[{hex(gp.stack.lo)}, {hex(gp.stack.hi)}]\n")
         _print(f"runtime: split stack overflow: {hex(sp)} < {hex(gp.stack.lo)}\n")

@@ -262,3 +262,13 @@ def test_large_stack_freed_during_gc_is_parked(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.undo()
     rt.stack.freeStackSpans()
     assert rt.spanOf(st.lo).state == rt.mSpanFree
+
+
+def test_newstack_on_a_preemption_request_does_not_grow() -> None:
+    gp = make_goroutine()
+    gp.stackguard0 = 0xFFFFFFFFFFFFFADE  # stackPreempt
+    gp.preempt = True
+    lo = gp.stack.lo
+    rt.newstack(gp, 64)
+    assert gp.stack.lo == lo and gp.stackguard0 == lo + 928 and gp.preempt
+    rt.stackfree(gp.stack)
