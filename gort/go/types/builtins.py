@@ -31,6 +31,8 @@ from gort.go.types.named import Named
 from gort.go.types.object import Func, ParamVar, ResultVar, TypeName, Var
 from gort.go.types.operand import (
     builtin as builtin_mode,
+)
+from gort.go.types.operand import (
     constant_,
     invalid,
     novalue,

@@ -145,7 +145,7 @@ class _Subster:
             new = self.list(targs)
             if new is None:
                 return typ
-            from gort.go.types.instantiate import instance
+            from gort.go.types.instantiate import checker_instance as instance
 
             return instance(self.check, self.pos, orig, new, self.expanding, self.ctxt)
         if t is Alias:
@@ -162,7 +162,7 @@ class _Subster:
             new = self.list(targs)
             if new is None:
                 return typ
-            from gort.go.types.instantiate import instance
+            from gort.go.types.instantiate import checker_instance as instance
 
             return instance(self.check, self.pos, orig_a, new, self.expanding, self.ctxt)
         if t is Struct:

@@ -65,7 +65,7 @@ class _TypeSet:
         if tl_isAll(self.terms):
             return self.comparable
         for t in self.terms:
-            if t.typ is None or not comparableType(t.typ, False, seen):
+            if t.typ is None or comparableType(t.typ, False, seen) is not None:
                 return False
         return True
 
@@ -233,7 +233,7 @@ def intersectTermLists(xterms: termlist, xcomp: bool, yterms: termlist,
     terms = tl_intersect(xterms, yterms)
     comp = xcomp or ycomp
     if comp and not tl_isAll(terms):
-        terms = [t for t in terms if t.typ is not None and comparableType(t.typ, False, None)]
+        terms = [t for t in terms if t.typ is not None and comparableType(t.typ, False, None) is None]
         if not tl_isAll(terms):
             comp = False
     return terms, comp

@@ -379,7 +379,7 @@ def arrayLength(check: Checker, e: ast.Expr) -> int:
         assert x.val is not None
         val = constant.ToInt(x.val)
         if val.Kind() == constant.Int:
-            from gort.go.types.expr import representableConst
+            from gort.go.types.const import representableConst
 
             if representableConst(val, check, Typ[2], None):
                 n, ok = constant.Int64Val(val)

@@ -61,8 +61,6 @@ def validType0(check: Checker, typ: Type | None, nest: list[Named], path: list[N
         for e in nest:
             if e is typ or Identical(e, typ):
                 orig = typ.Origin()
-                if orig.obj.pkg is not check.pkg:
-                    return True
                 orig.fromRHS = Typ[0]
                 orig.underlying = Typ[0]
                 for start, p in enumerate(path):
@@ -72,15 +70,7 @@ def validType0(check: Checker, typ: Type | None, nest: list[Named], path: list[N
                         return False
                 return False
         orig = typ.Origin()
-        rhs = orig.rhs() if orig is typ else orig.fromRHS
-        if orig.obj.pkg is not check.pkg:
-            # types of other packages were validated when they were checked;
-            # only their type arguments may refer back to us
-            for a in typ.targs or ():
-                if not validType0(check, a, nest, path):
-                    return False
-            return True
-        return validType0(check, rhs, nest + [typ], path + [typ])
+        return validType0(check, orig.rhs(), nest + [typ], path + [typ])
     if isinstance(typ, TypeParam):
         d = len(nest) - 1
         if d >= 0:
