@@ -285,7 +285,6 @@ def methodReceiver(fg: Any, fun: ast.SelectorExpr, sel: Any, fn: types.Func) -> 
     if ptrRecv:
         if not isPtr:
             return fg.addressOfValue(base, cur)
-        fg.emit(f"if not {fg.spillIfNeeded(base)}: panicmem()") if isinstance(xt.Underlying(), types.Pointer) else None
         return base
     # Value receiver.
     if isPtr:

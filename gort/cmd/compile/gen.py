@@ -326,7 +326,7 @@ class PkgGen:
 class Loop:
     """A Go construct that break/continue may target, and how to get there."""
 
-    __slots__ = ("node", "label", "pyloop", "brkflag", "contflag", "post", "isSwitch", "used")
+    __slots__ = ("node", "label", "pyloop", "brkflag", "contflag", "post", "isSwitch", "used", "itervars")
 
     def __init__(self, node: Any, label: str | None, pyloop: bool, isSwitch: bool = False) -> None:
         self.node = node
@@ -337,6 +337,7 @@ class Loop:
         self.post: Any = None  # the for statement's post statement (run on continue)
         self.isSwitch = isSwitch
         self.used = False
+        self.itervars: list[VarInfo] = []  # heap loop variables renewed each iteration
 
 
 class FuncGen:
@@ -933,7 +934,12 @@ class FuncGen:
             vals = []
             for lhs, rhs, r in zip(s.Lhs, s.Rhs, refs):
                 t = r[1] if r is not None else self.typeOf(rhs)
-                vals.append(self.valueFresh(rhs, t))
+                v = self.valueFresh(rhs, t)
+                if not ti.isMem(t) and v.isidentifier() and not v.startswith("_t"):
+                    tv = self.tmp()
+                    self.emit(f"{tv} = {v}")
+                    v = tv
+                vals.append(v)
             for r, v in zip(refs, vals):
                 if r is not None:
                     self.storeRef(r[0], r[1], v)
@@ -952,7 +958,12 @@ class FuncGen:
             for l, r in zip(lhs, s.Rhs):
                 obj = self.info.Defs.get(l) or self.info.Uses.get(l)
                 t = obj.Type() if obj is not None else self.typeOf(r)
-                vals.append(self.valueFresh(r, t) if len(lhs) > 1 else self.expr(r, t))
+                v = self.valueFresh(r, t) if len(lhs) > 1 else self.expr(r, t)
+                if len(lhs) > 1 and not ti.isMem(t) and v.isidentifier() and not v.startswith("_t"):
+                    tv = self.tmp()
+                    self.emit(f"{tv} = {v}")
+                    v = tv
+                vals.append(v)
             for l, v in zip(lhs, vals):
                 self.assignDefine(l, v)
             return
@@ -975,8 +986,9 @@ class FuncGen:
                 vi = self.declareVar(newobj, zero=False)
                 self.emit(ti.copyMem(t, vi.name, v))
                 return
-            if ti.isMem(t) and self.storageOf(newobj) == "frame":
-                # The fresh temp becomes the variable's storage.
+            if ti.isMem(t) and self.storageOf(newobj) == "frame" and v.isidentifier():
+                # The fresh temp becomes the variable's storage (and is no longer fresh).
+                self.fresh.discard(v)
                 self.vars[newobj] = VarInfo("mem", v, t)
                 return
             self.defineWith(newobj, v)
@@ -1091,7 +1103,7 @@ class FuncGen:
                 o = self.info.Defs.get(l)
                 if isinstance(o, types.Var) and o in self.vars and self.vars[o].kind == "mem" and self.storageOf(o) == "heap":
                     itervars.append(self.vars[o])
-        loop.itervars = itervars  # type: ignore[attr-defined]
+        loop.itervars = itervars
         mark = len(self.L.lines)
         if s.Cond is not None:
             self.emit("while True:")

@@ -83,7 +83,9 @@ def displayPath(filename: str) -> str:
         return filename
     if rel.startswith(".."):
         return filename if len(filename) <= len(rel) else rel
-    return "./" + rel if not rel.startswith("./") else rel
+    if os.path.dirname(rel) == "":
+        return "./" + rel
+    return rel
 
 
 class Package:

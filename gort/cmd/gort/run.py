@@ -77,7 +77,13 @@ def run(files: list[str], args: list[str], trace: bool = False) -> int:
             sys.stderr.write("# command-line-arguments\n")
         sys.stderr.write("\n".join(e.lines) + "\n")
         return 1
-    except CompileError as e:
+    except (CompileError, Exception) as e:
+        if not isinstance(e, CompileError):
+            if os.environ.get("GORTDEBUG"):
+                raise
+            sys.stderr.write(f"# command-line-arguments\ngort: internal compiler error: {type(e).__name__}: {e}\n"
+                             "(set GORTDEBUG=1 for the Python traceback)\n")
+            return 2
         sys.stderr.write("# command-line-arguments\n")
         where = ""
         if e.pos:
