@@ -46,8 +46,6 @@ c.nmalloc.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import gort.runtime.mgcsweep as mgcsweep
 from gort.runtime.lock import lock, mutex, unlock
 from gort.runtime.mbitmap import heapBitsInSpan
@@ -55,9 +53,6 @@ from gort.runtime.mheap import mheap_, mspan, mSpanInUse, mSpanList
 from gort.runtime.panic import throw
 from gort.runtime.param import PageShift
 from gort.runtime.sizeclasses import SizeClassToNPages, SizeClassToSize
-
-if TYPE_CHECKING:
-    pass
 
 
 class mcentral:
