@@ -12,11 +12,16 @@
 // fields (Doc, Comment, Comments), object resolution (Obj, Scope,
 // Unresolved), Imports and GoVersion are left out. Each file's dump starts
 // with "=== <file>" and a file that fails to parse prints "ERROR <msg>".
+//
+// With -comments, files are parsed with ParseComments and the comment fields
+// are kept: Doc and Comment print as the positions of their comments, and
+// the file's comment groups are listed at the end.
 package main
 
 import (
 	"bufio"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
@@ -32,20 +37,44 @@ var skip = map[string]bool{
 var posType = reflect.TypeOf(token.NoPos)
 var tokType = reflect.TypeOf(token.ILLEGAL)
 
+var withComments bool
+
 func main() {
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
-	for _, name := range os.Args[1:] {
+	args := os.Args[1:]
+	mode := parser.SkipObjectResolution
+	if len(args) > 0 && args[0] == "-comments" {
+		withComments = true
+		args = args[1:]
+		mode |= parser.ParseComments
+		delete(skip, "Doc")
+		delete(skip, "Comment")
+	}
+	for _, name := range args {
 		fmt.Fprintf(w, "=== %s\n", name)
 		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, nil, mode)
 		if err != nil {
 			fmt.Fprintf(w, "ERROR %v\n", err)
 			continue
 		}
 		base := fset.File(f.Package).Base()
 		dump(w, reflect.ValueOf(f), 0, base)
+		if withComments {
+			for _, g := range f.Comments {
+				fmt.Fprintf(w, "group %s\n", groupString(g, base))
+			}
+		}
 	}
+}
+
+func groupString(g *ast.CommentGroup, base int) string {
+	s := ""
+	for _, c := range g.List {
+		s += fmt.Sprintf(" %d", int(c.Slash)-base)
+	}
+	return s
 }
 
 func dump(w *bufio.Writer, v reflect.Value, depth, base int) {
@@ -56,6 +85,11 @@ func dump(w *bufio.Writer, v reflect.Value, depth, base int) {
 	}
 	switch v.Kind() {
 	case reflect.Interface, reflect.Pointer:
+		if g, ok := v.Interface().(*ast.CommentGroup); ok && g != nil {
+			ind()
+			fmt.Fprintf(w, "comments%s\n", groupString(g, base))
+			return
+		}
 		if v.IsNil() {
 			ind()
 			w.WriteString("nil\n")

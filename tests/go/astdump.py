@@ -55,17 +55,25 @@ def go_quote(s: str) -> str:
     return "".join(out)
 
 
-def dump_file(f: ast.File, base: int) -> list[str]:
-    """The goastdump lines of f (positions relative to base)."""
+def dump_file(f: ast.File, base: int, comments: bool = False) -> list[str]:
+    """The goastdump lines of f (positions relative to base); with
+    comments, as `goastdump -comments`."""
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, 100000))
     try:
-        return _dump(f, base)
+        out = _dump(f, base, _SKIP - {"Doc", "Comment"} if comments else _SKIP)
+        if comments:
+            out.extend("group " + _group(g, base) for g in f.Comments)
+        return out
     finally:
         sys.setrecursionlimit(old)
 
 
-def _dump(f: ast.File, base: int) -> list[str]:
+def _group(g: ast.CommentGroup, base: int) -> str:
+    return "".join(f" {c.Slash - base}" for c in g.List)
+
+
+def _dump(f: ast.File, base: int, skip: frozenset[str]) -> list[str]:
     out: list[str] = []
 
     def node(n: object, depth: int) -> None:
@@ -73,9 +81,12 @@ def _dump(f: ast.File, base: int) -> list[str]:
         if n is None:
             out.append(ind + "nil")
             return
+        if isinstance(n, ast.CommentGroup):
+            out.append(f"{ind}comments{_group(n, base)}")
+            return
         out.append(f"{ind}*ast.{type(n).__name__}")
         for name in type(n).__slots__:
-            if name in _SKIP:
+            if name in skip:
                 continue
             v = getattr(n, name)
             if name in _POS and type(v) is int:

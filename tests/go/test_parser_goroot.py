@@ -34,24 +34,27 @@ def parse_ok(files: list[str]) -> list[str]:
     return failures
 
 
-def compare_with_go(exe: str, files: list[str]) -> list[str]:
-    """Files whose gort tree differs from go/parser's (first difference)."""
+def compare_with_go(exe: str, files: list[str], comments: bool = False) -> list[str]:
+    """Files whose gort tree differs from go/parser's (first difference);
+    with comments, Doc, Comment and File.Comments are compared too."""
     diffs: list[str] = []
+    flags = ["-comments"] if comments else []
+    mode = parser.ParseComments if comments else 0
     for start in range(0, len(files), 400):
         batch = files[start : start + 400]
-        out = subprocess.run([exe, *batch], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run([exe, *flags, *batch], capture_output=True, text=True, check=True).stdout
         for chunk in re.split(r"^=== ", out, flags=re.M)[1:]:
             name, _, body = chunk.partition("\n")
             want = body.rstrip("\n").split("\n")
             fset = token.FileSet()
-            f, err = parser.ParseFile(fset, name, None)
+            f, err = parser.ParseFile(fset, name, None, mode)
             if want[0].startswith("ERROR"):
                 continue  # go/parser rejects it (none in GOROOT today)
             if f is None:
                 diffs.append(f"{name}: {err}")
                 continue
             tf = fset.File(f.Package)
-            got = dump_file(f, tf.base if tf is not None else 0)
+            got = dump_file(f, tf.base if tf is not None else 0, comments)
             if got != want:
                 i = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), min(len(got), len(want)))
                 diffs.append(f"{name}: line {i}: got {got[i:i+1]} want {want[i:i+1]}")
@@ -68,6 +71,11 @@ def test_sample_matches_go_parser(goastdump: str) -> None:
     assert compare_with_go(goastdump, sample_files()) == []
 
 
+def test_sample_comments_match_go_parser(goastdump: str) -> None:
+    files = list(all_files()[::20])
+    assert compare_with_go(goastdump, files, comments=True) == []
+
+
 @pytest.mark.slow
 def test_all_parse() -> None:
     assert parse_ok(list(all_files())) == []
@@ -76,3 +84,8 @@ def test_all_parse() -> None:
 @pytest.mark.slow
 def test_all_match_go_parser(goastdump: str) -> None:
     assert compare_with_go(goastdump, list(all_files())) == []
+
+
+@pytest.mark.slow
+def test_all_comments_match_go_parser(goastdump: str) -> None:
+    assert compare_with_go(goastdump, list(all_files()), comments=True) == []

@@ -45,6 +45,7 @@ Differences from Go:
 
 from __future__ import annotations
 
+import bisect
 import sys
 
 from gort.go import ast
@@ -303,7 +304,7 @@ class parser:
     __slots__ = (
         "file", "errors", "mode", "toks", "poss", "lits", "last", "i", "tok", "pos",
         "errs", "ei", "nexterr", "badtoks", "first", "errcnt", "fnest", "xnest", "nest",
-        "comments", "dirsAt", "docAt", "limit", "late",
+        "comments", "dirsAt", "docAt", "lineAt", "groups", "lineTargets", "limit", "late",
     )
 
     def __init__(self, file: TokenFile, ts: TokenStream, errors: ErrorList, mode: int) -> None:
@@ -330,6 +331,9 @@ class parser:
         # token index -> //go: directives and doc group ending just before it
         self.dirsAt: dict[int, list[ast.Comment]] = {}
         self.docAt: dict[int, ast.CommentGroup] = {}
+        self.lineAt: dict[int, ast.CommentGroup] = {}  # line comment seen on entering token i
+        self.groups: list[ast.CommentGroup] = []  # all comment groups (ParseComments)
+        self.lineTargets: list[ast.Field | ast.Spec] = []  # nodes that take a line comment
         self.limit = MaxErrors if not (mode & AllErrors) else 1 << 62
         # errors gc reports from its type checker (reported if no syntax error)
         self.late: list[tuple[Pos, str]] = []
@@ -541,6 +545,8 @@ class parser:
                 s = spec(True)  # type: ignore[operator]
                 if s is not None:
                     specs.append(s)
+                    if self.mode & ParseComments:
+                        self.lineTargets.append(s)
                 return False
 
             rparen = self.list_("grouped declaration", SEMICOLON, RPAREN, one)
@@ -550,6 +556,8 @@ class parser:
             s.Directives = dirs
         if s is not None:
             specs.append(s)
+            if self.mode & ParseComments:
+                self.lineTargets.append(s)
         return ast.GenDecl(doc, pos, keyword, NoPos, specs, NoPos, dirs)
 
     def importDecl(self, group: bool) -> ast.Spec | None:
@@ -1089,8 +1097,13 @@ class parser:
         self.want(LBRACE)
         fields: list[ast.Field] = []
 
+        keep = self.mode & ParseComments
+
         def one() -> bool:
+            n = len(fields)
             self.fieldDecl(fields)
+            if keep:
+                self.lineTargets.extend(fields[n:])
             return False
 
         rbrace = self.list_("struct type", SEMICOLON, RBRACE, one)
@@ -1113,6 +1126,8 @@ class parser:
                 f = self.embeddedElem(f)
             f.Doc = doc
             methods.append(f)
+            if self.mode & ParseComments:
+                self.lineTargets.append(f)
             return False
 
         rbrace = self.list_("interface type", SEMICOLON, RBRACE, one)
@@ -1925,47 +1940,104 @@ def parseTokens(file: TokenFile, ts: TokenStream, errors: ErrorList, mode: int) 
 
 
 def prepareComments(p: parser, ts: TokenStream, mode: int) -> None:
-    """Index //go: directives (always) and doc comment groups (with
-    ParseComments) by the token they precede."""
+    """Index //go: directives (always) and, with ParseComments, the comment
+    groups, lead (doc) comments and line comments, by token index."""
     dirsAt = p.dirsAt
     for pos, text, k in ts.comments:
         if text.startswith("//go:"):
-            c = ast.Comment(pos, text)
-            dirsAt.setdefault(k, []).append(c)
-    if not mode & ParseComments:
-        return
-    # Doc comments: the last group before token k that ends on the line
-    # just above it (and starts after the previous token's line).
-    file = p.file
-    for g, k in _groups(ts, file):
-        if k > ts.toks.__len__() - 1:
-            continue
-        tokLine = file.Line(ts.poss[k])
-        endLine = file.Line(g.End())
-        prevLine = file.Line(ts.poss[k - 1]) if k > 0 else 0
-        if endLine + 1 == tokLine and file.Line(g.Pos()) > prevLine:
-            p.docAt[k] = g
+            dirsAt.setdefault(k, []).append(ast.Comment(pos, text))
+    if mode & ParseComments:
+        _groupComments(p, ts)
 
 
-def _groups(ts: TokenStream, file: TokenFile) -> list[tuple[ast.CommentGroup, int]]:
-    """Comments grouped as go/parser groups them, each with the index of
-    the token that follows it."""
-    out: list[tuple[ast.CommentGroup, int]] = []
-    cur: list[ast.Comment] = []
-    curK = -1
-    endLine = -10
-    for pos, text, k in ts.comments:
-        line = file.Line(pos)
-        if cur and (k != curK or line > endLine + 1):
-            out.append((ast.CommentGroup(cur), curK))
-            cur = []
-        c = ast.Comment(pos, text)
-        cur.append(c)
-        curK = k
-        endLine = file.Line(c.End()) if "\n" in text else line
-    if cur:
-        out.append((ast.CommentGroup(cur), curK))
-    return out
+def _groupComments(p: parser, ts: TokenStream) -> None:
+    """Group comments and find lead and line comments as go/parser does.
+
+    go/parser sees each comment run between two tokens prev and next; a
+    group on prev's line is a line comment if next is on another line (or
+    is ";" or EOF); the other comments form groups of adjacent lines, and
+    the last one is a lead (doc) comment if it ends on the line before next.
+    go/scanner puts an inserted ";" before a trailing comment where gort's
+    scanner puts it after (at the newline), so a run before such a ";" is
+    joined with the run after it, and prev is that ";".
+    """
+    lines = p.file.lines
+    base = p.file.base
+    toks = ts.toks
+    poss = ts.poss
+    lits = ts.lits
+    comments = ts.comments
+    groups = p.groups
+    n = len(comments)
+
+    def line(pos: int) -> int:
+        return bisect.bisect_right(lines, pos - base)
+
+    def endLine(c: ast.Comment) -> int:
+        return line(c.End()) if "\n" in c.Text else line(c.Slash)
+
+    i = 0
+    while i < n:
+        k = comments[i][2]
+        j = i
+        while j < n and comments[j][2] == k:
+            j += 1
+        nextIdx = k
+        if k > 0:
+            prevLine = line(poss[k - 1])
+        else:
+            prevLine = 0
+        if toks[k] == SEMICOLON and lits[k] == "newline":
+            # the ";" goes before these comments in go/scanner's stream
+            prevLine = line(comments[i][0])
+            nextIdx = k + 1
+            while j < n and comments[j][2] == k + 1:
+                j += 1
+        run = [ast.Comment(pos, text) for pos, text, _ in comments[i:j]]
+        i = j
+        nextLine = line(poss[nextIdx]) if nextIdx < len(poss) else line(poss[-1])
+        r = 0
+        if line(run[0].Slash) == prevLine:
+            # a group on prev's line: a line comment?
+            el = endLine(run[0])
+            grp = [run[0]]
+            r = 1
+            while r < len(run) and line(run[r].Slash) <= el:
+                grp.append(run[r])
+                el = endLine(run[r])
+                r += 1
+            g = ast.CommentGroup(grp)
+            groups.append(g)
+            if nextLine != el or toks[nextIdx] == SEMICOLON or toks[nextIdx] == EOF:
+                p.lineAt[nextIdx] = g
+        el = -1
+        lead: ast.CommentGroup | None = None
+        while r < len(run):
+            el = endLine(run[r])
+            grp = [run[r]]
+            r += 1
+            while r < len(run) and line(run[r].Slash) <= el + 1:
+                grp.append(run[r])
+                el = endLine(run[r])
+                r += 1
+            lead = ast.CommentGroup(grp)
+            groups.append(lead)
+        if lead is not None and el + 1 == nextLine:
+            p.docAt[nextIdx] = lead
+
+
+def _attachLineComments(p: parser) -> None:
+    """Set the Comment (line comment) of fields and specs: the comment that
+    follows the node's terminating ";" on its line, as go/parser does."""
+    poss = p.poss
+    toks = p.toks
+    for node in p.lineTargets:
+        j = bisect.bisect_left(poss, node.End()) - 1  # last token of the node
+        if j + 1 < len(toks) and toks[j + 1] == SEMICOLON:
+            j += 1  # go/parser consumes the ";" first
+        g = p.lineAt.get(j + 1)
+        if g is not None:
+            node.Comment = g  # type: ignore[attr-defined]
 
 
 def finishFile(p: parser, f: ast.File, ts: TokenStream, mode: int) -> None:
@@ -1982,4 +2054,5 @@ def finishFile(p: parser, f: ast.File, ts: TokenStream, mode: int) -> None:
             f.GoVersion = GoVersion(f.BuildConstraint)
             break
     if mode & ParseComments:
-        f.Comments = [g for g, _ in _groups(ts, p.file)]
+        f.Comments = p.groups
+        _attachLineComments(p)

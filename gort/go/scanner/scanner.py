@@ -661,9 +661,25 @@ def scanFile(src: bytes, base: int = 0) -> TokenStream:
     if encerrs and omap is not None:
         import bisect
 
+        # gc's reader reports a bad byte while scanning the token that
+        # reads it: the one it is in, or the one it is the lookahead of.
         origPos = [omap[p] for p in poss]
+        last = len(omap) - 1
         for off, msg in encerrs:
-            lexerrs.append((bisect.bisect_left(origPos, off), -1 - off, msg))
+            j = bisect.bisect_right(origPos, off) - 1
+            if j >= 0:
+                t = toks[j]
+                if t == IDENT or INT <= t <= STRING:
+                    n = len(lits[j].encode("utf-8"))
+                elif t == SEMI or t == Token.EOF:
+                    n = 0
+                else:
+                    n = len(t.String())
+                if n == 0 or off >= omap[min(poss[j] + n, last)]:
+                    j += 1
+            else:
+                j = 0
+            lexerrs.append((j, -1 - off, msg))
     errs = ts.errs
     if omap is None:
         if base:
