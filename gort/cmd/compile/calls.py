@@ -126,7 +126,7 @@ def ifaceMethodIndex(it: Any, name: str, pkg: Any) -> int:
     from gort.cmd.compile.typedesc import ifaceMethods
 
     names = [m[0] for m in ifaceMethods(it)]
-    key = name if ast_isExported(name) or pkg is None else f"{pkg.Path()}.{name}"
+    key = name if ast_isExported(name) or pkg is None else f"{ti.pkgPath(pkg)}.{name}"
     return names.index(key)
 
 
@@ -335,6 +335,16 @@ def convert(fg: Any, v: str, frm: types.Type, to: types.Type, node: Any) -> str:
     if tr == Rep.SLICE and fr == Rep.STRING:
         et = tu.Elem().Underlying()
         if et.Kind() == types.Uint8:
+            c = fg.constOf(node.Args[0]) if isinstance(node, ast.CallExpr) and node.Args else None
+            if c is not None:
+                # gc allocates exactly len bytes for a constant string.
+                n = len(constant.StringVal(c).encode("utf-8", "surrogateescape"))
+                if n == 0:
+                    return "(zerobase, 0, 0)"
+                p = fg.tmp()
+                fg.emit(f"{p} = mallocgc({n}, None, False)")
+                fg.emit(f"memmove({p}, {v}[0], {n})")
+                return f"({p}, {n}, {n})"
             return f"stringtoslicebyte({v})"
         return f"stringtoslicerune({v})"
     if tr == Rep.INT:

@@ -23,6 +23,7 @@ import inspect
 from typing import Any
 
 from gort.cmd.compile import gotypes as types
+from gort.cmd.compile import typeinfo as ti
 from gort.go import ast, token
 
 
@@ -173,7 +174,7 @@ def scan(pg: Any, body: Any) -> tuple[bool, list[str]]:
                 name = pg.funcPyName(fn)
                 if fn.Type().TypeParams() if hasattr(fn.Type(), "TypeParams") else False:
                     parks = True  # generic: compiled per instance, assume the worst
-                elif pkg is None or pkg.Path() == pg.path:
+                elif pkg is None or ti.pkgPath(pkg) == pg.path:
                     local.append(name)
                 elif pg.isGenFunc(fn):
                     parks = True

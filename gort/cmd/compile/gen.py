@@ -91,9 +91,12 @@ class PkgGen:
     """Compiles one type-checked package to Python source."""
 
     def __init__(self, pkg: types.Package, files: list[ast.File], info: types.Info,
-                 fset: Any, deps: dict[str, dict[str, Any]]) -> None:
+                 fset: Any, deps: dict[str, dict[str, Any]], path: str | None = None) -> None:
         self.pkg = pkg
-        self.path = pkg.Path()
+        # The main package is "command-line-arguments" to the loader and
+        # "main" to the linker (symbols main.main, main.init).
+        self.path = path if path is not None else ti.pkgPath(pkg)
+        self.typesPath = ti.pkgPath(pkg)
         self.files = files
         self.info = info
         self.fset = fset
@@ -147,12 +150,12 @@ class PkgGen:
         """Python name to call fn directly."""
         pkg = fn.Pkg()
         name = self.funcPyName(fn)
-        if pkg is None or pkg.Path() == self.path:
+        if pkg is None or ti.pkgPath(pkg) == self.path:
             return name
-        key = (pkg.Path(), name)
+        key = (ti.pkgPath(pkg), name)
         local = self.imports.get(key)
         if local is None:
-            local = f"X_{mangle(pkg.Path().replace('/', '_').replace('.', '_'))}__{name}"
+            local = f"X_{mangle(ti.pkgPath(pkg).replace('/', '_').replace('.', '_'))}__{name}"
             self.imports[key] = local
         return local
 
@@ -169,7 +172,7 @@ class PkgGen:
 
     def funcGoName(self, fn: types.Func) -> str:
         pkg = fn.Pkg()
-        pp = pkg.Path() if pkg is not None else ""
+        pp = ti.pkgPath(pkg) if pkg is not None else ""
         sig = fn.Type()
         recv = sig.Recv()
         if recv is not None:
@@ -184,9 +187,9 @@ class PkgGen:
     def isGenFunc(self, fn: types.Func) -> bool:
         pkg = fn.Pkg()
         name = self.funcPyName(fn)
-        if pkg is None or pkg.Path() == self.path:
+        if pkg is None or ti.pkgPath(pkg) == self.path:
             return self.colors.get(name, False)
-        meta = self.deps.get(pkg.Path())
+        meta = self.deps.get(ti.pkgPath(pkg))
         if meta is None:
             return True
         return bool(meta["colors"].get(name, True))
@@ -194,12 +197,12 @@ class PkgGen:
     def globalRef(self, v: types.Var) -> str:
         pkg = v.Pkg()
         name = f"G_{mangle(v.Name())}"
-        if pkg is None or pkg.Path() == self.path:
+        if pkg is None or ti.pkgPath(pkg) == self.path:
             return name
-        key = (pkg.Path(), name)
+        key = (ti.pkgPath(pkg), name)
         local = self.gimports.get(key)
         if local is None:
-            local = f"GX_{mangle(pkg.Path().replace('/', '_').replace('.', '_'))}__{name}"
+            local = f"GX_{mangle(ti.pkgPath(pkg).replace('/', '_').replace('.', '_'))}__{name}"
             self.gimports[key] = local
         return local
 
@@ -429,6 +432,13 @@ class FuncGen:
                     return obj.Type()
             raise CompileError(e.Pos(), f"internal error: no type for {type(e).__name__}")
         return tv.Type
+
+    def valueType(self, e: Any) -> types.Type:
+        """e's type; for a comma-ok expression, the type of its value."""
+        t = self.typeOf(e)
+        if isinstance(t, types.Tuple):
+            return t.At(0).Type()
+        return t
 
     def constOf(self, e: Any) -> Any:
         tv = self.info.Types.get(e)
@@ -1972,15 +1982,15 @@ class FuncGen:
             from gort.cmd.compile.maps import mapIndex
 
             v, ok = mapIndex(self, e, True)
-            return [(v, self.typeOf(e)), (ok, types.Typ[types.Bool])]
+            return [(v, self.valueType(e)), (ok, types.Typ[types.Bool])]
         if isinstance(e, ast.TypeAssertExpr):
             from gort.cmd.compile.ifaces import typeAssert
 
             v, ok = typeAssert(self, e, True)
-            return [(v, self.typeOf(e)), (ok, types.Typ[types.Bool])]
+            return [(v, self.valueType(e)), (ok, types.Typ[types.Bool])]
         if isinstance(e, ast.UnaryExpr) and e.Op == token.ARROW:
             v, ok = self.recv(e, True)
-            return [(v, self.typeOf(e)), (ok, types.Typ[types.Bool])]
+            return [(v, self.valueType(e)), (ok, types.Typ[types.Bool])]
         raise self.err(e, "internal error: not a multi-valued expression")
 
     def deferTarget(self, call: ast.CallExpr) -> tuple[str, list[str], bool]:

@@ -142,7 +142,7 @@ def extract(fg: Any, v: str, t: types.Type) -> str:
 
 def typeAssert(fg: Any, e: ast.TypeAssertExpr, withOk: bool) -> tuple[str, str]:
     xt = fg.typeOf(e.X)
-    t = fg.typeOf(e)
+    t = fg.valueType(e)
     v = fg.spillIfNeeded(fg.expr(e.X))
     if types.IsInterface(t):
         ift = fg.pg.tref(t)

@@ -24,6 +24,7 @@ def mapIndex(fg: Any, e: ast.IndexExpr, withOk: bool) -> tuple[str, str]:
     m = fg.spillIfNeeded(fg.expr(e.X))
     k = _key(fg, e.Index, u.Key())
     et = u.Elem()
+    _ = fg.valueType
     p = fg.tmp("_mp")
     if withOk:
         ok = fg.tmp()

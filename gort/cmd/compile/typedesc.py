@@ -71,7 +71,7 @@ def ifaceMethods(it: types.Interface) -> list[tuple[str, str, types.Type]]:
         m = it.Method(i)
         name = m.Name()
         pkg = m.Pkg()
-        pp = "" if m.Exported() or pkg is None else pkg.Path()
+        pp = "" if m.Exported() or pkg is None else ti.pkgPath(pkg)
         key = name if not pp else f"{pp}.{name}"
         out.append((key, pp, m.Type()))
     out.sort(key=lambda x: x[0])
@@ -141,7 +141,7 @@ def describe(pg: Any, t: types.Type) -> str:
         obj = t.Obj()
         d["named"] = True
         d["name"] = obj.Name()
-        d["pkgpath"] = obj.Pkg().Path() if obj.Pkg() is not None else ""
+        d["pkgpath"] = ti.pkgPath(obj.Pkg()) if obj.Pkg() is not None else ""
         d["methods"] = methodTable(pg, t, False)
     elif isinstance(t, types.Basic):
         d["named"] = True
@@ -174,7 +174,7 @@ def describe(pg: Any, t: types.Type) -> str:
         for i in range(u.NumFields()):
             f = u.Field(i)
             fields.append([f.Name(), describe(pg, f.Type()), offs[i], f.Embedded(), u.Tag(i),
-                           f.Pkg().Path() if f.Pkg() is not None and not f.Exported() else ""])
+                           ti.pkgPath(f.Pkg()) if f.Pkg() is not None and not f.Exported() else ""])
         d["fields"] = fields
     elif isinstance(u, types.Interface):
         d["imethods"] = [[k, pp, describe(pg, sig)] for k, pp, sig in ifaceMethods(u)]
@@ -205,7 +205,7 @@ def methodTable(pg: Any, named: types.Named, ptr: bool) -> list[list[Any]]:
     mset = types.NewMethodSet(T)
     out = []
     obj = named.Obj()
-    defpkg = obj.Pkg().Path() if obj.Pkg() is not None else ""
+    defpkg = ti.pkgPath(obj.Pkg()) if obj.Pkg() is not None else ""
     tname = mangle(obj.Name())
     for i in range(mset.Len()):
         sel = mset.At(i)
@@ -213,7 +213,7 @@ def methodTable(pg: Any, named: types.Named, ptr: bool) -> list[list[Any]]:
         if not isinstance(fn, types.Func):
             continue
         name = fn.Name()
-        pp = "" if fn.Exported() or fn.Pkg() is None else fn.Pkg().Path()
+        pp = "" if fn.Exported() or fn.Pkg() is None else ti.pkgPath(fn.Pkg())
         sig = fn.Type()
         msig = types.NewSignatureType(None, None, None, sig.Params(), sig.Results(), sig.Variadic())
         mkey = describe(pg, msig)
@@ -285,7 +285,7 @@ def genIfaceWrapper(pg: Any, named: types.Named, ptr: bool, sel: Any, wname: str
     else:
         recv = ti.load(recvT, "p")
     callee = pg.funcRef(fn) if fn.Pkg() is not None else pg.funcPyName(fn)
-    gen = pg.isGenFunc(fn) if fn.Pkg() is None or fn.Pkg().Path() != pg.path else None
+    gen = pg.isGenFunc(fn) if fn.Pkg() is None or ti.pkgPath(fn.Pkg()) != pg.path else None
     call = f"{callee}(gp, {recv}{args})"
     framed = frame > 8
     size = (frame + 15) & ~15

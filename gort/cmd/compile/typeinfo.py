@@ -334,7 +334,7 @@ def typeKey(t: types.Type) -> str:
         obj = t.Obj()
         pkg = obj.Pkg()
         name = obj.Name()
-        base = f"{pkg.Path()}.{name}" if pkg is not None else name
+        base = f"{pkgPath(pkg)}.{name}" if pkg is not None else name
         # Types declared inside functions: give each declaration its own key.
         scope = obj.Parent()
         if pkg is not None and scope is not None and scope is not pkg.Scope():
@@ -368,7 +368,7 @@ def typeKey(t: types.Type) -> str:
             fk = typeKey(f.Type())
             name = f.Name()
             if not f.Exported() and f.Pkg() is not None:
-                name = f"{f.Pkg().Path()}.{name}"
+                name = f"{pkgPath(f.Pkg())}.{name}"
             tag = t.Tag(i)
             s = fk if f.Embedded() else f"{name} {fk}"
             if f.Embedded():
@@ -383,7 +383,7 @@ def typeKey(t: types.Type) -> str:
             m = t.Method(i)
             name = m.Name()
             if not m.Exported() and m.Pkg() is not None:
-                name = f"{m.Pkg().Path()}.{name}"
+                name = f"{pkgPath(m.Pkg())}.{name}"
             ms.append(name + sigKey(m.Type()))
         ms.sort()
         return "interface {" + "; ".join(ms) + "}"
@@ -414,3 +414,9 @@ def sigKey(sig: Any) -> str:
 def typeString(t: types.Type) -> str:
     """The type's string as reflect and panics print it (package names, not paths)."""
     return str(types.TypeString(t, lambda p: p.Name())) if hasattr(types, "TypeString") else str(t)
+
+
+def pkgPath(pkg: Any) -> str:
+    """A package's path as the linker names it: the program's main package is "main"."""
+    p = pkg.Path()
+    return "main" if p == "command-line-arguments" else p

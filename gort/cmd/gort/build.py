@@ -88,162 +88,10 @@ def displayPath(filename: str) -> str:
     return rel
 
 
-class Package:
-    __slots__ = ("path", "dir", "files", "filenames", "tpkg", "info", "imports", "key", "meta", "module", "src")
-
-    def __init__(self, path: str, dir: str) -> None:
-        self.path = path
-        self.dir = dir
-        self.files: list[ast.File] = []
-        self.filenames: list[str] = []
-        self.tpkg: types.Package | None = None
-        self.info: types.Info | None = None
-        self.imports: list[str] = []
-        self.key = ""
-        self.meta: dict[str, Any] | None = None
-        self.module: ModuleType | None = None
-        self.src: dict[str, bytes] = {}
-
-
-class Loader:
-    """Finds, parses and type-checks the packages of one program."""
-
-    def __init__(self) -> None:
-        self.fset = token.FileSet()
-        self.pkgs: dict[str, Package] = {}
-        self.order: list[str] = []
-        self.goroot = goroot()
-        self.loading: list[str] = []
-
-    # --- finding files -----------------------------------------------------------
-
-    def pkgDir(self, path: str) -> tuple[str, list[str]]:
-        over = os.path.join(_STD, *path.split("/"))
-        if os.path.isdir(over) and any(f.endswith(".go") for f in os.listdir(over)):
-            return over, self.goFiles(over, overlay=True)
-        d = os.path.join(self.goroot, "src", *path.split("/"))
-        if not os.path.isdir(d):
-            vend = os.path.join(self.goroot, "src", "vendor", *path.split("/"))
-            if os.path.isdir(vend):
-                d = vend
-            else:
-                raise BuildError([f"package {path} is not in std ({os.path.join('$GOROOT', 'src', path)})"])
-        return d, self.goFiles(d)
-
-    def goFiles(self, d: str, overlay: bool = False) -> list[str]:
-        from gort.cmd.gort.constraints import goodFile
-
-        out = []
-        for name in sorted(os.listdir(d)):
-            if not name.endswith(".go") or name.endswith("_test.go"):
-                continue
-            full = os.path.join(d, name)
-            with open(full, "rb") as f:
-                src = f.read()
-            if goodFile(name, src):
-                out.append(full)
-        return out
-
-    # --- loading -----------------------------------------------------------------
-
-    def loadMain(self, files: list[str]) -> Package:
-        pkg = Package("main", os.path.dirname(os.path.abspath(files[0])) if files else ".")
-        self.parseFiles(pkg, files, display=True)
-        names = {f.Name.Name for f in pkg.files}
-        if names and "main" not in names:
-            fn = pkg.filenames[0]
-            raise BuildError([f"package command-line-arguments is not a main package"], header=False)
-        self.pkgs["main"] = pkg
-        self.checkImports(pkg)
-        self.typecheck(pkg)
-        self.order.append("main")
-        return pkg
-
-    def parseFiles(self, pkg: Package, files: list[str], display: bool = False) -> None:
-        errors: list[str] = []
-        for fn in files:
-            try:
-                with open(fn, "rb") as f:
-                    src = f.read()
-            except OSError as e:
-                raise BuildError([f"open {fn}: {e.strerror.lower() if e.strerror else e}"], header=False) from None
-            pkg.src[fn] = src
-            name = displayPath(fn) if display else fn
-            f_, errs = parser.ParseFile(self.fset, name, src, parser.ParseComments)
-            if errs:
-                for e in list(errs)[:10]:
-                    errors.append(str(e))
-                continue
-            if f_ is not None:
-                pkg.files.append(f_)
-                pkg.filenames.append(fn)
-        if errors:
-            raise BuildError(errors)
-
-    def checkImports(self, pkg: Package) -> None:
-        for f in pkg.files:
-            for imp in f.Imports:
-                path = imp.Path.Value[1:-1]
-                if path == "unsafe" or path == "C":
-                    continue
-                if path not in pkg.imports:
-                    pkg.imports.append(path)
-
-    def importPkg(self, path: str) -> types.Package:
-        if path == "unsafe":
-            return types.Unsafe
-        pkg = self.pkgs.get(path)
-        if pkg is not None:
-            if pkg.tpkg is None:
-                raise BuildError([f"import cycle not allowed: {' -> '.join(self.loading + [path])}"])
-            return pkg.tpkg
-        d, files = self.pkgDir(path)
-        pkg = Package(path, d)
-        self.pkgs[path] = pkg
-        self.loading.append(path)
-        self.parseFiles(pkg, files)
-        self.checkImports(pkg)
-        self.typecheck(pkg)
-        self.loading.pop()
-        self.order.append(path)
-        assert pkg.tpkg is not None
-        return pkg.tpkg
-
-    def typecheck(self, pkg: Package) -> None:
-        errors: list[Any] = []
-        loader = self
-
-        class Importer:
-            def Import(self, path: str) -> types.Package:
-                return loader.importPkg(path)
-
-        info = types.Info()
-        conf = types.Config(Importer=Importer(), Error=errors.append)
-        try:
-            tp = conf.Check(pkg.path, self.fset, pkg.files, info)
-        except BuildError:
-            raise
-        if errors:
-            msgs = []
-            for e in sorted(errors, key=lambda e: (self.fset.Position(e.Pos).Filename, e.Pos) if hasattr(e, "Pos") else ("", 0)):
-                msgs.append(formatTypeError(self.fset, e))
-            if len(msgs) > 10:
-                msgs = msgs[:10] + ["too many errors"]
-            raise BuildError(msgs if pkg.path == "main" else [f"# {pkg.path}"] + msgs, header=pkg.path == "main")
-        pkg.tpkg = tp
-        pkg.info = info
-
-
-def formatTypeError(fset: Any, e: Any) -> str:
-    s = str(e)
-    return s
-
-
-def compilePackage(pkg: Package, deps: dict[str, dict[str, Any]], fset: Any) -> tuple[str, dict[str, Any]]:
+def compilePackage(pkg: Any, path: str, deps: dict[str, dict[str, Any]], fset: Any) -> tuple[str, dict[str, Any]]:
     from gort.cmd.compile.gen import PkgGen
 
-    assert pkg.tpkg is not None and pkg.info is not None
-    pg = PkgGen(pkg.tpkg, pkg.files, pkg.info, fset, deps)
+    pg = PkgGen(pkg.Types, pkg.Syntax, pkg.Info, fset, deps, path=path)
     return pg.compile()
 
 
@@ -271,47 +119,64 @@ def loadModule(path: str, filename: str) -> ModuleType:
     return mod
 
 
-def build(files: list[str], verbose: bool = False) -> tuple[Loader, list[str]]:
-    """Load, check, compile and link the program made of files. Returns (loader, order)."""
-    from gort.cmd.link.link import Linker
+def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
+    """Load, check, compile and link the program made of files.
 
+    Returns (program, import paths in link order). The main package links
+    as "main", as gc names its symbols.
+    """
     global _lastFset
+    from gort.cmd.gort.tool_types import formatErrors
+    from gort.cmd.link.link import Linker
+    from gort.go.build import Loader
+
     loader = Loader()
-    _lastFset = loader.fset
-    loader.loadMain(files)
-    order = loader.order
+    prog = loader.Load(files)
+    _lastFset = prog.Fset
+    for p in prog.Packages:
+        if p.Errors:
+            lines = formatErrors(p)
+            isMain = p in prog.Roots
+            if not isMain:
+                lines = [f"# {p.Path}"] + lines
+            raise BuildError(lines, header=isMain)
+    if not prog.Roots or prog.Roots[0].Name != "main":
+        raise BuildError(["package command-line-arguments is not a main package"], header=False)
     ckey = compilerKey()
     cdir = cacheDir()
     os.makedirs(cdir, exist_ok=True)
     metas: dict[str, dict[str, Any]] = {}
-    for path in order:
-        pkg = loader.pkgs[path]
+    keys: dict[int, str] = {}
+    order: list[str] = []
+    mods: dict[str, ModuleType] = {}
+    root = prog.Roots[0]
+    for p in prog.Packages:
+        path = "main" if p is root else p.Path
         h = hashlib.sha256()
         h.update(ckey.encode())
         h.update(path.encode())
-        for fn in pkg.filenames:
+        for fn in p.GoFiles:
             h.update(os.path.basename(fn).encode())
-            h.update(pkg.src[fn])
-        for dep in pkg.imports:
-            if dep in loader.pkgs:
-                h.update(loader.pkgs[dep].key.encode())
-        pkg.key = h.hexdigest()
-        out = os.path.join(cdir, pkg.key[:2], pkg.key + ".py")
+            with open(fn, "rb") as f:
+                h.update(f.read())
+        for dep in sorted(p.Imports.values(), key=lambda q: q.Path):
+            h.update(keys.get(id(dep), dep.Path).encode())
+        key = h.hexdigest()
+        keys[id(p)] = key
+        out = os.path.join(cdir, key[:2], key + ".py")
         if not os.path.exists(out):
-            src, meta = compilePackage(pkg, metas, loader.fset)
+            src, _meta = compilePackage(p, path, metas, prog.Fset)
             os.makedirs(os.path.dirname(out), exist_ok=True)
             tmp = out + f".tmp{os.getpid()}"
             with open(tmp, "w") as f:
                 f.write(src)
             os.replace(tmp, out)
         mod = loadModule(path, out)
-        pkg.module = mod
-        pkg.meta = mod.__gort__
+        mods[path] = mod
         metas[path] = mod.__gort__
+        order.append(path)
     linker = Linker()
     for path in order:
-        mod = loader.pkgs[path].module
-        assert mod is not None
-        linker.add(path, mod)
+        linker.add(path, mods[path])
     linker.link(order, "main")
-    return loader, order
+    return prog, order
