@@ -119,8 +119,15 @@ def _gen_frames(coro: Any) -> list[tuple[Any, int]]:
 
 def _tb_frames(tb: TracebackType | None) -> list[tuple[Any, int]]:
     frames: list[tuple[Any, int]] = []
+    seen: list[Any] = []
     while tb is not None:
-        frames.append((tb.tb_frame.f_code, tb.tb_lineno))
+        # A frame that re-raises after running its deferred calls appears
+        # twice in a row; Go's traceback shows it once, at the panic's line.
+        if seen and seen[-1] is tb.tb_frame:
+            frames[-1] = (tb.tb_frame.f_code, tb.tb_lineno)
+        else:
+            frames.append((tb.tb_frame.f_code, tb.tb_lineno))
+            seen.append(tb.tb_frame)
         tb = tb.tb_next
     frames.reverse()
     return frames

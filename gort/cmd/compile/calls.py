@@ -80,12 +80,20 @@ def callTarget(fg: Any, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, Any, b
         sig = fn.Type()
         if sig.TypeParams():
             raise fg.err(e, "gort: generic functions are not supported yet")
-        args = evalArgs(fg, e, sig)
         ref = pg.funcRef(fn)
         recv = sig.Recv()
         if recv is not None:
-            # Method expression T.M(x, args): receiver is the first argument.
-            ref = pg.funcRef(fn)
+            # Method expression T.M(x, args): the receiver is the first argument.
+            rt_ = recv.Type()
+            xt = fg.typeOf(e.Args[0])
+            rv = fg.expr(e.Args[0])
+            if isinstance(xt.Underlying(), types.Pointer) and not isinstance(rt_, types.Pointer):
+                p = fg.nilChecked(fg.spillIfNeeded(rv))
+                rv = ti.load(rt_, p) if not ti.isMem(rt_) else p
+            rv = argValue(fg, rv, rt_, False)
+            args = [rv] + evalArgs(fg, _Rest(e), sig)
+            return f"{ref}(gp{_join(args)})", sig, pg.isGenFunc(fn)
+        args = evalArgs(fg, e, sig)
         return f"{ref}(gp{_join(args)})", sig, pg.isGenFunc(fn)
     if kind == "method":
         fn, sel = x
@@ -115,6 +123,14 @@ def callTarget(fg: Any, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, Any, b
     fv = fg.spillAt(fv, mark)
     fg.emit(f"if not {fv}: panicmem()")
     return f"FUNCTAB[U64[{fv} >> 3]](gp, {fv}{_join(args)})", sig, True
+
+
+class _Rest:
+    """A call's arguments after the first (the receiver of a method expression call)."""
+
+    def __init__(self, e: ast.CallExpr) -> None:
+        self.Args = e.Args[1:]
+        self.Ellipsis = e.Ellipsis
 
 
 def _join(args: list[str]) -> str:

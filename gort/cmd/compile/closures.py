@@ -99,6 +99,28 @@ def methodValue(fg: Any, e: ast.SelectorExpr, sel: Any) -> str:
                              f"    return (yield from FUNCTAB[U64[(r[0] + {24 + 8 * k}) >> 3]](gp, r[1]{cargs}))", ""]
                 pg.funcs.append(_wrapperMeta(name, f"{ti.typeKey(sel.Recv())}.{fn.Name()}"))
             return pg.funcvalOf(name)
+        recvT = sig.Recv().Type()
+        if isinstance(sel.Recv(), types.Pointer) and not isinstance(recvT, types.Pointer):
+            # (*T).M for a method declared on T: dereference the pointer argument.
+            name = f"MEP_{fg.pg.funcRef(fn)}"
+            if name not in pg.methodWrappers:
+                pg.methodWrappers.add(name)
+                callee = pg.funcRef(fn)
+                pre = []
+                if ti.isMem(recvT):
+                    # The method owns its receiver: give it a copy.
+                    pre = [f"    rc = newobject({fg.pg.tref(recvT)})", f"    memmove(rc, r, {ti.sizeof(recvT)})"]
+                    recv = "rc"
+                else:
+                    recv = ti.load(recvT, "r")
+                pg.extra += [f"def {name}(gp, ctx, r{', ' if args else ''}{args}):",
+                             "    if not r: panicmem()"] + pre + [
+                             f"    r_ = {callee}(gp, {recv}{cargs})",
+                             "    if r_ is not None and hasattr(r_, 'send'):",
+                             "        r_ = yield from r_",
+                             "    return r_", ""]
+                pg.funcs.append(_wrapperMeta(name, pg.funcGoName(fn) + "-fm"))
+            return pg.funcvalOf(name)
         return fg.funcValue(fn)
     # Bound method value: evaluate the receiver now.
     recvT = sel.Recv()

@@ -239,6 +239,18 @@ class PkgGen:
             if d.Body is not None and not d.Type.TypeParams and not self.isGenericRecv(d):
                 self.analysis.analyze(d)
         self.colors = colorPackage(self, decls)
+        # Every package-level defined type gets its descriptor and method
+        # wrappers, so the linker and the runtime can name them.
+        from gort.cmd.compile.typedesc import describe
+
+        scope = self.pkg.Scope()
+        for name in scope.Names():
+            obj = scope.Lookup(name)
+            if isinstance(obj, types.TypeName) and not obj.IsAlias():
+                t = obj.Type()
+                if isinstance(t, types.Named) and not t.TypeParams():
+                    describe(self, t)
+                    describe(self, types.NewPointer(t))
 
         for d in decls:
             if d.Type.TypeParams or self.isGenericRecv(d):
@@ -1456,7 +1468,7 @@ class FuncGen:
             return name
         self.pg.methodWrappers.add(name)
         sig = fn.Type()
-        n = sig.Params().Len()
+        n = sig.Params().Len() + (1 if sig.Recv() is not None else 0)
         args = ", ".join(f"a{i}" for i in range(n))
         gen = self.pg.isGenFunc(fn)
         call = f"{ref}(gp{', ' if n else ''}{args})"

@@ -133,6 +133,10 @@ def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
     loader = Loader()
     prog = loader.Load(files)
     _lastFset = prog.Fset
+    # The runtime package is part of every program (its error types, init).
+    if not any(p.Path == "runtime" for p in prog.Packages):
+        rt = loader.LoadImport("runtime")
+        prog.Packages.insert(0, rt)
     for p in prog.Packages:
         if p.Errors:
             lines = formatErrors(p)

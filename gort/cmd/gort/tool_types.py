@@ -46,6 +46,29 @@ def displayPath(filename: str) -> str:
     return rel
 
 
+def shortPath(filename: str) -> str:
+    """cmd/go's ShortPath: relative to the working directory if shorter."""
+    if not filename or not os.path.isabs(filename):
+        return filename
+    try:
+        rel = os.path.relpath(filename)
+    except ValueError:
+        return filename
+    if len(rel) < len(filename) and not rel.startswith(".." + os.sep) and rel != "..":
+        return rel
+    return filename
+
+
+def formatLoadError(e: Diagnostic) -> str:
+    """A package-loading error as the go command prints it."""
+    fn = shortPath(e.Filename)
+    if e.Line:
+        return f"{fn}:{e.Line}:{e.Column}: {e.Msg}"
+    if fn:
+        return f"{fn}: {e.Msg}"
+    return e.Msg
+
+
 def _rewrite(msg: str, dirs: dict[str, str]) -> str:
     for absdir, short in dirs.items():
         if absdir in msg:
@@ -107,9 +130,14 @@ def main(argv: list[str]) -> int:
     loader = Loader(overlay=overlay)
     prog = loader.Load(args)
     failed = False
-    for e in prog.Errors:
-        sys.stderr.write(e.String() + "\n")
-        failed = True
+    loadErrors = list(prog.Errors)
+    for p in prog.Packages:
+        loadErrors.extend(e for e in p.Errors if e.Kind == "load")
+    if loadErrors:
+        # as the go command: report what could not be loaded, check nothing
+        for e in loadErrors:
+            sys.stderr.write(formatLoadError(e) + "\n")
+        return 1
     for p in prog.Packages:
         if verbose:
             sys.stderr.write(f"checked {p.Path} ({len(p.GoFiles)} files)\n")

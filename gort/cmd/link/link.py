@@ -236,6 +236,7 @@ class Linker:
         if mm is None:
             raise LinkError("function main is undeclared in the main package")
         proc.main_main = mm
+        installPanicHooks(self)
 
     def bind(self, path: str) -> None:
         mod = self.modules[path]
@@ -321,3 +322,113 @@ def _missingNative(path: str, py: str) -> Any:
         throw(f"gort: no native implementation of {path}.{py[2:] if py.startswith('F_') else py}")
 
     return missing
+
+
+# --- runtime hooks that need the program's types -------------------------------------------
+
+
+def installPanicHooks(lk: Linker) -> None:
+    """Let the runtime make and print Go panic values (panic.py's hooks)."""
+    from gort.runtime import panic
+
+    def makeRuntimeError(kind: str, msg: str) -> tuple[int, int]:
+        from gort.runtime.iface import convTstring
+        from gort.runtime.malloc import mallocgc, newobject
+        from gort.runtime.string import makestring
+
+        if kind in ("plainError", "errorString"):
+            t = lk.types[f"runtime.{kind}"]
+            return (t.addr, convTstring(makestring(msg)))
+        if kind == "boundsError":
+            t = lk.types["runtime.boundsError"]
+            p = mallocgc(t.size, t, True)
+            s = makestring(msg)
+            U64[p >> 3] = s[0]
+            U64[(p + 8) >> 3] = s[1]
+            return (t.addr, p)
+        if kind == "TypeAssertionError":
+            pt = lk.types["*runtime.TypeAssertionError"]
+            st = lk.types["runtime.TypeAssertionError"]
+            p = newobject(st)
+            s = makestring(msg)
+            U64[p >> 3] = s[0]
+            U64[(p + 8) >> 3] = s[1]
+            return (pt.addr, p)
+        if kind == "PanicNilError":
+            pt = lk.types["*runtime.PanicNilError"]
+            return (pt.addr, newobject(lk.types["runtime.PanicNilError"]))
+        t = lk.types["runtime.errorString"]
+        return (t.addr, convTstring(makestring(msg)))
+
+    panic.makeRuntimeError = makeRuntimeError
+    panic.printpanicvalHook = printpanicval
+
+
+def _textMethod(t: rtype._type, name: str) -> Any:
+    u = t.uncommon
+    if u is None:
+        return None
+    for m in u.methods:
+        if m.name == name and not m.pkgPath:
+            mt = m.mtyp
+            if isinstance(mt, rtype.functype) and mt.inCount == 0 and len(mt.outs) == 1 and mt.outs[0].kind == rtype.String:
+                return m
+    return None
+
+
+def printpanicval(gp: Any, v: tuple[int, int]) -> Any:
+    """The text after "panic: " for value v (panic.go printpanicval + preprintpanics)."""
+    from gort.runtime.ftoa import formatFloat
+    from gort.runtime.string import gostring
+    from gort.runtime.type import typeByAddr
+    from gort.runtime.unsafe import F32, F64, I8, I16, I32, I64, U16, U32
+
+    tab, data = v
+    if not tab:
+        return "nil"
+    t = typeByAddr[tab]
+    m = _textMethod(t, "Error") or _textMethod(t, "String")
+    if m is not None:
+        r = symtab.FUNCTAB[m.ifn](gp, data)  # type: ignore[misc]
+        if r is not None and hasattr(r, "send"):
+            r = yield from r
+        s = gostring(r)
+        return s
+    a = data
+    if t.isDirectIface():
+        return f"({t.str}) {hex(data)}"
+    k = t.kind
+    named = bool(t.tflag & rtype.TFlagNamed) and t.str not in _basicNames
+    if k == rtype.String:
+        s = gostring((U64[a >> 3], U64[(a + 8) >> 3]))
+        return f'{t.str}("{s}")' if named else s
+    if k == rtype.Bool:
+        s = "true" if U8[a] else "false"
+    elif rtype.Int <= k <= rtype.Int64:
+        s = str({1: I8[a], 2: I16[a >> 1], 4: I32[a >> 2], 8: I64[a >> 3]}[t.size])
+    elif rtype.Uint <= k <= rtype.Uintptr:
+        s = str({1: U8[a], 2: U16[a >> 1], 4: U32[a >> 2], 8: U64[a >> 3]}[t.size])
+    elif k == rtype.Float32:
+        s = formatFloat(F32[a >> 2], "g", -1, 32)
+    elif k == rtype.Float64:
+        s = formatFloat(F64[a >> 3], "g", -1, 64)
+    elif k in (rtype.Complex64, rtype.Complex128):
+        if k == rtype.Complex64:
+            re, im = F32[a >> 2], F32[(a + 4) >> 2]
+            bits = 32
+        else:
+            re, im = F64[a >> 3], F64[(a + 8) >> 3]
+            bits = 64
+        ims = formatFloat(im, "g", -1, bits)
+        if ims[0] not in "+-":
+            ims = "+" + ims
+        s = f"({formatFloat(re, 'g', -1, bits)}{ims}i)"
+    else:
+        return f"({t.str}) {hex(data)}"
+    return f"{t.str}({s})" if named else s
+
+
+_basicNames = {
+    "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+    "uintptr", "float32", "float64", "complex64", "complex128", "string",
+}
