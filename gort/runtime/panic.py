@@ -52,6 +52,15 @@ makeRuntimeError: Callable[[str, str], Any] | None = None
 printpanicvalHook: Callable[[Any, Any], Any] | None = None
 
 
+def _dumper() -> Callable[[str], None] | None:
+    if dumpHook is None:
+        try:
+            import gort.runtime.traceback  # noqa: F401  (installs dumpHook)
+        except BaseException:
+            return None
+    return dumpHook
+
+
 def _write2(s: str) -> None:
     b = s.encode("utf-8", "surrogateescape")
     while b:
@@ -72,9 +81,10 @@ def throw(s: str) -> NoReturn:
     if throwRaises:
         raise Throw(s)
     _write2(f"fatal error: {s}\n")
-    if dumpHook is not None:
+    hook = _dumper()
+    if hook is not None:
         try:
-            dumpHook("throw")
+            hook("throw")
         except BaseException:
             pass
     sys.stdout.flush()
@@ -87,9 +97,10 @@ def fatal(s: str) -> NoReturn:
     if throwRaises:
         raise Throw(s)
     _write2(f"fatal error: {s}\n")
-    if dumpHook is not None:
+    hook = _dumper()
+    if hook is not None:
         try:
-            dumpHook("fatal")
+            hook("fatal")
         except BaseException:
             pass
     os._exit(2)
