@@ -342,14 +342,14 @@ class parser:
     # --- tokens -----------------------------------------------------------------
 
     def next(self) -> None:
+        """Advance to the next token (staying on the final EOF)."""
         i = self.i + 1
-        if i > self.last:
+        try:
+            self.tok = self.toks[i]
+        except IndexError:
             i = self.last
         self.i = i
-        self.tok = self.toks[i]
         self.pos = self.poss[i]
-        if i >= self.nexterr:
-            self._reportScanErrors(i)
 
     def _reportScanErrors(self, i: int) -> None:
         errs = self.errs
@@ -705,7 +705,10 @@ class parser:
         self.nest += 1
         if self.nest > MaxNest:
             self.tooDeep()
-        x = self.binaryExpr(None, 0)
+        # binaryExpr(None, 0), with the common cases taken directly
+        x = self.pexpr(None, True) if self.tok == IDENT else self.unaryExpr()
+        if self.tok in _PREC:
+            x = self.binaryExpr(x, 0)
         self.nest -= 1
         return x
 
@@ -1901,6 +1904,23 @@ class parser:
         return lst, comma
 
 
+class _errParser(parser):
+    """A parser for a file with lexical errors: next() also replays them."""
+
+    __slots__ = ()
+
+    def next(self) -> None:
+        i = self.i + 1
+        try:
+            self.tok = self.toks[i]
+        except IndexError:
+            i = self.last
+        self.i = i
+        self.pos = self.poss[i]
+        if i >= self.nexterr:
+            self._reportScanErrors(i)
+
+
 class _TypeSwitchAssign(ast.Expr):
     """Carries `x := y.(type)` from header() to switchStmt()."""
 
@@ -1918,7 +1938,7 @@ class _TypeSwitchAssign(ast.Expr):
 
 def parseTokens(file: TokenFile, ts: TokenStream, errors: ErrorList, mode: int) -> ast.File | None:
     """Parse a scanned file; errors are added to errors."""
-    p = parser(file, ts, errors, mode)
+    p = (_errParser if ts.errs else parser)(file, ts, errors, mode)
     prepareComments(p, ts, mode)
     old = sys.getrecursionlimit()
     if old < MaxNest * 12 + 1000:
@@ -2037,7 +2057,7 @@ def _attachLineComments(p: parser) -> None:
             j += 1  # go/parser consumes the ";" first
         g = p.lineAt.get(j + 1)
         if g is not None:
-            node.Comment = g  # type: ignore[attr-defined]
+            node.Comment = g  # type: ignore[union-attr]
 
 
 def finishFile(p: parser, f: ast.File, ts: TokenStream, mode: int) -> None:

@@ -533,9 +533,10 @@ def scanFile(src: bytes, base: int = 0) -> TokenStream:
             if omap is not None:
                 p = m.start(k)
                 e = m.end(k)
-                if omap[e - 1] - omap[p] != e - 1 - p:
-                    # gc's literal is the raw segment, removed bytes included,
-                    # so this is no keyword ("br\x00eak" is a name)
+                if omap[e] - omap[p] != e - p:
+                    # gc's literal is the raw segment up to the lookahead
+                    # character, removed bytes included, so this is no
+                    # keyword ("br\x00eak" and "type\x00" are names)
                     tok = None
                     raw = True
             if tok is None:
@@ -545,7 +546,7 @@ def scanFile(src: bytes, base: int = 0) -> TokenStream:
                         lexerrs.append((len(toks), off, msg))
                     verrs.clear()
                 if raw:
-                    s = src[omap[p] : omap[e - 1] + 1].decode("utf-8", "replace")  # type: ignore[index]
+                    s = src[omap[p] : omap[e]].decode("utf-8", "replace")  # type: ignore[index]
                 addTok(IDENT)
                 addPos(m.start(k))
                 addLit(s)
