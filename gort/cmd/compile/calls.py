@@ -79,7 +79,13 @@ def callTarget(fg: Any, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, Any, b
         fn = x
         sig = fn.Type()
         if sig.TypeParams():
-            raise fg.err(e, "gort: generic functions are not supported yet")
+            ident = calleeIdent(e.Fun)
+            inst = fg.info.Instances[ident]
+            targs = [fg.T(a) for a in inst.TypeArgs]
+            sig = fg.T(inst.Type)
+            ref = pg.instanceOf(fn, targs)
+            args = evalArgs(fg, e, sig)
+            return f"{ref}(gp{_join(args)})", sig, True
         ref = pg.funcRef(fn)
         recv = sig.Recv()
         if recv is not None:
@@ -123,6 +129,15 @@ def callTarget(fg: Any, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, Any, b
     fv = fg.spillAt(fv, mark)
     fg.emit(f"if not {fv}: panicmem()")
     return f"FUNCTAB[U64[{fv} >> 3]](gp, {fv}{_join(args)})", sig, True
+
+
+def calleeIdent(fun: Any) -> Any:
+    fun = unparen(fun)
+    if isinstance(fun, (ast.IndexExpr, ast.IndexListExpr)):
+        fun = unparen(fun.X)
+    if isinstance(fun, ast.SelectorExpr):
+        return fun.Sel
+    return fun
 
 
 class _Rest:

@@ -25,8 +25,8 @@ def closureLayout(fg: Any, caps: list[types.Var]) -> tuple[list[tuple[types.Var,
     out = []
     ptrs: list[int] = []
     for v in caps:
-        t = v.Type()
-        f = fg.pg.analysis.facts.get(v)
+        t = fg.vtype(v)
+        f = fg.analysis.facts.get(v)
         byref = f is not None and (f.addrTaken or f.reassigned)
         if byref:
             off = (off + 7) & ~7
@@ -52,9 +52,10 @@ def compileFuncLit(fg: Any, e: ast.FuncLit) -> str:
     pg.closureCount[fg.pyname] = n
     pyname = f"{fg.pyname}__func{n}"
     goname = f"{fg.goname}.func{n}"
-    caps = pg.analysis.captures.get(e, [])
+    caps = fg.analysis.captures.get(e, [])
     pg.colors[pyname] = True
     sub = FuncGen(pg, e, pyname, goname)
+    sub.info, sub.analysis, sub.smap = fg.info, fg.analysis, fg.smap
     sub.isgen = True
     sub.compile(lit=e, captures=caps)
     layout, size, ptrs = closureLayout(fg, caps)
@@ -69,7 +70,7 @@ def compileFuncLit(fg: Any, e: ast.FuncLit) -> str:
             fg.emit(f"U64[({fv} + {off}) >> 3] = {vi.name}")
         else:
             val = fg.loadVar(vi)
-            for s in ti.store(v.Type(), fv, val, off):
+            for s in ti.store(fg.vtype(v), fv, val, off):
                 fg.emit(s)
     fg.ptrLocals.add(fv)
     return fv

@@ -172,7 +172,7 @@ def scan(pg: Any, body: Any) -> tuple[bool, list[str]]:
                 fn = x if kind == "static" else x[0]
                 pkg = fn.Pkg()
                 name = pg.funcPyName(fn)
-                if fn.Type().TypeParams() if hasattr(fn.Type(), "TypeParams") else False:
+                if fn.Type().TypeParams() or fn.Origin() is not fn:
                     parks = True  # generic: compiled per instance, assume the worst
                 elif pkg is None or ti.pkgPath(pkg) == pg.path:
                     local.append(name)

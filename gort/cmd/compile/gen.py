@@ -35,6 +35,10 @@ from gort.cmd.compile import gotypes as types
 from gort.go import ast, constant, token
 
 
+# types.Package -> types.Info of every package being built (for generic bodies).
+PACKAGES: dict[Any, Any] = {}
+
+
 class CompileError(Exception):
     def __init__(self, pos: int, msg: str) -> None:
         super().__init__(msg)
@@ -121,6 +125,8 @@ class PkgGen:
         self.extra: list[str] = []  # wrappers appended after the functions
         self.methodWrappers: set[str] = set()
         self.gowrapCount: dict[str, int] = {}
+        self.instances: dict[str, str] = {}  # generic instance key -> Python name
+        self.instQueue: list[tuple[Any, ...]] = []
 
     # --- tables --------------------------------------------------------------------
 
@@ -148,6 +154,13 @@ class PkgGen:
 
     def funcRef(self, fn: types.Func) -> str:
         """Python name to call fn directly."""
+        orig = fn.Origin()
+        if orig is not fn:
+            # A method of an instantiated generic type.
+            recv = fn.Type().Recv().Type()
+            if isinstance(recv, types.Pointer):
+                recv = recv.Elem()
+            return self.instanceOf(orig, list(recv.TypeArgs()))
         pkg = fn.Pkg()
         name = self.funcPyName(fn)
         if pkg is None or ti.pkgPath(pkg) == self.path:
@@ -158,6 +171,30 @@ class PkgGen:
             local = f"X_{mangle(ti.pkgPath(pkg).replace('/', '_').replace('.', '_'))}__{name}"
             self.imports[key] = local
         return local
+
+    def instanceOf(self, fn: types.Func, targs: list[types.Type]) -> str:
+        """The Python name of fn instantiated with targs, compiled into this module."""
+        key = self.funcGoName(fn) + "[" + ",".join(ti.typeKey(t) for t in targs) + "]"
+        py = self.instances.get(key)
+        if py is not None:
+            return py
+        import zlib
+
+        py = f"{self.funcPyName(fn)}__i{zlib.crc32(key.encode()):08x}"
+        self.instances[key] = py
+        self.colors[py] = True
+        sig = fn.Type()
+        tparams = list(sig.TypeParams()) or list(sig.RecvTypeParams())
+        from gort.go.types.subst import makeSubstMap
+
+        smap = makeSubstMap(tparams, targs)
+        info = PACKAGES.get(fn.Pkg())
+        if info is None or fn.decl is None:
+            raise CompileError(0, f"gort: no source for generic function {key}")
+        goname = self.funcGoName(fn)
+        goname = goname + "[" + ",".join(ti.typeString(t) for t in targs) + "]"
+        self.instQueue.append((fn.decl, info, smap, py, goname))
+        return py
 
     def funcPyName(self, fn: types.Func) -> str:
         sig = fn.Type()
@@ -185,6 +222,8 @@ class PkgGen:
         return f"{pp}.{fn.Name()}"
 
     def isGenFunc(self, fn: types.Func) -> bool:
+        if fn.Origin() is not fn or fn.Type().TypeParams():
+            return True  # generic instances compile as generators
         pkg = fn.Pkg()
         name = self.funcPyName(fn)
         if pkg is None or ti.pkgPath(pkg) == self.path:
@@ -264,6 +303,7 @@ class PkgGen:
                 continue
             assert isinstance(obj, types.Func)
             FuncGen(self, d, self.funcPyName(obj), self.funcGoName(obj)).compile()
+        self.compileInstances()
         inits = []
         n = 0
         for d in decls:
@@ -273,7 +313,20 @@ class PkgGen:
                 FuncGen(self, d, py, f"{self.path}.init.{n - 1}").compile()
                 inits.append(py)
         self.compileInit(inits)
+        self.compileInstances()
         return self.assemble()
+
+    def compileInstances(self) -> None:
+        """Compile every generic instance used so far (instances may need more)."""
+        while self.instQueue:
+            decl, info, smap, py, goname = self.instQueue.pop(0)
+            fg = FuncGen(self, decl, py, goname)
+            fg.info = info
+            fg.smap = smap
+            fg.analysis = Analysis(info)
+            fg.analysis.analyze(decl)
+            fg.isgen = True
+            fg.compile()
 
     def isGenericRecv(self, d: ast.FuncDecl) -> bool:
         if d.Recv is None or not d.Recv.List:
@@ -361,6 +414,9 @@ class FuncGen:
     def __init__(self, pg: PkgGen, decl: Any, pyname: str, goname: str) -> None:
         self.pg = pg
         self.info = pg.info
+        self.analysis = pg.analysis
+        self.smap: Any = None  # TypeParam -> type argument, in a generic instance
+        self._tcache: dict[int, Any] = {}
         self.decl = decl
         self.pyname = pyname
         self.goname = goname
@@ -435,13 +491,31 @@ class FuncGen:
             self.emit(f"memclr({name}, {n})")
         return name
 
+    def T(self, t: Any) -> Any:
+        """t with this instance's type arguments substituted (t itself outside generics)."""
+        if self.smap is None or t is None:
+            return t
+        r = self._tcache.get(id(t))
+        if r is None:
+            from gort.go.types.subst import subst
+
+            r = subst(None, 0, t, self.smap)
+            self._tcache[id(t)] = r
+        return r
+
+    def vtype(self, obj: Any) -> types.Type:
+        return self.T(obj.Type())
+
     def typeOf(self, e: Any) -> types.Type:
+        return self.T(self._typeOf(e))
+
+    def _typeOf(self, e: Any) -> types.Type:
         tv = self.info.Types.get(e)
         if tv is None:
             if isinstance(e, ast.Ident):
                 obj = self.info.Uses.get(e) or self.info.Defs.get(e)
                 if obj is not None:
-                    return obj.Type()
+                    return self.vtype(obj)
             raise CompileError(e.Pos(), f"internal error: no type for {type(e).__name__}")
         return tv.Type
 
@@ -466,8 +540,8 @@ class FuncGen:
     def compile(self, lit: ast.FuncLit | None = None, captures: list[types.Var] | None = None) -> None:
         d = self.decl
         pg = self.pg
-        fobj = pg.info.Defs.get(d.Name) if isinstance(d, ast.FuncDecl) else None
-        sig = fobj.Type() if isinstance(fobj, types.Func) else self.typeOf(d)
+        fobj = self.info.Defs.get(d.Name) if isinstance(d, ast.FuncDecl) else None
+        sig = self.T(fobj.Type()) if isinstance(fobj, types.Func) else self.typeOf(d)
         self.sig = sig
         params: list[str] = ["gp"]
         if captures is not None:
@@ -496,7 +570,7 @@ class FuncGen:
         # Results.
         res = sig.Results()
         for i in range(res.Len()):
-            self.resultTypes.append(res.At(i).Type())
+            self.resultTypes.append(self.T(res.At(i).Type()))
 
         self.setpos(d)
         self.hasRecover = self.containsRecover(d.Body)
@@ -655,8 +729,8 @@ class FuncGen:
     # --- variables ------------------------------------------------------------------------
 
     def storageOf(self, v: types.Var) -> str:
-        facts = self.pg.analysis.facts.get(v)
-        t = v.Type()
+        facts = self.analysis.facts.get(v)
+        t = self.vtype(v)
         escapes = facts is not None and (facts.addrTaken or (facts.captured and facts.reassigned))
         if ti.isMem(t):
             return "heap" if escapes else "frame"
@@ -664,7 +738,7 @@ class FuncGen:
 
     def declareVar(self, v: types.Var, zero: bool = True) -> VarInfo:
         """Create storage for a local variable (zeroed if zero)."""
-        t = v.Type()
+        t = self.vtype(v)
         kind = self.storageOf(v)
         name = self.local(v.Name())
         if kind == "py":
@@ -700,7 +774,7 @@ class FuncGen:
         return VarInfo("py", name, t)
 
     def bindParam(self, v: types.Var, pn: str) -> None:
-        t = v.Type()
+        t = self.vtype(v)
         kind = self.storageOf(v)
         if kind == "py":
             self.vars[v] = VarInfo("py", pn, t)
@@ -724,7 +798,7 @@ class FuncGen:
     def bindCaptures(self, caps: list[types.Var]) -> None:
         off = 8
         for v in caps:
-            t = v.Type()
+            t = self.vtype(v)
             if self.capturedByRef(v):
                 off = (off + 7) & ~7
                 name = self.local(v.Name())
@@ -747,7 +821,7 @@ class FuncGen:
                 off += ti.sizeof(t)
 
     def capturedByRef(self, v: types.Var) -> bool:
-        f = self.pg.analysis.facts.get(v)
+        f = self.analysis.facts.get(v)
         return f is not None and (f.addrTaken or f.reassigned)
 
     def varOf(self, obj: types.Var, node: Any = None) -> VarInfo:
@@ -756,7 +830,7 @@ class FuncGen:
             return vi
         g = self.pg.globals.get(obj)
         if g is not None or (obj.Pkg() is not None and obj.Parent() is obj.Pkg().Scope()):
-            return VarInfo("mem", self.pg.globalRef(obj), obj.Type())
+            return VarInfo("mem", self.pg.globalRef(obj), self.vtype(obj))
         raise self.err(node, f"internal error: variable {obj.Name()} has no storage")
 
     def loadVar(self, vi: VarInfo) -> str:
@@ -785,14 +859,14 @@ class FuncGen:
             lhs = init.Lhs
             if len(lhs) == 1:
                 v = lhs[0]
-                val = self.expr(init.Rhs, v.Type())
+                val = self.expr(init.Rhs, self.vtype(v))
                 if v.Name() != "_":
                     self.storeVar(self.varOf(v), val)
             else:
                 vals = self.multiValue(init.Rhs)
                 for v, (val, t) in zip(lhs, vals):
                     if v.Name() != "_":
-                        self.storeVar(self.varOf(v), self.convertValue(val, t, v.Type()))
+                        self.storeVar(self.varOf(v), self.convertValue(val, t, self.vtype(v)))
         for py in inits:
             if self.pg.colors.get(py, False):
                 self.emit(f"yield from {py}(gp)")
@@ -862,7 +936,7 @@ class FuncGen:
             if len(spec.Values) == len(spec.Names):
                 vals = []
                 for o, v in zip(objs, spec.Values):
-                    t = o.Type() if o is not None else self.typeOf(v)
+                    t = self.vtype(o) if o is not None else self.typeOf(v)
                     vals.append(self.valueFresh(v, t))
                 for o, val in zip(objs, vals):
                     if isinstance(o, types.Var) and o.Name() != "_":
@@ -871,12 +945,12 @@ class FuncGen:
                 vals2 = self.multiValue(spec.Values[0])
                 for o, (val, t) in zip(objs, vals2):
                     if isinstance(o, types.Var) and o.Name() != "_":
-                        self.defineWith(o, self.convertValue(val, t, o.Type()))
+                        self.defineWith(o, self.convertValue(val, t, self.vtype(o)))
 
     def defineWith(self, o: types.Var, val: str) -> None:
         """Declare o and initialize it with val (a fresh value for MEM types)."""
         kind = self.storageOf(o)
-        t = o.Type()
+        t = self.vtype(o)
         if kind == "py":
             name = self.local(o.Name())
             self.emit(f"{name} = {val}")
@@ -979,7 +1053,7 @@ class FuncGen:
             vals = []
             for l, r in zip(lhs, s.Rhs):
                 obj = self.info.Defs.get(l) or self.info.Uses.get(l)
-                t = obj.Type() if obj is not None else self.typeOf(r)
+                t = self.vtype(obj) if obj is not None else self.typeOf(r)
                 v = self.valueFresh(r, t) if len(lhs) > 1 else self.expr(r, t)
                 if len(lhs) > 1 and not ti.isMem(t) and v.isidentifier() and not v.startswith("_t"):
                     tv = self.tmp()
@@ -993,7 +1067,7 @@ class FuncGen:
         for l, (v, t) in zip(lhs, vals2):
             obj = self.info.Defs.get(l) or self.info.Uses.get(l)
             if obj is not None:
-                v = self.convertValue(v, t, obj.Type())
+                v = self.convertValue(v, t, self.vtype(obj))
             self.assignDefine(l, v)
 
     def assignDefine(self, l: ast.Ident, v: str) -> None:
@@ -1003,7 +1077,7 @@ class FuncGen:
             return
         newobj = self.info.Defs.get(l)
         if isinstance(newobj, types.Var):
-            t = newobj.Type()
+            t = self.vtype(newobj)
             if ti.isMem(t) and not self.isFresh(v):
                 vi = self.declareVar(newobj, zero=False)
                 self.emit(ti.copyMem(t, vi.name, v))
@@ -1452,7 +1526,7 @@ class FuncGen:
         if isinstance(obj, types.Nil):
             return "0"
         if isinstance(obj, types.Const):
-            return self.constant(obj.Val(), obj.Type())
+            return self.constant(obj.Val(), self.vtype(obj))
         raise self.err(e, f"internal error: identifier {e.Name} ({type(obj).__name__})")
 
     def funcValue(self, fn: types.Func) -> str:
@@ -1850,7 +1924,7 @@ class FuncGen:
             if isinstance(obj, types.Func):
                 return self.funcValue(obj)
             if isinstance(obj, types.Const):
-                return self.constant(obj.Val(), obj.Type())
+                return self.constant(obj.Val(), self.vtype(obj))
             raise self.err(e, "internal error: selector")
         if sel.Kind() == types.FieldVal:
             t = self.typeOf(e)

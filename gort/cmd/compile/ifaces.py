@@ -251,7 +251,7 @@ def bindClauseVar(fg: Any, c: ast.CaseClause, x: str, xt: types.Type) -> None:
     obj = fg.info.Implicits.get(c)
     if not isinstance(obj, types.Var):
         return
-    t = obj.Type()
+    t = fg.vtype(obj)
     if types.IsInterface(t):
         val = fg.convertValue(x, xt, t) if ti.typeKey(t) != ti.typeKey(xt) else x
         if ti.typeKey(t.Underlying()) != ti.typeKey(xt.Underlying()):

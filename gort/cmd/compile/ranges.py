@@ -44,9 +44,9 @@ def assignIter(fg: Any, s: ast.RangeStmt, x: Any, val: str, t: types.Type) -> No
     if s.Tok == token.DEFINE:
         obj = fg.info.Defs.get(x)
         if isinstance(obj, types.Var):
-            if ti.isMem(obj.Type()):
+            if ti.isMem(fg.vtype(obj)):
                 vi = fg.declareVar(obj, zero=False)
-                fg.emit(ti.copyMem(obj.Type(), vi.name, val))
+                fg.emit(ti.copyMem(fg.vtype(obj), vi.name, val))
             else:
                 fg.defineWith(obj, val)
         return

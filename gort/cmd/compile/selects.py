@@ -106,11 +106,11 @@ def assignRecv(fg: Any, x: Any, val: str, t: types.Type, define: bool) -> None:
     if define:
         obj = fg.info.Defs.get(x)
         if isinstance(obj, types.Var):
-            if ti.isMem(obj.Type()):
+            if ti.isMem(fg.vtype(obj)):
                 vi = fg.declareVar(obj, zero=False)
-                fg.emit(ti.copyMem(obj.Type(), vi.name, val))
+                fg.emit(ti.copyMem(fg.vtype(obj), vi.name, val))
             else:
-                fg.defineWith(obj, fg.convertValue(val, t, obj.Type()))
+                fg.defineWith(obj, fg.convertValue(val, t, fg.vtype(obj)))
             return
     ref = fg.lvalue(x)
     xt = fg.typeOf(x)

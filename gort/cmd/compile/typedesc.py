@@ -207,6 +207,13 @@ def methodTable(pg: Any, named: types.Named, ptr: bool) -> list[list[Any]]:
     obj = named.Obj()
     defpkg = ti.pkgPath(obj.Pkg()) if obj.Pkg() is not None else ""
     tname = mangle(obj.Name())
+    if named.TypeArgs():
+        # An instance of a generic type: its methods (and their wrappers)
+        # are compiled into the package that uses it.
+        import zlib
+
+        defpkg = pg.path
+        tname += f"__i{zlib.crc32(ti.typeKey(named).encode()):08x}"
     for i in range(mset.Len()):
         sel = mset.At(i)
         fn = sel.Obj()

@@ -146,6 +146,11 @@ def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
             raise BuildError(lines, header=isMain)
     if not prog.Roots or prog.Roots[0].Name != "main":
         raise BuildError(["package command-line-arguments is not a main package"], header=False)
+    from gort.cmd.compile import gen as _gen
+
+    for p in prog.Packages:
+        if p.Types is not None:
+            _gen.PACKAGES[p.Types] = p.Info
     ckey = compilerKey()
     cdir = cacheDir()
     os.makedirs(cdir, exist_ok=True)
