@@ -32,6 +32,7 @@ def resultTypes(sig: Any) -> list[types.Type]:
 def compileCallMulti(fg: Any, e: ast.CallExpr, single: bool = False) -> list[tuple[str, types.Type]]:
     kind, x = classifyCall(fg.info, e)
     if kind == "conv":
+        x = fg.T(x)
         return [(conversion(fg, e, x), x)]
     if kind == "builtin":
         from gort.cmd.compile.builtins import compileBuiltin

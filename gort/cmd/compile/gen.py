@@ -35,6 +35,16 @@ from gort.cmd.compile import gotypes as types
 from gort.go import ast, constant, token
 
 
+def _mkctxt() -> Any:
+    from gort.go.types.context import NewContext
+
+    return NewContext()
+
+
+# Instances made while compiling share one context, so equal instances are
+# the same object (types.Context).
+_instCtxt = _mkctxt()
+
 # types.Package -> types.Info of every package being built (for generic bodies).
 PACKAGES: dict[Any, Any] = {}
 
@@ -499,7 +509,7 @@ class FuncGen:
         if r is None:
             from gort.go.types.subst import subst
 
-            r = subst(None, 0, t, self.smap)
+            r = subst(None, 0, t, self.smap, None, _instCtxt)
             self._tcache[id(t)] = r
         return r
 
@@ -1455,19 +1465,19 @@ class FuncGen:
         """A Python expression for e's value, converted to want (assignability) if given."""
         tv = self.info.Types.get(e)
         if tv is not None and tv.Value is not None:
-            t = tv.Type
+            t = self.T(tv.Type)
             if want is not None and types.IsInterface(want) if hasattr(types, "IsInterface") else False:
                 return self.toIface(self.constant(tv.Value, t if not _isUntyped(t) else types.Default(t)),
                                     types.Default(t) if _isUntyped(t) else t, want)
             return self.constant(tv.Value, want if want is not None and not types.IsInterface(want) else t)
         if tv is not None and tv.IsNil():
-            return self.nilValue(want if want is not None else tv.Type)
+            return self.nilValue(want if want is not None else self.T(tv.Type))
         m = getattr(self, "expr_" + type(e).__name__, None)
         if m is None:
             raise self.err(e, f"gort: {type(e).__name__} expression is not supported yet")
         v: str = m(e)
         if want is not None:
-            t = tv.Type if tv is not None else self.typeOf(e)
+            t = self.T(tv.Type) if tv is not None else self.typeOf(e)
             v = self.convertValue(v, t, want)
         return v
 
