@@ -39,3 +39,184 @@ def F_ReadMemStats(gp: Any, m: int) -> None:
 
 
 ReadMemStats = F_ReadMemStats
+
+
+# --- extern.go: versions, callers, goroutine control -------------------------------------
+# A program counter, for gort, names a compiled function and a Go line:
+# pc = funcidx << 24 | line (Differences from Go: no machine code, so no
+# instruction addresses; the encoding keeps pcs unique and nonzero).
+
+_PCSHIFT = 24
+
+
+def F_Version(gp: Any) -> tuple[int, int]:
+    from gort import GOVERSION
+    from gort.runtime.string import makestring
+
+    return makestring(GOVERSION)
+
+
+def F_GOROOT(gp: Any) -> tuple[int, int]:
+    from gort.runtime.runtime1 import gogetenv
+    from gort.runtime.string import makestring
+
+    r = gogetenv("GOROOT")
+    if not r:
+        from gort.cmd.gort.build import goroot
+
+        r = goroot()
+    return makestring(r)
+
+
+def _goframes(skip: int) -> list[tuple[Any, int]]:
+    """(_func, Go line) of the calling goroutine's Go frames, innermost first."""
+    import sys
+
+    from gort.runtime import symtab
+
+    out = []
+    f = sys._getframe(2)
+    while f is not None:
+        fn = symtab.byCode.get(f.f_code)
+        if fn is not None:
+            out.append((fn, fn.pyline2go.get(f.f_lineno, fn.line)))
+            if fn.name == "runtime.main" or fn.name.endswith(".gowrap"):
+                break
+        f = f.f_back
+    return out[skip:]
+
+
+def F_Caller(gp: Any, skip: int) -> tuple[int, tuple[int, int], int, bool]:
+    from gort.runtime.string import makestring
+
+    frames = _goframes(skip)
+    if not frames:
+        return 0, (0, 0), 0, False
+    fn, line = frames[0]
+    return (fn.entry << _PCSHIFT) | line, makestring(fn.file), line, True
+
+
+def F_Callers(gp: Any, skip: int, pc: tuple[int, int, int]) -> int:
+    from gort.runtime.unsafe import U64
+
+    frames = _goframes(max(skip - 1, 0))
+    n = min(len(frames), pc[1])
+    for i in range(n):
+        fn, line = frames[i]
+        U64[(pc[0] >> 3) + i] = (fn.entry << _PCSHIFT) | line
+    return n
+
+
+def F_funcEntry(gp: Any, pc: int) -> int:
+    from gort.runtime import symtab
+
+    idx = pc >> _PCSHIFT
+    if symtab.findfunc(idx) is None:
+        return 0
+    return idx << _PCSHIFT
+
+
+def F_funcName(gp: Any, entry: int) -> tuple[int, int]:
+    from gort.runtime import symtab
+    from gort.runtime.string import makestring
+
+    f = symtab.findfunc(entry >> _PCSHIFT)
+    return makestring(f.name if f is not None else "")
+
+
+def F_funcFileLine(gp: Any, entry: int, pc: int) -> tuple[tuple[int, int], int]:
+    from gort.runtime import symtab
+    from gort.runtime.string import makestring
+
+    f = symtab.findfunc(entry >> _PCSHIFT)
+    if f is None:
+        return (0, 0), 0
+    line = pc & ((1 << _PCSHIFT) - 1)
+    return makestring(f.file), line or f.line
+
+
+def F_Stack(gp: Any, buf: tuple[int, int, int], all: bool) -> int:
+    from gort.runtime import traceback
+    from gort.runtime.unsafe import U8
+
+    text = traceback.goroutineheader_running(gp)
+    frames = [(fn.code, 0) for fn, _ in _goframes(0)]
+    text += "".join(f"{fn.name}(...)\n\t{fn.file}:{line}\n" for fn, line in _goframes(0))
+    _ = frames
+    if all:
+        text += traceback.tracebackothers(gp, 1)
+    b = text.encode()[: buf[1]]
+    U8[buf[0] : buf[0] + len(b)] = b
+    return len(b)
+
+
+def F_SetFinalizer(gp: Any, obj: tuple[int, int], finalizer: tuple[int, int]) -> None:
+    """Finalizers run when the GC frees obj; gort's GC does not free yet, so none run."""
+    from gort.runtime.panic import throw
+
+    if obj[0] == 0:
+        throw("runtime.SetFinalizer: first argument is nil")
+
+
+def F_Gosched(gp: Any) -> Any:
+    from gort.runtime.proc import Gosched
+
+    yield from Gosched()
+
+
+def F_Goexit(gp: Any) -> None:
+    from gort.runtime.panic import GoexitUnwind
+
+    raise GoexitUnwind()
+
+
+def F_GOMAXPROCS(gp: Any, n: int) -> int:
+    from gort.runtime import proc
+
+    old = proc.gomaxprocs
+    setter = getattr(proc, "setGOMAXPROCS", None)
+    if n > 0 and n != old and setter is not None:
+        setter(n)
+    return old
+
+
+def F_NumCPU(gp: Any) -> int:
+    from gort.runtime import proc
+
+    return proc.ncpu
+
+
+def F_NumGoroutine(gp: Any) -> int:
+    from gort.runtime import proc
+    from gort.runtime.runtime2 import _Gdead, allgs
+
+    return sum(1 for g in list(allgs) if g.atomicstatus != _Gdead and not proc.isSystemGoroutine(g))
+
+
+def F_GC(gp: Any) -> Any:
+    from gort.runtime import mgc
+
+    yield from mgc.gcStart(mgc.gcTrigger(mgc.gcTriggerCycle))
+
+
+def F_LockOSThread(gp: Any) -> None:
+    from gort.runtime import proc
+
+    f = getattr(proc, "LockOSThread", None)
+    if f is not None:
+        f()
+
+
+def F_UnlockOSThread(gp: Any) -> None:
+    from gort.runtime import proc
+
+    f = getattr(proc, "UnlockOSThread", None)
+    if f is not None:
+        f()
+
+
+def F_Breakpoint(gp: Any) -> None:
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGTRAP)
