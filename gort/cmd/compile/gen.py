@@ -404,7 +404,8 @@ class PkgGen:
 class Loop:
     """A Go construct that break/continue may target, and how to get there."""
 
-    __slots__ = ("node", "label", "pyloop", "brkflag", "contflag", "post", "isSwitch", "used", "itervars")
+    __slots__ = ("node", "label", "pyloop", "brkflag", "contflag", "post", "isSwitch", "used", "itervars",
+                 "gotoVar", "gotoLabels")
 
     def __init__(self, node: Any, label: str | None, pyloop: bool, isSwitch: bool = False) -> None:
         self.node = node
@@ -416,6 +417,8 @@ class Loop:
         self.isSwitch = isSwitch
         self.used = False
         self.itervars: list[VarInfo] = []  # heap loop variables renewed each iteration
+        self.gotoVar: str | None = None  # a goto dispatch loop: the segment variable
+        self.gotoLabels: dict[str, int] = {}  # label -> segment, for a goto dispatch loop
 
 
 class FuncGen:
@@ -911,8 +914,63 @@ class FuncGen:
     # ===================================================================================
 
     def stmtList(self, stmts: list[Any]) -> None:
-        for s in stmts:
-            self.stmt(s)
+        targets = self.gotoTargets()
+        cut = [i for i, st in enumerate(stmts) if isinstance(st, ast.LabeledStmt) and st.Label.Name in targets]
+        if not cut:
+            for st in stmts:
+                self.stmt(st)
+            return
+        self.gotoBlock(stmts, cut)
+
+    def gotoTargets(self) -> set[str]:
+        t = getattr(self, "_gotoTargets", None)
+        if t is None:
+            t = set()
+            body = self.decl.Body if self.decl is not None else None
+
+            def f(n: Any) -> bool:
+                if isinstance(n, ast.FuncLit):
+                    return False
+                if isinstance(n, ast.BranchStmt) and n.Tok == token.GOTO and n.Label is not None:
+                    t.add(n.Label.Name)
+                return True
+
+            if body is not None:
+                ast.Inspect(body, f)
+            self._gotoTargets = t
+        return t
+
+    def gotoBlock(self, stmts: list[Any], cut: list[int]) -> None:
+        """A block with goto targets: segments between labels, run by a dispatch loop.
+
+        Segment k starts at the k-th target label; `goto L` sets the segment
+        to run and restarts the dispatch loop. Falling off a segment runs
+        the next one, as straight-line code would.
+        """
+        bounds = ([0] if cut[0] != 0 else []) + cut + [len(stmts)]
+        var = self.tmp("_goto")
+        loop = Loop(None, None, True)
+        loop.gotoVar = var
+        loop.gotoLabels = {}
+        segs = []
+        for k in range(len(bounds) - 1):
+            seg = stmts[bounds[k]:bounds[k + 1]]
+            if seg and isinstance(seg[0], ast.LabeledStmt) and bounds[k] in cut:
+                loop.gotoLabels[seg[0].Label.Name] = k
+            segs.append(seg)
+        self.emit(f"{var} = 0")
+        self.emit("while True:")
+        with self.indent():
+            self.loops.append(loop)
+            for k, seg in enumerate(segs):
+                self.emit(f"if {var} == {k}:")
+                with self.indent():
+                    for st in seg:
+                        self.stmt(st)
+                    self.emit(f"{var} = {k + 1}")
+            self.emit("break")
+            self.loops.pop()
+        self.propagateFlags()
 
     def stmt(self, s: Any) -> None:
         self.setpos(s)
@@ -1279,16 +1337,25 @@ class FuncGen:
         if tok == token.FALLTHROUGH:
             self.emit("_ft = True")
             return
-        if tok == token.GOTO:
-            raise self.err(s, "gort: goto is not supported yet")
         target: Loop | None = None
-        if s.Label is not None:
+        if tok == token.GOTO:
+            for lp in reversed(self.loops):
+                if lp.gotoVar is not None and s.Label.Name in lp.gotoLabels:
+                    target = lp
+                    break
+            if target is None:
+                raise self.err(s, "internal error: goto target not found")
+            self.emit(f"{target.gotoVar} = {target.gotoLabels[s.Label.Name]}")
+            tok = token.CONTINUE
+        elif s.Label is not None:
             for lp in reversed(self.loops):
                 if lp.label == s.Label.Name:
                     target = lp
                     break
         else:
             for lp in reversed(self.loops):
+                if lp.gotoVar is not None:
+                    continue
                 if tok == token.BREAK or not lp.isSwitch:
                     target = lp
                     break
