@@ -40,6 +40,7 @@ follow-on errors appear.
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING
 
 from gort.go import ast, parser, token, types
@@ -152,7 +153,7 @@ class Loader:
     """Finds, parses and type-checks packages and their dependencies."""
 
     __slots__ = ("ctx", "goroot", "overlay", "fset", "pkgs", "stdPkgs", "sizes", "tests",
-                 "typesContext", "stack")
+                 "typesContext", "stack", "stackFrom", "pendingFrom")
 
     def __init__(self, ctx: Context | None = None, goroot: str | None = None,
                  overlay: str | None = None, shareStd: bool = True) -> None:
@@ -173,7 +174,9 @@ class Loader:
         self.sizes = types.SizesFor("gc", self.ctx.GOARCH)
         self.tests = False
         self.typesContext = types.Context()
-        self.stack: list[Package] = []
+        self.stack: list[Package] = []  # packages being loaded (DFS stack)
+        self.stackFrom: list[str] = []  # file of stack[i-1] importing stack[i]
+        self.pendingFrom = ""  # file whose import is being loaded
 
     # -- entry points
 
@@ -291,9 +294,10 @@ class Loader:
         """(canonical import path, directory) of path imported from frm."""
         if not path:
             raise LoadError("empty import path")
-        ov = os.path.join(self.overlay, *path.split("/"))
-        if self._hasGoFiles(ov):
-            return path, ov
+        if self.overlay:
+            ov = os.path.join(self.overlay, *path.split("/"))
+            if self._hasGoFiles(ov):
+                return path, ov
         src = os.path.join(self.goroot, "src")
         if frm is not None and frm.IsStd:
             if frm.Path.startswith("cmd/") or frm.Path == "cmd":
@@ -331,7 +335,8 @@ class Loader:
 
     def _isStdDir(self, d: str) -> bool:
         src = os.path.join(self.goroot, "src")
-        return d.startswith(src + os.sep) or d.startswith(self.overlay + os.sep)
+        return d.startswith(src + os.sep) or (bool(self.overlay) and
+                                              d.startswith(self.overlay + os.sep))
 
     # -- loading
 
@@ -384,22 +389,23 @@ class Loader:
 
     def _checkCycle(self, p: Package) -> None:
         if p._state == 1:
-            i = self.stack.index(p)
-            chain = self.stack[i:] + [p]
-            lines = ["package " + chain[0].Path]
-            for q in chain[1:]:
-                lines.append("\timports " + q.Path)
+            lines = ["package " + self.stack[0].Path]
+            for q, frm in zip(self.stack[1:], self.stackFrom[1:], strict=True):
+                lines.append(f"\timports {q.Path} from {frm}")
+            lines.append(f"\timports {p.Path} from {self.pendingFrom}")
             raise LoadError("\n".join(lines) + ": import cycle not allowed")
 
     def loadPackage(self, p: Package, files: list[tuple[str, bytes]]) -> None:
         p._state = 1
         p.Fset = self.fset
         self.stack.append(p)
+        self.stackFrom.append(self.pendingFrom)
         try:
             self._parse(p, files)
             self._loadImports(p)
         finally:
             self.stack.pop()
+            self.stackFrom.pop()
         if not any(e.Kind == "parse" for e in p.Errors):
             self._check(p)
         p._state = 2
@@ -451,6 +457,7 @@ class Loader:
                     continue
                 try:
                     cpath, d = self.resolve(path, p)
+                    self.pendingFrom = os.path.basename(self.fset.Position(spec.Pos()).Filename)
                     q = self.loadDir(cpath, d)
                 except LoadError as e:
                     pos = self.fset.Position(spec.Path.Pos())
@@ -479,8 +486,29 @@ class Loader:
         pkg.dir = p.Dir
         for e in errs:
             fn, line, col = e.Position()
-            p.Errors.append(Diagnostic(fn, line, col, e.Msg, "type"))
+            msg = e.Msg
+            if _versionErrorRx.search(msg):
+                msg = self._versionHint(p, info, e.Pos, msg)
+            p.Errors.append(Diagnostic(fn, line, col, msg, "type"))
         pkg.errors = [e for e in p.Errors]
+
+
+    def _versionHint(self, p: Package, info: types.Info, pos: int, msg: str) -> str:
+        """gc's hint on a version error: where the language version came from."""
+        file = None
+        for f in p.Syntax:
+            if f.FileStart <= pos <= f.FileEnd:
+                file = f
+                break
+        fileVersion = ""
+        if file is not None and info.FileVersions is not None:
+            fileVersion = info.FileVersions.get(file, "")
+        if file is not None and file.GoVersion == fileVersion:
+            return f"{msg} (file declares //go:build {fileVersion})"
+        return f"{msg} (-lang was set to {p.GoVersion}; check go.mod)"
+
+
+_versionErrorRx = re.compile(r"requires go[0-9]+\.[0-9]+ or later")
 
 
 class _Importer:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from gort.go import ast
 from gort.go.types.errcodes import Code
-from gort.go.types.errors import invalidOp
+from gort.go.types.errors import invalidOp, synPos
 from gort.go.types.interface import Interface
 from gort.go.types.lookup import interfacePtrError, isInterfacePtr, lookupFieldOrMethod
 from gort.go.types.object import (
@@ -81,7 +81,7 @@ def funcInst(check: Checker, T: target | None, pos: Pos, x: operand,
     from gort.go.types.universe import Typ
 
     if inst is not None:
-        instErrPos: object = inst.Pos()
+        instErrPos: object = synPos(inst)
         x.expr = inst
     else:
         instErrPos = pos
@@ -138,7 +138,7 @@ def funcInst(check: Checker, T: target | None, pos: Pos, x: operand,
         got = len(targs)
     if x.expr is None:
         x.expr = ast.Ident(pos, "_")
-    sig = check.instantiateSignature(x.Pos(), x.expr, sig, targs, xlist)
+    sig = check.instantiateSignature(synPos(x.expr), x.expr, sig, targs, xlist)
     x.typ = sig
     x.mode = value
     del Typ
@@ -265,7 +265,7 @@ def callExpr(check: Checker, x: operand, call: ast.CallExpr) -> int:
             return statement
         if got == want and want > 0:
             check.verifyVersionf(inst, go1_18, "function instantiation")
-            sig = check.instantiateSignature(inst.Pos(), inst, sig, targs, xlist)
+            sig = check.instantiateSignature(synPos(inst), inst, sig, targs, xlist)
             targs = []
             xlist = []
     args, atargs = check.genericExprList(call.Args)
@@ -419,7 +419,7 @@ def arguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: list[Ty
                 check.versionErrorf(call.Fun, go1_18, "function instantiation")
             else:
                 check.versionErrorf(call, go1_18, "implicit function instantiation")
-        tparams, tmp = renameTParams(check, call.Pos(), sig.tparams or [], sigParams)
+        tparams, tmp = renameTParams(check, call.Lparen, sig.tparams or [], sigParams)
         assert isinstance(tmp, Tuple)
         sigParams = tmp
         targs = list(targs)
@@ -429,7 +429,7 @@ def arguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: list[Ty
     for i, arg in enumerate(args):
         asig = arg.typ
         if isinstance(asig, Signature) and asig.tparams:
-            atparams, tmp2 = renameTParams(check, call.Pos(), asig.tparams, asig)
+            atparams, tmp2 = renameTParams(check, call.Lparen, asig.tparams, asig)
             assert isinstance(tmp2, Signature)
             nsig = Signature(tmp2.recv, tmp2.params, tmp2.results, tmp2.scope, tmp2.variadic)
             nsig.tparams = atparams
@@ -446,7 +446,7 @@ def arguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: list[Ty
                              "implicitly instantiated function as argument")
     if tparams:
         err = check.newError(Code.CannotInferTypeArgs)
-        inferred = check.infer(call.Pos(), tparams, targs, sigParams, args, False, err)
+        inferred = check.infer(call.Lparen, tparams, targs, sigParams, args, False, err)
         if inferred is None:
             if not err.empty():
                 check.errorf(err.pos(), Code.CannotInferTypeArgs, "in call to %s, %s", call.Fun,
@@ -454,9 +454,9 @@ def arguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: list[Ty
             return rsig
         targs = inferred
         if n > 0:
-            rsig = check.instantiateSignature(call.Pos(), call.Fun, sig, targs[:n], xlist)
+            rsig = check.instantiateSignature(call.Lparen, call.Fun, sig, targs[:n], xlist)
             if adjusted:
-                s2 = subst(check, call.Pos(), sigParams, makeSubstMap(tparams[:n], targs[:n]),
+                s2 = subst(check, call.Lparen, sigParams, makeSubstMap(tparams[:n], targs[:n]),
                            None, check.context())
                 assert isinstance(s2, Tuple)
                 sigParams = s2
@@ -469,7 +469,7 @@ def arguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: list[Ty
             assert isinstance(asig2, Signature)
             k = j + len(asig2.tparams or ())
             assert arg.expr is not None
-            arg.typ = check.instantiateSignature(call.Pos(), arg.expr, asig2, targs[j:k], [])
+            arg.typ = check.instantiateSignature(call.Lparen, arg.expr, asig2, targs[j:k], [])
             check.record(arg)
             j = k
     if args:

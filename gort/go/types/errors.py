@@ -35,13 +35,73 @@ def atPos(at: object) -> Pos:
         return at
     if isinstance(at, operand):
         if at.expr is not None:
-            return at.expr.Pos()
+            return startPos(at.expr)
         return 0
     if isinstance(at, ast.Node):
-        return at.Pos()
+        return startPos(at)
     if isinstance(at, Object):
         return at.pos
     return 0
+
+
+def synPos(e: ast.Node | None) -> Pos:
+    """The position gc's syntax package gives node e (types2's e.Pos()).
+
+    It differs from go/ast's start position for operations (the operator),
+    calls (the "("), index and slice expressions (the "["), selectors and
+    type assertions (the "."), composite literals (the "{") and key-value
+    pairs (the ":"); types2 reports some errors there.
+    """
+    if e is None:
+        return 0
+    t = type(e)
+    if t is ast.CallExpr:
+        return e.Lparen  # type: ignore[attr-defined,no-any-return]
+    if t is ast.IndexExpr or t is ast.IndexListExpr or t is ast.SliceExpr:
+        return e.Lbrack  # type: ignore[attr-defined,no-any-return]
+    if t is ast.SelectorExpr:
+        return e.Sel.Pos() - 1  # type: ignore[attr-defined,no-any-return]
+    if t is ast.TypeAssertExpr:
+        return e.Lparen - 1  # type: ignore[attr-defined,no-any-return]
+    if t is ast.BinaryExpr:
+        return e.OpPos  # type: ignore[attr-defined,no-any-return]
+    if t is ast.CompositeLit:
+        return e.Lbrace  # type: ignore[attr-defined,no-any-return]
+    if t is ast.KeyValueExpr:
+        return e.Colon  # type: ignore[attr-defined,no-any-return]
+    return e.Pos()
+
+
+def startPos(n: ast.Node) -> Pos:
+    """syntax.StartPos of the gc syntax tree corresponding to n.
+
+    Mostly go/ast's Pos(), except where gc's tree puts a node's position on
+    an inner token and StartPos does not correct it: slice expressions
+    (the "["), composite literals without a type (the "{"), expression
+    statements (the position of their expression).
+    """
+    while True:
+        t = type(n)
+        if t is ast.SliceExpr:
+            return n.Lbrack  # type: ignore[attr-defined,no-any-return]
+        if t is ast.CompositeLit:
+            if n.Type is not None:  # type: ignore[attr-defined]
+                n = n.Type  # type: ignore[attr-defined]
+                continue
+            return n.Lbrace  # type: ignore[attr-defined,no-any-return]
+        if t is ast.ExprStmt:
+            return synPos(n.X)  # type: ignore[attr-defined]
+        if t is ast.KeyValueExpr:
+            n = n.Key  # type: ignore[attr-defined]
+            continue
+        if t in (ast.SelectorExpr, ast.IndexExpr, ast.IndexListExpr, ast.TypeAssertExpr,
+                 ast.BinaryExpr):
+            n = n.X  # type: ignore[attr-defined]
+            continue
+        if t is ast.CallExpr:
+            n = n.Fun  # type: ignore[attr-defined]
+            continue
+        return n.Pos()
 
 
 class error_:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from gort.go import ast, constant, token
 from gort.go.types.basic import Basic
 from gort.go.types.errcodes import Code
-from gort.go.types.errors import atPos, invalidOp
+from gort.go.types.errors import atPos, invalidOp, synPos
 from gort.go.types.interface import Interface
 from gort.go.types.named import Named
 from gort.go.types.object import Var
@@ -734,7 +734,7 @@ def exprInternal(check: Checker, T: target | None, x: operand, e: ast.Expr,
             x.typ = b
     elif te is ast.IndexExpr or te is ast.IndexListExpr:
         if check.indexExpr(x, e):  # type: ignore[arg-type]
-            check.funcInst(T, e.Pos(), x, e, True)  # type: ignore[arg-type]
+            check.funcInst(T, synPos(e), x, e, True)  # type: ignore[arg-type]
         if x.mode == invalid:
             x.expr = e
             return statement

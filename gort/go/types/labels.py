@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gort.go import ast, token
+from gort.go.types.object import Label
 
 if TYPE_CHECKING:
     from gort.go.token import Pos
@@ -34,12 +35,13 @@ if TYPE_CHECKING:
 
 
 class _Label:
-    __slots__ = ("parent", "lstmt", "used")
+    __slots__ = ("parent", "lstmt", "used", "obj")
 
-    def __init__(self, parent: _Block, lstmt: ast.LabeledStmt) -> None:
+    def __init__(self, parent: _Block, lstmt: ast.LabeledStmt, obj: Label) -> None:
         self.parent = parent
         self.lstmt = lstmt
         self.used = False
+        self.obj = obj  # the types.Label recorded in Info.Defs
 
 
 class _Block:
@@ -82,9 +84,17 @@ class _LabelScope:
             self.errf(s.Label.Pos(), "label %s already defined at %s", name,
                       self.check.posString(alt.lstmt.Label.Pos()))
             return alt
-        lab = _Label(b, s)
+        obj = Label(s.Label.Pos(), self.check.pkg, name)
+        self.check.recordDef(s.Label, obj)
+        lab = _Label(b, s, obj)
         self.labels[name] = lab
         return lab
+
+    def use(self, ident: ast.Ident) -> None:
+        lab = self.labels.get(ident.Name)
+        if lab is not None:
+            lab.obj.used = True
+            self.check.recordUse(ident, lab.obj)
 
     def gotoTarget(self, b: _Block | None, name: str) -> ast.LabeledStmt | None:
         lab = self.labels.get(name)
@@ -146,6 +156,7 @@ class _LabelScope:
                         assert fwd.Label is not None
                         if fwd.Label.Name == name:
                             lab.used = True
+                            self.use(fwd.Label)
                             if jumpsOverVarDecl(fwd):
                                 self.errf(fwd.Label.Pos(),
                                           "goto %s jumps over declaration of %s at %s", name,
@@ -213,6 +224,7 @@ class _LabelScope:
                 self.errf(s.Pos(), "%s", msg)
             return
         name = s.Label.Name
+        self.use(s.Label)
         if tok == token.BREAK:
             t = self.enclosingTarget(b, name)
             if t is not None:
@@ -242,6 +254,7 @@ def labels(check: Checker, body: ast.BlockStmt) -> None:
         lab = ls.labels.get(name)
         if lab is not None:
             lab.used = True
+            ls.use(fwd.Label)
             ls.errf(fwd.Label.Pos(), "goto %s jumps into block starting at %s", name,
                     check.posString(lab.parent.start))
         else:

@@ -91,9 +91,10 @@ class operand:
         self.mode = invalid
 
     def Pos(self) -> int:
-        if self.expr is None:
-            return 0
-        return self.expr.Pos()
+        """The syntax position of the operand's expression (types2's x.Pos())."""
+        from gort.go.types.errors import synPos
+
+        return synPos(self.expr)
 
     def isNil(self) -> bool:
         return self.mode == nilvalue

@@ -18,7 +18,7 @@ from gort.go import ast, constant, token
 from gort.go.types.array import Array
 from gort.go.types.chan import Chan
 from gort.go.types.errcodes import Code
-from gort.go.types.errors import invalidOp
+from gort.go.types.errors import invalidOp, synPos
 from gort.go.types.interface import Interface
 from gort.go.types.map import Map
 from gort.go.types.object import (
@@ -335,7 +335,7 @@ def instantiatedType(check: Checker, x: ast.Expr, xlist: list[ast.Expr]) -> Type
     targs = check.typeList(xlist)
     if targs is None:
         return Typ[0]
-    ityp = check.instance(x.Pos(), gtyp, targs, None, check.context())
+    ityp = check.instance(synPos(x), gtyp, targs, None, check.context())
     inst = ityp
     if inst is None or not isValid(inst):
         return Typ[0]
@@ -345,10 +345,10 @@ def instantiatedType(check: Checker, x: ast.Expr, xlist: list[ast.Expr]) -> Type
         name = inst.obj.name  # type: ignore[attr-defined]
         orig = inst.Origin()  # type: ignore[attr-defined]
         tparams = orig.tparams or []
-        if check.validateTArgLen(x.Pos(), name, len(tparams), len(targs)):
-            i, err = check.verify(x.Pos(), tparams, targs, check.context())
+        if check.validateTArgLen(synPos(x), name, len(tparams), len(targs)):
+            i, err = check.verify(synPos(x), tparams, targs, check.context())
             if err:
-                pos = x.Pos()
+                pos = synPos(x)
                 if i < len(xlist):
                     pos = xlist[i].Pos()
                 check.softErrorf(pos, Code.InvalidTypeArg, "%s", err)

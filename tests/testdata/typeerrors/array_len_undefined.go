@@ -1,0 +1,5 @@
+package main
+
+var a [N]int
+
+func main() {}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var a, b int
+	a, b = 1, 2, 3
+}

@@ -1,0 +1,7 @@
+package main
+
+const c = 1
+
+func main() {
+	c = 2
+}

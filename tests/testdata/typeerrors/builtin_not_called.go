@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	f := len
+	_ = f
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var a int
+	var s string
+	_ = a == s
+}

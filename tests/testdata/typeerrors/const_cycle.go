@@ -1,0 +1,6 @@
+package main
+
+const a = b
+const b = a
+
+func main() {}

@@ -1,0 +1,5 @@
+package main
+
+const c int8 = 100 * 2
+
+func main() {}

@@ -1,0 +1,5 @@
+package main
+
+const x uint8 = 255 + 1
+
+func main() {}

@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	_ = int(1.5)
+}

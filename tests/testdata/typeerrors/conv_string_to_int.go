@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	s := "1"
+	_ = int(s)
+}

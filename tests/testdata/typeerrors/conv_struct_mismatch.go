@@ -1,0 +1,8 @@
+package main
+
+type A struct{ x int }
+type B struct{ y int }
+
+func main() {
+	_ = B(A{})
+}

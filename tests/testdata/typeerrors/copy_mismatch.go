@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	a := []int{}
+	b := []string{}
+	copy(a, b)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	s := "a"
+	defer len(s)
+}

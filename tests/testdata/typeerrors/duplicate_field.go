@@ -1,0 +1,8 @@
+package main
+
+type T struct {
+	a int
+	a string
+}
+
+func main() {}

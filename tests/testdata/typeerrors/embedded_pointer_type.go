@@ -1,0 +1,8 @@
+package main
+
+type P *struct{}
+type T struct {
+	P
+}
+
+func main() {}

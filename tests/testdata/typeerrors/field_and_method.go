@@ -1,0 +1,7 @@
+package main
+
+type T struct{ m int }
+
+func (T) m() {}
+
+func main() {}

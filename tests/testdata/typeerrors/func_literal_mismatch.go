@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var f func(int) = func(s string) {}
+	_ = f
+}

@@ -1,0 +1,7 @@
+package main
+
+func F[T any](a, b T) {}
+
+func main() {
+	F(1, "a")
+}

@@ -1,0 +1,6 @@
+package main
+
+type MyInt int
+type C interface{ ~MyInt }
+
+func main() {}

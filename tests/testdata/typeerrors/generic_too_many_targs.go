@@ -1,0 +1,7 @@
+package main
+
+func F[T any](x T) {}
+
+func main() {
+	F[int, string](1)
+}

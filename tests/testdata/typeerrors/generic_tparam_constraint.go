@@ -1,0 +1,5 @@
+package main
+
+func F[P any, Q P]() {}
+
+func main() {}

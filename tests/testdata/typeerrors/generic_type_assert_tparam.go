@@ -1,0 +1,7 @@
+package main
+
+func F[T any](x T) {
+	_ = x.(int)
+}
+
+func main() {}

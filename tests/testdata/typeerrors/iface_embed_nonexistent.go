@@ -1,0 +1,7 @@
+package main
+
+type I interface {
+	J
+}
+
+func main() {}

@@ -1,0 +1,11 @@
+package main
+
+type I interface{ M() }
+type T struct{}
+
+func (*T) M() {}
+
+func main() {
+	var i I = T{}
+	_ = i
+}

@@ -1,0 +1,5 @@
+package main
+
+const c []int = nil
+
+func main() {}

@@ -1,0 +1,7 @@
+package main
+
+type K func()
+
+var m map[K]int
+
+func main() {}

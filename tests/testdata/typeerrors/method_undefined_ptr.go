@@ -1,0 +1,8 @@
+package main
+
+type T struct{}
+
+func main() {
+	p := &T{}
+	p.Run()
+}

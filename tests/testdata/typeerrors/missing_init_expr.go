@@ -1,0 +1,5 @@
+package main
+
+const a, b = 1
+
+func main() {}

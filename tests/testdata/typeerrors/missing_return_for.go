@@ -1,0 +1,9 @@
+package main
+
+func f() int {
+	for {
+		break
+	}
+}
+
+func main() { f() }

@@ -1,0 +1,3 @@
+module example.com/mod121
+
+go 1.21

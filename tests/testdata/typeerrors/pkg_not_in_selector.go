@@ -1,0 +1,10 @@
+package main
+
+import (
+	"strings"
+)
+
+func main() {
+	x := strings
+	_ = x
+}

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	f := func(yield func(int)) {}
+	for x := range f {
+		_ = x
+	}
+}

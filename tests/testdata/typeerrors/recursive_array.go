@@ -1,0 +1,5 @@
+package main
+
+type A [2]A
+
+func main() {}

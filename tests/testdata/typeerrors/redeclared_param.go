@@ -1,0 +1,5 @@
+package main
+
+func f(a int, a string) {}
+
+func main() { f(1, "") }

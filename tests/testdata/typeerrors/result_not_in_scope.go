@@ -1,0 +1,11 @@
+package main
+
+func f() (x int) {
+	{
+		x := 2
+		_ = x
+		return
+	}
+}
+
+func main() { f() }

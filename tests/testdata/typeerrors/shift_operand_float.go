@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	y := 2
+	_ = 1.5 << y
+}

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	f := func() {}
+	g := func() {}
+	switch f {
+	case g:
+	}
+}

@@ -1,0 +1,9 @@
+package main
+
+import (
+	"strings"
+)
+
+func main() {
+	_ = strings.toupper
+}

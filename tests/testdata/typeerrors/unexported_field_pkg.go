@@ -1,0 +1,10 @@
+package main
+
+import (
+	"strings"
+)
+
+func main() {
+	var b strings.Builder
+	_ = b.buf
+}

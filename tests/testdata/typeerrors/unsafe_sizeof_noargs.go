@@ -1,0 +1,9 @@
+package main
+
+import (
+	"unsafe"
+)
+
+func main() {
+	_ = unsafe.Sizeof()
+}

@@ -1,0 +1,8 @@
+package main
+
+var v int
+
+func main() {
+	var x v
+	_ = x
+}
