@@ -294,3 +294,28 @@ def deferBuiltin(fg: Any, call: ast.CallExpr, name: str) -> tuple[str, list[str]
 
         return mapDeleteArgs(fg, call)
     raise fg.err(call, f"gort: defer {name} is not supported yet")
+
+
+def b_Sizeof(fg: Any, e: ast.CallExpr) -> str:
+    """unsafe.Sizeof of a value whose type depends on a type parameter (else it is constant)."""
+    return str(ti.sizeof(fg.typeOf(e.Args[0])))
+
+
+def b_Alignof(fg: Any, e: ast.CallExpr) -> str:
+    return str(ti.alignof(fg.typeOf(e.Args[0])))
+
+
+def b_Offsetof(fg: Any, e: ast.CallExpr) -> str:
+    sel = e.Args[0]
+    while isinstance(sel, ast.ParenExpr):
+        sel = sel.X
+    s = fg.info.Selections[sel]
+    t = fg.typeOf(sel.X)
+    if isinstance(t.Underlying(), types.Pointer):
+        t = t.Underlying().Elem()
+    off = 0
+    for i in s.Index():
+        st = t.Underlying()
+        off += ti.offsetsof(st)[i]
+        t = st.Field(i).Type()
+    return str(off)

@@ -28,8 +28,16 @@ def compileSelect(fg: Any, s: ast.SelectStmt) -> None:
         fg.L.depth += 1
     clauses = s.Body.List
     fg.loops.append(loop)
+    comms = [c for c in clauses if c.Comm is not None]
     if not clauses:
         fg.emit("yield from block()")
+    elif len(clauses) == 1 and len(comms) == 1:
+        # One case, no default: a plain send or receive.
+        c = comms[0]
+        fg.stmt(c.Comm)
+        fg.stmtList(c.Body)
+    elif len(clauses) == 2 and len(comms) == 1:
+        nonblocking(fg, comms[0], next(c for c in clauses if c.Comm is None))
     else:
         general(fg, clauses)
     fg.loops.pop()
@@ -49,6 +57,41 @@ def recvParts(comm: Any) -> tuple[Any, Any, Any, bool]:
         rx = rx.X
     lhs = comm.Lhs
     return rx.X, lhs[0], (lhs[1] if len(lhs) > 1 else None), comm.Tok == token.DEFINE
+
+
+def nonblocking(fg: Any, c: Any, default: Any) -> None:
+    """select with one case and a default: selectnbsend / selectnbrecv."""
+    if isinstance(c.Comm, ast.SendStmt):
+        ch = fg.spillIfNeeded(fg.expr(c.Comm.Chan))
+        et = fg.typeOf(c.Comm.Chan).Underlying().Elem()
+        v = fg.expr(c.Comm.Value, et)
+        addr = fg.addressOfValue(v, et) if not ti.isMem(et) else v
+        sel = fg.tmp("_sel")
+        fg.emit(f"{sel} = yield from selectnbsend({ch}, {addr})")
+        fg.emit(f"if {sel}:")
+        with fg.indent():
+            fg.stmtList(c.Body)
+        fg.emit("else:")
+        with fg.indent():
+            fg.stmtList(default.Body)
+        return
+    chx, lv, lok, define = recvParts(c.Comm)
+    ch = fg.spillIfNeeded(fg.expr(chx))
+    et = fg.typeOf(chx).Underlying().Elem()
+    slot = fg.slotAddr(et)
+    sel = fg.tmp("_sel")
+    ok = fg.tmp("_ok")
+    fg.emit(f"{sel}, {ok} = yield from selectnbrecv({slot}, {ch})")
+    fg.emit(f"if {sel}:")
+    with fg.indent():
+        val = slot if ti.isMem(et) else ti.load(et, slot)
+        assignRecv(fg, lv, val, et, define)
+        if lok is not None:
+            assignRecv(fg, lok, ok, types.Typ[types.Bool], define)
+        fg.stmtList(c.Body)
+    fg.emit("else:")
+    with fg.indent():
+        fg.stmtList(default.Body)
 
 
 def general(fg: Any, clauses: list[Any]) -> None:
