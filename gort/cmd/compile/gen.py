@@ -1450,29 +1450,49 @@ class FuncGen:
         if hasFT:
             self.switchFallthrough(clauses, tag, tagt)
         else:
-            first = True
-            default = None
-            for c in clauses:
-                if c.List is None or len(c.List) == 0:
-                    default = c
-                    continue
-                cond = self.caseCond(c, tag, tagt)
-                self.emit(("if " if first else "elif ") + cond + ":")
-                first = False
-                with self.indent():
-                    self.stmtList(c.Body)
-            if default is not None:
-                if first:
-                    self.stmtList(default.Body)
-                else:
-                    self.emit("else:")
-                    with self.indent():
-                        self.stmtList(default.Body)
+            cases = [c for c in clauses if c.List]
+            default = next((c for c in clauses if not c.List), None)
+            self.ifChain(cases, lambda c: self.caseCond(c, tag, tagt), lambda c: self.stmtList(c.Body),
+                         (lambda: self.stmtList(default.Body)) if default is not None else None)
         self.loops.pop()
         if wrap:
             self.emit("break")
             self.L.depth -= 1
             self.propagateFlags()
+
+    def ifChain(self, items: list[Any], cond: Any, body: Any, orelse: Any) -> None:
+        """if/elif/else over items, in order; a condition that needs statements
+        nests under the previous else so they run only when it is reached."""
+        opened = 0
+        first = True
+        for it in items:
+            mark = len(self.L.lines)
+            c = cond(it)
+            if len(self.L.lines) > mark and not first:
+                # Move the condition's statements under an else of their own.
+                moved = self.L.lines[mark:]
+                movedg = self.golines[mark:]
+                del self.L.lines[mark:]
+                del self.golines[mark:]
+                self.emit("else:")
+                self.L.depth += 1
+                opened += 1
+                for ln, g in zip(moved, movedg):
+                    self.L.lines.append("    " + ln)
+                    self.golines.append(g)
+                first = True
+            self.emit(("if " if first else "elif ") + c + ":")
+            first = False
+            with self.indent():
+                body(it)
+        if orelse is not None:
+            if first:
+                orelse()
+            else:
+                self.emit("else:")
+                with self.indent():
+                    orelse()
+        self.L.depth -= opened
 
     def caseCond(self, c: ast.CaseClause, tag: str | None, tagt: Any) -> str:
         conds = []
@@ -1489,24 +1509,10 @@ class FuncGen:
     def switchFallthrough(self, clauses: list[Any], tag: str | None, tagt: Any) -> None:
         sel = self.tmp("_sw")
         self.emit(f"{sel} = -1")
-        first = True
-        defaultIdx = -1
-        for i, c in enumerate(clauses):
-            if not c.List:
-                defaultIdx = i
-                continue
-            cond = self.caseCond(c, tag, tagt)
-            self.emit(("if " if first else "elif ") + cond + ":")
-            first = False
-            with self.indent():
-                self.emit(f"{sel} = {i}")
-        if defaultIdx >= 0:
-            if first:
-                self.emit(f"{sel} = {defaultIdx}")
-            else:
-                self.emit("else:")
-                with self.indent():
-                    self.emit(f"{sel} = {defaultIdx}")
+        items = [(i, c) for i, c in enumerate(clauses) if c.List]
+        defaultIdx = next((i for i, c in enumerate(clauses) if not c.List), -1)
+        self.ifChain(items, lambda ic: self.caseCond(ic[1], tag, tagt), lambda ic: self.emit(f"{sel} = {ic[0]}"),
+                     (lambda: self.emit(f"{sel} = {defaultIdx}")) if defaultIdx >= 0 else None)
         self.emit("_ft = False")
         for i, c in enumerate(clauses):
             self.emit(f"if {sel} == {i} or _ft:")
