@@ -104,10 +104,10 @@ def callTarget(fg: Any, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, Any, b
         return f"{ref}(gp{_join(args)})", sig, pg.isGenFunc(fn)
     if kind == "method":
         fn, sel = x
-        sig = fn.Type()
+        ref, sig, gen = fg.methodRef(fn)
         recvv = methodReceiver(fg, unparen(e.Fun), sel, fn)
         args = evalArgs(fg, e, sig)
-        return f"{pg.funcRef(fn)}(gp, {recvv}{_join(args)})", sig, pg.isGenFunc(fn)
+        return f"{ref}(gp, {recvv}{_join(args)})", sig, gen
     if kind == "iface":
         sel = x
         fun = unparen(e.Fun)
@@ -263,7 +263,7 @@ def buildVariadic(fg: Any, vals: list[tuple[str, types.Type]], st: types.Type) -
 
 def methodReceiver(fg: Any, fun: ast.SelectorExpr, sel: Any, fn: types.Func) -> str:
     """The receiver argument for a static method call x.M(...)."""
-    recvT = fn.Type().Recv().Type()
+    recvT = fg.T(fn.Type().Recv().Type())
     ptrRecv = isinstance(recvT, types.Pointer)
     path = sel.Index()[:-1]
     xt = fg.typeOf(fun.X)
@@ -448,10 +448,10 @@ def deferTarget(fg: Any, call: ast.CallExpr) -> tuple[str, list[str], str]:
         return pg.funcRef(fn), args, "False"
     if kind == "method":
         fn, sel = x
-        sig = fn.Type()
+        ref, sig, _ = fg.methodRef(fn)
         recvv = fg.spillIfNeeded(methodReceiver(fg, unparen(call.Fun), sel, fn))
         args = evalArgs(fg, call, sig)
-        return pg.funcRef(fn), ["gp", recvv] + args, "False"
+        return ref, ["gp", recvv] + args, "False"
     if kind == "iface":
         sel = x
         fun = unparen(call.Fun)

@@ -136,7 +136,7 @@ def methodValue(fg: Any, e: ast.SelectorExpr, sel: Any) -> str:
     else:
         recv = methodReceiver(fg, e, sel, fn)
         fnx = None
-        callee = pg.funcRef(fn)
+        callee = fg.methodRef(fn)[0]
     # The funcval: {fn index, receiver (as passed)} kept in a side table (see goargs).
     wname = f"{fg.pyname}__fm{len(pg.methodWrappers)}"
     pg.methodWrappers.add(wname)

@@ -522,6 +522,20 @@ class FuncGen:
     def typeOf(self, e: Any) -> types.Type:
         return self.T(self._typeOf(e))
 
+    def methodRef(self, fn: types.Func) -> tuple[str, Any, bool]:
+        """(Python name, signature, is generator) for calling method or function fn
+        from this function (type arguments substituted in generic code)."""
+        sig = self.T(fn.Type())
+        recv = fn.Type().Recv()
+        if recv is not None:
+            rt = recv.Type()
+            if isinstance(rt, types.Pointer):
+                rt = rt.Elem()
+            if isinstance(rt, types.Named) and rt.TypeArgs():
+                targs = [self.T(a) for a in rt.TypeArgs()]
+                return self.pg.instanceOf(fn.Origin(), targs), sig, True
+        return self.pg.funcRef(fn), sig, self.pg.isGenFunc(fn)
+
     def _typeOf(self, e: Any) -> types.Type:
         tv = self.info.Types.get(e)
         if tv is None:
