@@ -568,7 +568,8 @@ class FuncGen:
         d = self.decl
         pg = self.pg
         fobj = self.info.Defs.get(d.Name) if isinstance(d, ast.FuncDecl) else None
-        sig = self.T(fobj.Type()) if isinstance(fobj, types.Func) else self.typeOf(d)
+        osig = fobj.Type() if isinstance(fobj, types.Func) else self._typeOf(d)
+        sig = self.T(osig)
         self.sig = sig
         params: list[str] = ["gp"]
         if captures is not None:
@@ -615,9 +616,10 @@ class FuncGen:
         if captures is not None:
             self.bindCaptures(captures)
         # Named results.
-        if res.Len() and res.At(0).Name():
-            for i in range(res.Len()):
-                rv = res.At(i)
+        ores = osig.Results()  # the declared Vars (the substituted signature has copies)
+        if ores.Len() and ores.At(0).Name():
+            for i in range(ores.Len()):
+                rv = ores.At(i)
                 vi = self.declareVar(rv, zero=True)
                 self.resultVars.append(vi)
         self.hasDefer = self.containsDefer(d.Body)
