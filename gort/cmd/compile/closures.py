@@ -52,6 +52,8 @@ def compileFuncLit(fg: Any, e: ast.FuncLit) -> str:
     pg.closureCount[fg.pyname] = n
     pyname = f"{fg.pyname}__func{n}"
     goname = f"{fg.goname}.func{n}"
+    if e not in fg.analysis.captures:
+        fg.analysis.analyze(e)  # a literal in a package-level initializer
     caps = fg.analysis.captures.get(e, [])
     pg.colors[pyname] = True
     sub = FuncGen(pg, e, pyname, goname)
