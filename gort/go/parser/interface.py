@@ -9,6 +9,9 @@
 and parses it, and returns the tree (None if not even the package clause
 could be parsed) together with an `ErrorList` of gc-worded errors, or None.
 
+The cyclic garbage collector is paused during ParseFile (the scanner and
+parser make no reference cycles; everything is freed by reference counts).
+
 Differences from Go: the error is an `ErrorList` in gc's report order (see
 scanner/errors.py); `err.Lines()` renders it as gc prints it. Without
 `AllErrors`, parsing stops at gc's limit of 10 errors. Reading a missing
@@ -18,6 +21,7 @@ directory`.
 
 from __future__ import annotations
 
+import gc
 import os
 
 from gort.go import ast
@@ -55,10 +59,19 @@ def ParseFile(
     """Parse one Go source file; see the module docstring."""
     data = readSource(filename, src)
     file = fset.AddFile(filename, -1, len(data))
-    ts = scanFile(data, file.base)
-    file.lines = ts.lines
     errors = ErrorList()
-    f = parseTokens(file, ts, errors, mode)
+    # Scanning and parsing create many objects and no reference cycles, so
+    # the cyclic collector only costs time here (half of it, measured): it
+    # is paused while the file is processed.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        ts = scanFile(data, file.base)
+        file.lines = ts.lines
+        f = parseTokens(file, ts, errors, mode)
+    finally:
+        if enabled:
+            gc.enable()
     return f, (errors if errors else None)
 
 

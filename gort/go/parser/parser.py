@@ -194,11 +194,11 @@ _SIMPLE_START = frozenset(
 
 def tokstring(tok: Token) -> str:
     """gc's name for a token in "expected X": "comma", "keyword chan", ")"."""
-    if tok == COMMA:
+    if tok is COMMA:
         return "comma"
-    if tok == SEMICOLON:
+    if tok is SEMICOLON:
         return "semicolon or newline"
-    if tok == IDENT:
+    if tok is IDENT:
         return "name"
     if INT <= tok <= STRING:
         return "literal"
@@ -249,7 +249,7 @@ def isTypeElem(x: ast.Expr) -> bool:
     if t is ast.BinaryExpr:
         return isTypeElem(x.X) or isTypeElem(x.Y)  # type: ignore[attr-defined]
     if t is ast.UnaryExpr:
-        return isTypeElem(x.X) or x.Op == TILDE  # type: ignore[attr-defined]
+        return isTypeElem(x.X) or x.Op is TILDE  # type: ignore[attr-defined]
     if t is ast.StarExpr or t is ast.ParenExpr:
         return isTypeElem(x.X)  # type: ignore[attr-defined]
     return False
@@ -277,10 +277,10 @@ def extractName(x: ast.Expr, force: bool) -> tuple[ast.Ident | None, ast.Expr | 
     if type(x) is ast.Ident:
         return x, None  # type: ignore[return-value]
     if isinstance(x, ast.BinaryExpr):
-        if x.Op == MUL:
+        if x.Op is MUL:
             if type(x.X) is ast.Ident and (force or isTypeElem(x.Y)):
                 return x.X, ast.StarExpr(x.OpPos, x.Y)  # type: ignore[return-value]
-        elif x.Op == OR:
+        elif x.Op is OR:
             name, lhs = extractName(x.X, force or isTypeElem(x.Y))
             if name is not None and lhs is not None:
                 return name, ast.BinaryExpr(lhs, x.OpPos, OR, x.Y)
@@ -365,13 +365,13 @@ class parser:
         return self.lits[self.i]
 
     def got(self, tok: Token) -> bool:
-        if self.tok == tok:
+        if self.tok is tok:
             self.next()
             return True
         return False
 
     def want(self, tok: Token) -> None:
-        if self.tok == tok:
+        if self.tok is tok:
             self.next()
         else:
             self.syntaxError("expected " + tokstring(tok))
@@ -380,11 +380,11 @@ class parser:
     def gotAssign(self) -> bool:
         """got(ASSIGN), also accepting (and reporting) ":="."""
         tok = self.tok
-        if tok == DEFINE:
+        if tok is DEFINE:
             self.syntaxError("expected =")
             self.next()
             return True
-        if tok == ASSIGN:
+        if tok is ASSIGN:
             self.next()
             return True
         return False
@@ -404,7 +404,7 @@ class parser:
         self.syntaxErrorAt(self.pos, msg)
 
     def syntaxErrorAt(self, pos: Pos, msg: str) -> None:
-        if self.tok == EOF and self.first:
+        if self.tok is EOF and self.first:
             return  # avoid meaningless follow-up errors
         if msg.startswith(("in ", "at ", "after ")):
             msg = " " + msg
@@ -414,13 +414,13 @@ class parser:
             self.errorAt(pos, "syntax error: " + msg)
             return
         tok = self.tok
-        if tok == IDENT:
+        if tok is IDENT:
             s = "name " + self.lit()
-        elif tok == SEMICOLON:
+        elif tok is SEMICOLON:
             s = self.lit()
         elif INT <= tok <= STRING:
             s = "literal " + self.lit()
-        elif tok == COMMA:
+        elif tok is COMMA:
             s = "comma"
         elif tok.IsKeyword():
             s = "keyword " + tok.String()
@@ -432,7 +432,7 @@ class parser:
         """Skip to a token of followlist (or a statement keyword inside a
         function); with no followlist, skip exactly one token (not EOF)."""
         if not followlist:
-            if self.tok != EOF:
+            if self.tok is not EOF:
                 self.next()
             return
         follow = set(followlist)
@@ -471,44 +471,44 @@ class parser:
             return f
         decls = f.Decls
         prev = IMPORT
-        while self.tok != EOF:
+        while self.tok is not EOF:
             tok = self.tok
-            if tok == IMPORT and prev != IMPORT:
+            if tok is IMPORT and prev != IMPORT:
                 self.syntaxError("imports must appear before other declarations")
-            elif tok != IMPORT and self.mode & ImportsOnly:
+            elif tok is not IMPORT and self.mode & ImportsOnly:
                 break
             prev = tok
             k = self.i
             pos = self.pos
-            if tok == IMPORT:
+            if tok is IMPORT:
                 self.next()
                 d = self.appendGroup(IMPORT, pos, k, self.importDecl)
                 decls.append(d)
                 for s in d.Specs:
                     f.Imports.append(s)  # type: ignore[arg-type]
-            elif tok == CONST:
+            elif tok is CONST:
                 self.next()
                 decls.append(self.appendGroup(CONST, pos, k, self.constDecl))
-            elif tok == TYPE:
+            elif tok is TYPE:
                 self.next()
                 decls.append(self.appendGroup(TYPE, pos, k, self.typeDecl))
-            elif tok == VAR:
+            elif tok is VAR:
                 self.next()
                 decls.append(self.appendGroup(VAR, pos, k, self.varDecl))
-            elif tok == FUNC:
+            elif tok is FUNC:
                 self.next()
                 fd = self.funcDeclOrNil(pos, k)
                 if fd is not None:
                     decls.append(fd)
             else:
                 last = decls[-1] if decls else None
-                if tok == LBRACE and isinstance(last, ast.FuncDecl) and last.Body is None:
+                if tok is LBRACE and isinstance(last, ast.FuncDecl) and last.Body is None:
                     self.syntaxError("unexpected semicolon or newline before {")
                 else:
                     self.syntaxError("non-declaration statement outside function body")
                 self.advance(*_DECL_FOLLOW)
                 continue
-            if self.tok != EOF and not self.got(SEMICOLON):
+            if self.tok is not EOF and not self.got(SEMICOLON):
                 self.syntaxError("after top level declaration")
                 self.advance(*_DECL_FOLLOW)
         return f
@@ -520,12 +520,12 @@ class parser:
         Returns the position of the closing token."""
         fn = f  # a zero-argument callable returning bool
         done = False
-        while self.tok != EOF and self.tok != close and not done:
+        while self.tok is not EOF and self.tok != close and not done:
             done = fn()  # type: ignore[operator]
-            if not self.got(sep) and self.tok != close:
+            if not self.got(sep) and self.tok is not close:
                 self.syntaxError(f"in {context}; possibly missing {tokstring(sep)} or {tokstring(close)}")
                 self.advance(RPAREN, RBRACK, RBRACE)
-                if self.tok != close:
+                if self.tok is not close:
                     return self.pos
         pos = self.pos
         self.want(close)
@@ -537,7 +537,7 @@ class parser:
         dirs = self.directivesAt(k)
         specs: list[ast.Spec] = []
         spec = f  # callable(group: bool, dirs) -> Spec | None
-        if self.tok == LPAREN:
+        if self.tok is LPAREN:
             lparen = self.pos
             self.next()
 
@@ -564,9 +564,9 @@ class parser:
         """ImportSpec = [ "." | PackageName ] ImportPath ."""
         doc = self.docAt.get(self.i) if group else None
         name: ast.Ident | None = None
-        if self.tok == IDENT:
+        if self.tok is IDENT:
             name = self.name()
-        elif self.tok == PERIOD:
+        elif self.tok is PERIOD:
             name = ast.Ident(self.pos, ".")
             self.next()
         path = self.oliteral()
@@ -575,7 +575,7 @@ class parser:
             self.syntaxError("missing import path")
             self.advance(SEMICOLON, RPAREN)
             path = ast.BasicLit(p, p, STRING, '""')
-        elif path.Kind != STRING and not self._badLit(path):
+        elif path.Kind is not STRING and not self._badLit(path):
             self.syntaxErrorAt(path.Pos(), "import path must be a string")
         return ast.ImportSpec(doc, name, path)
 
@@ -594,7 +594,7 @@ class parser:
         names = self.nameList(self.name())
         typ: ast.Expr | None = None
         values: list[ast.Expr] = []
-        if self.tok != EOF and self.tok != SEMICOLON and self.tok != RPAREN:
+        if self.tok is not EOF and self.tok is not SEMICOLON and self.tok is not RPAREN:
             typ = self.typeOrNil()
             if self.gotAssign():
                 values = self.exprList()
@@ -609,35 +609,35 @@ class parser:
         tparams: ast.FieldList | None = None
         assign = NoPos
         typ: ast.Expr | None
-        if self.tok == LBRACK:
+        if self.tok is LBRACK:
             # array/slice type or type parameter list
             lbrack = self.pos
             self.next()
-            if self.tok == IDENT:
+            if self.tok is IDENT:
                 x: ast.Expr = self.name()
-                if self.tok != LBRACK:
+                if self.tok is not LBRACK:
                     # P *C, P C|D, ... or an array length expression
                     self.xnest += 1
                     x = self.binaryExpr(self.pexpr(x, False), 0)
                     self.xnest -= 1
-                pname, ptype = extractName(x, self.tok == COMMA)
-                if pname is not None and (ptype is not None or self.tok != RBRACK):
+                pname, ptype = extractName(x, self.tok is COMMA)
+                if pname is not None and (ptype is not None or self.tok is not RBRACK):
                     pars, rbrack = self.paramList(pname, ptype, RBRACK, True, False)
                     tparams = ast.FieldList(lbrack, self.fields(pars), rbrack)
-                    if self.tok == ASSIGN or self.tok == DEFINE:
+                    if self.tok is ASSIGN or self.tok is DEFINE:
                         assign = self.pos
                     if not self.gotAssign():
                         assign = NoPos
                     typ = self.typeOrNil()
                 else:
                     typ = self.arrayType(lbrack, x)
-            elif self.tok == RBRACK:
+            elif self.tok is RBRACK:
                 self.next()
                 typ = ast.ArrayType(lbrack, None, self.type_())
             else:
                 typ = self.arrayType(lbrack, None)
         else:
-            if self.tok == ASSIGN or self.tok == DEFINE:
+            if self.tok is ASSIGN or self.tok is DEFINE:
                 assign = self.pos
             if not self.gotAssign():
                 assign = NoPos
@@ -670,7 +670,7 @@ class parser:
         dirs = self.directivesAt(k)
         recv: ast.FieldList | None = None
         hasRecv = False
-        if self.tok == LPAREN:
+        if self.tok is LPAREN:
             lparen = self.pos
             self.next()
             hasRecv = True
@@ -680,7 +680,7 @@ class parser:
             elif len(pars) > 1:
                 self.error("method has multiple receivers")
             recv = ast.FieldList(lparen, self.fields(pars), rparen)
-        if self.tok == IDENT:
+        if self.tok is IDENT:
             name = self.name()
             _, ftype = self.funcType("", funcPos)
         else:
@@ -689,7 +689,7 @@ class parser:
             self.syntaxError("expected name" if hasRecv else "expected name or (")
             self.advance(LBRACE, SEMICOLON)
         body: ast.BlockStmt | None = None
-        if self.tok == LBRACE:
+        if self.tok is LBRACE:
             body = self.funcBody()
         return ast.FuncDecl(doc, recv, name, ftype, body, dirs)
 
@@ -706,7 +706,7 @@ class parser:
         if self.nest > MaxNest:
             self.tooDeep()
         # binaryExpr(None, 0), with the common cases taken directly
-        x = self.pexpr(None, True) if self.tok == IDENT else self.unaryExpr()
+        x = self.pexpr(None, True) if self.tok is IDENT else self.unaryExpr()
         if self.tok in _PREC:
             x = self.binaryExpr(x, 0)
         self.nest -= 1
@@ -728,9 +728,9 @@ class parser:
     def unaryExpr(self) -> ast.Expr:
         """UnaryExpr = PrimaryExpr | unary_op UnaryExpr ."""
         tok = self.tok
-        if tok == IDENT:
+        if tok is IDENT:
             return self.pexpr(None, True)
-        if tok == MUL or tok == ADD or tok == SUB or tok == NOT or tok == XOR or tok == TILDE or tok == AND:
+        if tok is MUL or tok is ADD or tok is SUB or tok is NOT or tok is XOR or tok is TILDE or tok is AND:
             pos = self.pos
             self.next()
             self.nest += 1
@@ -738,10 +738,10 @@ class parser:
                 self.tooDeep()
             x = self.unaryExpr()
             self.nest -= 1
-            if tok == MUL:
+            if tok is MUL:
                 return ast.StarExpr(pos, x)
             return ast.UnaryExpr(pos, tok, x)
-        if tok == ARROW:
+        if tok is ARROW:
             # receive op (<-x) or receive-only channel type (<-chan E)
             pos = self.pos
             self.next()
@@ -779,7 +779,7 @@ class parser:
         pos = self.pos
         kw = self.tok
         self.next()
-        x = self.pexpr(None, self.tok == LPAREN)
+        x = self.pexpr(None, self.tok is LPAREN)
         t = unparen(x)
         if t is not x:
             self.errorAt(x.Pos(), f"expression in {kw.String()} must not be parenthesized")
@@ -787,21 +787,21 @@ class parser:
         if not isinstance(x, ast.CallExpr):
             self.late.append((x.Pos(), f"expression in {kw.String()} must be function call"))
             return ast.BadStmt(pos, x.End())
-        if kw == GO:
+        if kw is GO:
             return ast.GoStmt(pos, x)
         return ast.DeferStmt(pos, x)
 
     def operand(self, keep_parens: bool) -> ast.Expr:
         """Operand = Literal | OperandName | MethodExpr | "(" Expression ")" ."""
         tok = self.tok
-        if tok == IDENT:
+        if tok is IDENT:
             return self.name()
         if INT <= tok <= STRING:
             pos = self.pos
             lit = self.lits[self.i]
             self.next()
             return ast.BasicLit(pos, pos + (len(lit) if lit.isascii() else len(lit.encode())), tok, lit)
-        if tok == LPAREN:
+        if tok is LPAREN:
             pos = self.pos
             self.next()
             self.xnest += 1
@@ -810,17 +810,17 @@ class parser:
             rparen = self.pos
             self.want(RPAREN)
             return ast.ParenExpr(pos, x, rparen)
-        if tok == FUNC:
+        if tok is FUNC:
             pos = self.pos
             self.next()
             _, ftyp = self.funcType("function type", pos)
-            if self.tok == LBRACE:
+            if self.tok is LBRACE:
                 self.xnest += 1
                 body = self.funcBody()
                 self.xnest -= 1
                 return ast.FuncLit(ftyp, body)
             return ftyp
-        if tok == LBRACK or tok == CHAN or tok == MAP or tok == STRUCT or tok == INTERFACE:
+        if tok is LBRACK or tok is CHAN or tok is MAP or tok is STRUCT or tok is INTERFACE:
             return self.type_()
         x = ast.BadExpr(self.pos, self.pos)
         self.syntaxError("expected expression")
@@ -831,7 +831,7 @@ class parser:
         """PrimaryExpr: operand followed by selectors, indices, slices,
         type assertions, calls and composite literal bodies."""
         if x is None:
-            if self.tok == IDENT:
+            if self.tok is IDENT:
                 x = ast.Ident(self.pos, self.lits[self.i])
                 self.next()
             else:
@@ -839,11 +839,11 @@ class parser:
         while True:
             tok = self.tok
             pos = self.pos
-            if tok == PERIOD:
+            if tok is PERIOD:
                 self.next()
-                if self.tok == IDENT:
+                if self.tok is IDENT:
                     x = ast.SelectorExpr(x, self.name())
-                elif self.tok == LPAREN:
+                elif self.tok is LPAREN:
                     lparen = self.pos
                     self.next()
                     typ: ast.Expr | None
@@ -857,18 +857,18 @@ class parser:
                 else:
                     self.syntaxError("expected name or (")
                     self.advance(SEMICOLON, RPAREN)
-            elif tok == LBRACK:
+            elif tok is LBRACK:
                 self.next()
                 i: ast.Expr | None = None
-                if self.tok != COLON:
+                if self.tok is not COLON:
                     comma = False
-                    if self.tok == RBRACK:
+                    if self.tok is RBRACK:
                         # invalid empty instance, slice or index expression
                         self.syntaxError("expected operand")
                         idx: list[ast.Expr] = [ast.BadExpr(self.pos, self.pos)]
                     else:
                         idx, comma = self.typeList(False)
-                    if comma or self.tok == RBRACK:
+                    if comma or self.tok is RBRACK:
                         rbrack = self.pos
                         self.want(RBRACK)
                         if len(idx) == 1:
@@ -885,15 +885,15 @@ class parser:
                 high: ast.Expr | None = None
                 max_: ast.Expr | None = None
                 slice3 = False
-                if self.tok != COLON and self.tok != RBRACK:
+                if self.tok is not COLON and self.tok is not RBRACK:
                     high = self.expr()
-                if self.tok == COLON:
+                if self.tok is COLON:
                     slice3 = True
                     if high is None:
                         self.error("middle index required in 3-index slice")
                         high = ast.BadExpr(self.pos, self.pos)
                     self.next()
-                    if self.tok != RBRACK:
+                    if self.tok is not RBRACK:
                         max_ = self.expr()
                     else:
                         self.error("final index required in 3-index slice")
@@ -902,11 +902,11 @@ class parser:
                 rbrack = self.pos
                 self.want(RBRACK)
                 x = ast.SliceExpr(x, pos, i, high, max_, slice3, rbrack)
-            elif tok == LPAREN:
+            elif tok is LPAREN:
                 self.next()
                 args, ellipsis, rparen = self.argList()
                 x = ast.CallExpr(x, pos, args, ellipsis, rparen)
-            elif tok == LBRACE:
+            elif tok is LBRACE:
                 # is '{' a composite literal or the block of an if/for/switch?
                 t = unparen(x)
                 tt = type(t)
@@ -926,7 +926,7 @@ class parser:
 
     def bare_complitexpr(self) -> ast.Expr:
         """Element = Expression | LiteralValue ."""
-        if self.tok == LBRACE:
+        if self.tok is LBRACE:
             return self.complitexpr(None)
         return self.expr()
 
@@ -940,15 +940,15 @@ class parser:
         self.want(LBRACE)
         elts: list[ast.Expr] = []
         # the element loop of gc's list("composite literal", _Comma, _Rbrace)
-        while self.tok != EOF and self.tok != RBRACE:
+        while self.tok is not EOF and self.tok is not RBRACE:
             e = self.complitElem()
             elts.append(e)
-            if self.tok == COMMA:
+            if self.tok is COMMA:
                 self.next()
-            elif self.tok != RBRACE:
+            elif self.tok is not RBRACE:
                 self.syntaxError("in composite literal; possibly missing comma or }")
                 self.advance(RPAREN, RBRACK, RBRACE)
-                if self.tok != RBRACE:
+                if self.tok is not RBRACE:
                     self.xnest -= 1
                     self.nest -= 1
                     return ast.CompositeLit(typ, lbrace, elts, self.pos)
@@ -960,7 +960,7 @@ class parser:
 
     def complitElem(self) -> ast.Expr:
         e = self.bare_complitexpr()
-        if self.tok == COLON:
+        if self.tok is COLON:
             colon = self.pos
             self.next()
             e = ast.KeyValueExpr(e, colon, self.bare_complitexpr())
@@ -980,48 +980,48 @@ class parser:
         """Type = TypeName | TypeLit | "(" Type ")" ; None if no type starts here."""
         tok = self.tok
         pos = self.pos
-        if tok == IDENT:
+        if tok is IDENT:
             return self.qualifiedName(None)
         self.nest += 1
         if self.nest > MaxNest:
             self.tooDeep()
         try:
-            if tok == MUL:
+            if tok is MUL:
                 self.next()
                 return ast.StarExpr(pos, self.type_())
-            if tok == ARROW:
+            if tok is ARROW:
                 self.next()
                 self.want(CHAN)
                 return ast.ChanType(pos, pos, ast.RECV, self.chanElem())
-            if tok == FUNC:
+            if tok is FUNC:
                 self.next()
                 _, ft = self.funcType("function type", pos)
                 return ft
-            if tok == LBRACK:
+            if tok is LBRACK:
                 self.next()
                 if self.got(RBRACK):
                     return ast.ArrayType(pos, None, self.type_())
                 return self.arrayType(pos, None)
-            if tok == CHAN:
+            if tok is CHAN:
                 self.next()
                 arrow = NoPos
                 dir_ = ast.SEND | ast.RECV
-                if self.tok == ARROW:
+                if self.tok is ARROW:
                     arrow = self.pos
                     self.next()
                     dir_ = ast.SEND
                 return ast.ChanType(pos, arrow, dir_, self.chanElem())
-            if tok == MAP:
+            if tok is MAP:
                 self.next()
                 self.want(LBRACK)
                 key = self.type_()
                 self.want(RBRACK)
                 return ast.MapType(pos, key, self.type_())
-            if tok == STRUCT:
+            if tok is STRUCT:
                 return self.structType()
-            if tok == INTERFACE:
+            if tok is INTERFACE:
                 return self.interfaceType()
-            if tok == LPAREN:
+            if tok is LPAREN:
                 self.next()
                 t = self.type_()
                 rparen = self.pos
@@ -1034,7 +1034,7 @@ class parser:
     def typeInstance(self, typ: ast.Expr) -> ast.Expr:
         pos = self.pos
         self.want(LBRACK)
-        if self.tok == RBRACK:
+        if self.tok is RBRACK:
             self.syntaxError("expected type argument list")
             idx: list[ast.Expr] = [ast.BadExpr(self.pos, self.pos)]
         else:
@@ -1050,12 +1050,12 @@ class parser:
         when context is not empty."""
         typPos = self.pos
         tparams: ast.FieldList | None = None
-        if self.tok == LBRACK:
+        if self.tok is LBRACK:
             lbrack = self.pos
             self.next()
             if context:
                 self.syntaxErrorAt(typPos, context + " must have no type parameters")
-            if self.tok == RBRACK:
+            if self.tok is RBRACK:
                 self.syntaxError("empty type parameter list")
                 self.next()
             else:
@@ -1071,14 +1071,14 @@ class parser:
     def arrayType(self, pos: Pos, len_: ast.Expr | None) -> ast.Expr:
         """"[" has been consumed; len_ is the length if already parsed."""
         if len_ is None:
-            if self.tok == ELLIPSIS:
+            if self.tok is ELLIPSIS:
                 len_ = ast.Ellipsis(self.pos, None)
                 self.next()
             else:
                 self.xnest += 1
                 len_ = self.expr()
                 self.xnest -= 1
-        if self.tok == COMMA:
+        if self.tok is COMMA:
             # trailing commas are fine in type parameter lists, not here
             self.syntaxError("unexpected comma; expected ]")
             self.next()
@@ -1123,7 +1123,7 @@ class parser:
         def one() -> bool:
             doc = self.docAt.get(self.i)
             f: ast.Field | None = None
-            if self.tok == IDENT:
+            if self.tok is IDENT:
                 f = self.methodDecl()
             if f is None or not f.Names:
                 f = self.embeddedElem(f)
@@ -1138,7 +1138,7 @@ class parser:
 
     def funcResult(self) -> ast.FieldList | None:
         """Result = Parameters | Type ."""
-        if self.tok == LPAREN:
+        if self.tok is LPAREN:
             lparen = self.pos
             self.next()
             pars, rparen = self.paramList(None, None, RPAREN, False, False)
@@ -1153,10 +1153,10 @@ class parser:
         doc = self.docAt.get(self.i)
         pos = self.pos
         tok = self.tok
-        if tok == IDENT:
+        if tok is IDENT:
             name = self.name()
             t = self.tok
-            if t == PERIOD or (INT <= t <= STRING) or t == SEMICOLON or t == RBRACE:
+            if t is PERIOD or (INT <= t <= STRING) or t is SEMICOLON or t is RBRACE:
                 # embedded type
                 typ = self.qualifiedName(name)
                 tag = self.oliteral()
@@ -1164,7 +1164,7 @@ class parser:
                 return
             names = self.nameList(name)
             # T[P1, P2] (embedded instance) or a field of array type [N]E?
-            if len(names) == 1 and self.tok == LBRACK:
+            if len(names) == 1 and self.tok is LBRACK:
                 typ = self.arrayOrTArgs()
                 if isinstance(typ, (ast.IndexExpr, ast.IndexListExpr)):
                     typ.X = name
@@ -1175,9 +1175,9 @@ class parser:
                 typ = self.type_()
             tag = self.oliteral()
             fields.append(ast.Field(doc, names, typ, tag))
-        elif tok == MUL:
+        elif tok is MUL:
             self.next()
-            if self.tok == LPAREN:
+            if self.tok is LPAREN:
                 # *(T)
                 self.syntaxError("cannot parenthesize embedded type")
                 self.next()
@@ -1187,10 +1187,10 @@ class parser:
                 typ = self.qualifiedName(None)
             tag = self.oliteral()
             fields.append(ast.Field(doc, [], ast.StarExpr(pos, typ), tag))
-        elif tok == LPAREN:
+        elif tok is LPAREN:
             self.syntaxError("cannot parenthesize embedded type")
             self.next()
-            if self.tok == MUL:
+            if self.tok is MUL:
                 spos = self.pos
                 self.next()
                 typ = ast.StarExpr(spos, self.qualifiedName(None))
@@ -1234,17 +1234,17 @@ class parser:
         """MethodSpec = MethodName Signature | InterfaceTypeName ."""
         name = self.name()
         context = "interface method"
-        if self.tok == LPAREN:
+        if self.tok is LPAREN:
             _, ft = self.funcType(context, NoPos)
             return ast.Field(None, [name], ft)
-        if self.tok == LBRACK:
+        if self.tok is LBRACK:
             # generic method m[T C](x T) (an error) or embedded T[P1, P2]
             lbrack = self.pos
             self.next()
-            if self.tok == RBRACK:
+            if self.tok is RBRACK:
                 rpos = self.pos
                 self.next()
-                if self.tok == LPAREN:
+                if self.tok is LPAREN:
                     self.errorAt(rpos, "empty type parameter list")
                     _, ft = self.funcType(context, NoPos)
                     return ast.Field(None, [name], ft)
@@ -1252,7 +1252,7 @@ class parser:
                 return ast.Field(None, [], name)
             pars, rbrack = self.paramList(None, None, RBRACK, False, False)
             if not pars:
-                if self.tok == LPAREN:
+                if self.tok is LPAREN:
                     _, ft = self.funcType(context, NoPos)
                     return ast.Field(None, [name], ft)
                 return ast.Field(None, [], name)
@@ -1271,14 +1271,14 @@ class parser:
         """EmbeddedElem = MethodSpec | EmbeddedTerm { "|" EmbeddedTerm } ."""
         if f is None:
             f = ast.Field(None, [], self.embeddedTerm())
-        while self.tok == OR:
+        while self.tok is OR:
             pos = self.pos
             self.next()
             f.Type = ast.BinaryExpr(f.Type, pos, OR, self.embeddedTerm())  # type: ignore[arg-type]
         return f
 
     def union(self, typ: ast.Expr) -> ast.Expr:
-        while self.tok == OR:
+        while self.tok is OR:
             pos = self.pos
             self.next()
             typ = ast.BinaryExpr(typ, pos, OR, self.embeddedTerm())
@@ -1286,7 +1286,7 @@ class parser:
 
     def embeddedTerm(self) -> ast.Expr:
         """EmbeddedTerm = [ "~" ] Type ."""
-        if self.tok == TILDE:
+        if self.tok is TILDE:
             pos = self.pos
             self.next()
             return ast.UnaryExpr(pos, TILDE, self.type_())
@@ -1299,14 +1299,14 @@ class parser:
 
     def paramDeclOrNil(self, name: ast.Ident | None, follow: Token) -> _Par | None:
         """ParameterDecl = [ IdentifierList ] [ "..." ] Type ."""
-        typeSetsOk = follow == RBRACK  # type set notation in type parameter lists
-        if name is None and typeSetsOk and self.tok == TILDE:
+        typeSetsOk = follow is RBRACK  # type set notation in type parameter lists
+        if name is None and typeSetsOk and self.tok is TILDE:
             return _Par(None, self.embeddedElem(None).Type)
         par = _Par(None, None)
-        if self.tok == IDENT or name is not None:
+        if self.tok is IDENT or name is not None:
             if name is None:
                 name = self.name()
-            if self.tok == LBRACK:
+            if self.tok is LBRACK:
                 # name "[" ...
                 t = self.arrayOrTArgs()
                 if isinstance(t, (ast.IndexExpr, ast.IndexListExpr)):
@@ -1314,20 +1314,20 @@ class parser:
                 else:
                     par.name = name  # name [n]E
                 par.typ = t
-                if typeSetsOk and self.tok == OR:
+                if typeSetsOk and self.tok is OR:
                     par.typ = self.union(t)
                 return par
-            if self.tok == PERIOD:
+            if self.tok is PERIOD:
                 # name "." ...
                 par.typ = self.qualifiedName(name)
-                if typeSetsOk and self.tok == OR:
+                if typeSetsOk and self.tok is OR:
                     par.typ = self.union(par.typ)
                 return par
-            if typeSetsOk and self.tok == OR:
+            if typeSetsOk and self.tok is OR:
                 par.typ = self.union(name)
                 return par
             par.name = name
-        if self.tok == ELLIPSIS:
+        if self.tok is ELLIPSIS:
             dpos = self.pos
             self.next()
             elem = self.typeOrNil()
@@ -1337,11 +1337,11 @@ class parser:
             else:
                 par.typ = ast.Ellipsis(dpos, elem)
             return par
-        if typeSetsOk and self.tok == TILDE:
+        if typeSetsOk and self.tok is TILDE:
             par.typ = self.embeddedElem(None).Type
             return par
         par.typ = self.typeOrNil()
-        if typeSetsOk and self.tok == OR and par.typ is not None:
+        if typeSetsOk and self.tok is OR and par.typ is not None:
             par.typ = self.union(par.typ)
         if par.name is not None or par.typ is not None:
             return par
@@ -1457,28 +1457,28 @@ class parser:
 
     def simpleStmt(self, lhs: list[ast.Expr] | None, keyword: Token) -> ast.Stmt | _RangeClause:
         """SimpleStmt = EmptyStmt | ExpressionStmt | SendStmt | IncDecStmt | Assignment | ShortVarDecl ."""
-        if keyword == FOR and self.tok == RANGE:
+        if keyword is FOR and self.tok is RANGE:
             return self.newRangeClause(None, ILLEGAL, NoPos)
         if lhs is None:
             lhs = self.exprList()
         tok = self.tok
-        if len(lhs) == 1 and tok != ASSIGN and tok != DEFINE:
+        if len(lhs) == 1 and tok is not ASSIGN and tok is not DEFINE:
             x = lhs[0]
             pos = self.pos
             if tok in _ASSIGN_OPS:
                 self.next()
                 return ast.AssignStmt([x], pos, tok, [self.expr()])
-            if tok == INC or tok == DEC:
+            if tok is INC or tok is DEC:
                 self.next()
                 return ast.IncDecStmt(x, pos, tok)
-            if tok == ARROW:
+            if tok is ARROW:
                 self.next()
                 return ast.SendStmt(x, pos, self.expr())
             return ast.ExprStmt(x)
-        if tok == ASSIGN or tok == DEFINE:
+        if tok is ASSIGN or tok is DEFINE:
             pos = self.pos
             self.next()
-            if keyword == FOR and self.tok == RANGE:
+            if keyword is FOR and self.tok is RANGE:
                 return self.newRangeClause(lhs, tok, pos)
             rhs = self.exprList()
             return ast.AssignStmt(lhs, pos, tok, rhs)
@@ -1494,7 +1494,7 @@ class parser:
     def labeledStmtOrNil(self, label: ast.Ident) -> ast.Stmt | None:
         colon = self.pos
         self.want(COLON)
-        if self.tok == RBRACE:
+        if self.tok is RBRACE:
             # a label before "}" labels an (implicit) empty statement
             return ast.LabeledStmt(label, colon, ast.EmptyStmt(self.pos, True))
         s = self.stmtOrNil()
@@ -1549,8 +1549,8 @@ class parser:
     def header(self, keyword: Token) -> tuple[ast.Stmt | _RangeClause | None, ast.Expr | None, ast.Stmt | None]:
         """The clauses of if/for/switch: (init, cond, post)."""
         self.want(keyword)
-        if self.tok == LBRACE:
-            if keyword == IF:
+        if self.tok is LBRACE:
+            if keyword is IF:
                 self.syntaxError("missing condition in if statement")
                 return None, ast.BadExpr(self.pos, self.pos), None
             return None, None, None
@@ -1559,7 +1559,7 @@ class parser:
         init: ast.Stmt | _RangeClause | None = None
         cond: ast.Expr | None = None
         post: ast.Stmt | None = None
-        if self.tok != SEMICOLON:
+        if self.tok is not SEMICOLON:
             # accept a var declaration but complain
             if self.got(VAR):
                 self.syntaxError(f"var declaration not allowed in {keyword.String()} initializer")
@@ -1570,40 +1570,40 @@ class parser:
         condStmt: ast.Stmt | _RangeClause | None = None
         semiPos = NoPos
         semiLit = ""
-        if self.tok != LBRACE:
-            if self.tok == SEMICOLON:
+        if self.tok is not LBRACE:
+            if self.tok is SEMICOLON:
                 semiPos = self.pos
                 semiLit = self.lit()
                 self.next()
             else:
                 # asking for '{' rather than ';' gives a better message
                 self.want(LBRACE)
-                if self.tok != LBRACE:
+                if self.tok is not LBRACE:
                     self.advance(LBRACE, RBRACE)
-            if keyword == FOR:
+            if keyword is FOR:
                 done = False
-                if self.tok != SEMICOLON:
-                    if self.tok == LBRACE:
+                if self.tok is not SEMICOLON:
+                    if self.tok is LBRACE:
                         self.syntaxError("expected for loop condition")
                         done = True
                     else:
                         condStmt = self.simpleStmt(None, ILLEGAL)
                 if not done:
                     self.want(SEMICOLON)
-                    if self.tok != LBRACE:
+                    if self.tok is not LBRACE:
                         p = self.simpleStmt(None, ILLEGAL)
-                        if isinstance(p, ast.AssignStmt) and p.Tok == DEFINE:
+                        if isinstance(p, ast.AssignStmt) and p.Tok is DEFINE:
                             self.syntaxErrorAt(p.TokPos, "cannot declare in post statement of for loop")
                         if isinstance(p, ast.Stmt):
                             post = p
-            elif self.tok != LBRACE:
+            elif self.tok is not LBRACE:
                 condStmt = self.simpleStmt(None, keyword)
         else:
             condStmt = init
             init = None
 
         if condStmt is None:
-            if keyword == IF and semiPos != NoPos:
+            if keyword is IF and semiPos != NoPos:
                 if semiLit != "semicolon":
                     self.syntaxErrorAt(semiPos, f"unexpected {semiLit}, expected {{ after if clause")
                 else:
@@ -1611,10 +1611,10 @@ class parser:
                 cond = ast.BadExpr(semiPos, semiPos)
         elif isinstance(condStmt, ast.ExprStmt):
             cond = condStmt.X
-        elif keyword == SWITCH and self.isTypeSwitchAssign(condStmt):
+        elif keyword is SWITCH and self.isTypeSwitchAssign(condStmt):
             cond = _TypeSwitchAssign(condStmt)  # type: ignore[arg-type]
         else:
-            if isinstance(condStmt, ast.AssignStmt) and condStmt.Tok == ASSIGN:
+            if isinstance(condStmt, ast.AssignStmt) and condStmt.Tok is ASSIGN:
                 s = "assignment " + _emphasize(condStmt.Lhs) + " = " + _emphasize(condStmt.Rhs)
                 at = condStmt.TokPos
             elif isinstance(condStmt, ast.AssignStmt):
@@ -1642,7 +1642,7 @@ class parser:
         """x := y.(type)"""
         return (
             isinstance(s, ast.AssignStmt)
-            and s.Tok == DEFINE
+            and s.Tok is DEFINE
             and len(s.Lhs) == 1
             and len(s.Rhs) == 1
             and type(s.Lhs[0]) is ast.Ident
@@ -1659,9 +1659,9 @@ class parser:
         body = self.blockStmt("if clause")
         els: ast.Stmt | None = None
         if self.got(ELSE):
-            if self.tok == IF:
+            if self.tok is IF:
                 els = self.ifStmt()
-            elif self.tok == LBRACE:
+            elif self.tok is LBRACE:
                 els = self.blockStmt("")
             else:
                 self.syntaxError("else must be followed by if or statement block")
@@ -1679,7 +1679,7 @@ class parser:
             self.syntaxError("missing { after switch clause")
             self.advance(CASE, DEFAULT, RBRACE)
         clauses: list[ast.Stmt] = []
-        while self.tok != EOF and self.tok != RBRACE:
+        while self.tok is not EOF and self.tok is not RBRACE:
             clauses.append(self.caseClause())
         rbrace = self.pos
         self.want(RBRACE)
@@ -1699,7 +1699,7 @@ class parser:
             self.syntaxError("missing { after select clause")
             self.advance(CASE, DEFAULT, RBRACE)
         clauses: list[ast.Stmt] = []
-        while self.tok != EOF and self.tok != RBRACE:
+        while self.tok is not EOF and self.tok is not RBRACE:
             clauses.append(self.commClause())
         rbrace = self.pos
         self.want(RBRACE)
@@ -1708,10 +1708,10 @@ class parser:
     def caseClause(self) -> ast.CaseClause:
         pos = self.pos
         lst: list[ast.Expr] = []
-        if self.tok == CASE:
+        if self.tok is CASE:
             self.next()
             lst = self.exprList()
-        elif self.tok == DEFAULT:
+        elif self.tok is DEFAULT:
             self.next()
         else:
             self.syntaxError("expected case or default or }")
@@ -1723,12 +1723,12 @@ class parser:
     def commClause(self) -> ast.CommClause:
         pos = self.pos
         comm: ast.Stmt | None = None
-        if self.tok == CASE:
+        if self.tok is CASE:
             self.next()
             s = self.simpleStmt(None, ILLEGAL)
             if isinstance(s, ast.Stmt):
                 comm = s
-        elif self.tok == DEFAULT:
+        elif self.tok is DEFAULT:
             self.next()
         else:
             self.syntaxError("expected case or default or }")
@@ -1741,54 +1741,54 @@ class parser:
         """A statement, or None if none starts here."""
         tok = self.tok
         # most statements (assignments) start with an identifier
-        if tok == IDENT:
+        if tok is IDENT:
             lhs = self.exprList()
-            if len(lhs) == 1 and self.tok == COLON and type(lhs[0]) is ast.Ident:
+            if len(lhs) == 1 and self.tok is COLON and type(lhs[0]) is ast.Ident:
                 return self.labeledStmtOrNil(lhs[0])  # type: ignore[arg-type]
             s = self.simpleStmt(lhs, ILLEGAL)
             return s if isinstance(s, ast.Stmt) else None
-        if tok == VAR:
+        if tok is VAR:
             return self.declStmt(self.varDecl)
-        if tok == CONST:
+        if tok is CONST:
             return self.declStmt(self.constDecl)
-        if tok == TYPE:
+        if tok is TYPE:
             return self.declStmt(self.typeDecl)
-        if tok == LBRACE:
+        if tok is LBRACE:
             return self.blockStmt("")
         if tok in _SIMPLE_START:
             s = self.simpleStmt(None, ILLEGAL)
             return s if isinstance(s, ast.Stmt) else None
-        if tok == FOR:
+        if tok is FOR:
             return self.forStmt()
-        if tok == SWITCH:
+        if tok is SWITCH:
             return self.switchStmt()
-        if tok == SELECT:
+        if tok is SELECT:
             return self.selectStmt()
-        if tok == IF:
+        if tok is IF:
             return self.ifStmt()
-        if tok == FALLTHROUGH:
+        if tok is FALLTHROUGH:
             pos = self.pos
             self.next()
             return ast.BranchStmt(pos, FALLTHROUGH, None)
-        if tok == BREAK or tok == CONTINUE:
+        if tok is BREAK or tok is CONTINUE:
             pos = self.pos
             self.next()
-            label = self.name() if self.tok == IDENT else None
+            label = self.name() if self.tok is IDENT else None
             return ast.BranchStmt(pos, tok, label)
-        if tok == GO or tok == DEFER:
+        if tok is GO or tok is DEFER:
             return self.callStmt()
-        if tok == GOTO:
+        if tok is GOTO:
             pos = self.pos
             self.next()
             return ast.BranchStmt(pos, GOTO, self.name())
-        if tok == RETURN:
+        if tok is RETURN:
             pos = self.pos
             self.next()
             results: list[ast.Expr] = []
-            if self.tok != SEMICOLON and self.tok != RBRACE:
+            if self.tok is not SEMICOLON and self.tok is not RBRACE:
                 results = self.exprList()
             return ast.ReturnStmt(pos, results)
-        if tok == SEMICOLON:
+        if tok is SEMICOLON:
             return ast.EmptyStmt(self.pos, self.lit() != "semicolon")
         return None
 
@@ -1797,16 +1797,16 @@ class parser:
         lst: list[ast.Stmt] = []
         while True:
             tok = self.tok
-            if tok == EOF or tok == RBRACE or tok == CASE or tok == DEFAULT:
+            if tok is EOF or tok is RBRACE or tok is CASE or tok is DEFAULT:
                 return lst
             s = self.stmtOrNil()
             if s is None:
                 return lst
             lst.append(s)
             # ";" is optional before "}"
-            if self.tok == SEMICOLON:
+            if self.tok is SEMICOLON:
                 self.next()
-            elif self.tok != RBRACE:
+            elif self.tok is not RBRACE:
                 self.syntaxError("at end of statement")
                 self.advance(SEMICOLON, RBRACE, CASE, DEFAULT)
                 self.got(SEMICOLON)  # avoid a spurious empty statement
@@ -1816,19 +1816,19 @@ class parser:
         self.xnest += 1
         args: list[ast.Expr] = []
         ellipsis = NoPos
-        while self.tok != EOF and self.tok != RPAREN:
+        while self.tok is not EOF and self.tok is not RPAREN:
             args.append(self.expr())
             done = False
-            if self.tok == ELLIPSIS:
+            if self.tok is ELLIPSIS:
                 ellipsis = self.pos
                 self.next()
                 done = True
-            if self.tok == COMMA:
+            if self.tok is COMMA:
                 self.next()
-            elif self.tok != RPAREN:
+            elif self.tok is not RPAREN:
                 self.syntaxError("in argument list; possibly missing comma or )")
                 self.advance(RPAREN, RBRACK, RBRACE)
-                if self.tok != RPAREN:
+                if self.tok is not RPAREN:
                     self.xnest -= 1
                     return args, ellipsis, self.pos
             if done:
@@ -1841,7 +1841,7 @@ class parser:
     # --- common productions ----------------------------------------------------
 
     def name(self) -> ast.Ident:
-        if self.tok == IDENT:
+        if self.tok is IDENT:
             n = ast.Ident(self.pos, self.lits[self.i])
             self.next()
             return n
@@ -1853,7 +1853,7 @@ class parser:
     def nameList(self, first: ast.Ident) -> list[ast.Ident]:
         """IdentifierList = identifier { "," identifier } ."""
         lst = [first]
-        while self.tok == COMMA:
+        while self.tok is COMMA:
             self.next()
             lst.append(self.name())
         return lst
@@ -1862,23 +1862,23 @@ class parser:
         x: ast.Expr
         if name is not None:
             x = name
-        elif self.tok == IDENT:
+        elif self.tok is IDENT:
             x = self.name()
         else:
             x = ast.Ident(self.pos, "_")
             self.syntaxError("expected name")
             self.advance(PERIOD, SEMICOLON, RBRACE)
-        if self.tok == PERIOD:
+        if self.tok is PERIOD:
             self.next()
             x = ast.SelectorExpr(x, self.name())
-        if self.tok == LBRACK:
+        if self.tok is LBRACK:
             x = self.typeInstance(x)
         return x
 
     def exprList(self) -> list[ast.Expr]:
         """ExpressionList = Expression { "," Expression } ."""
         lst = [self.expr()]
-        while self.tok == COMMA:
+        while self.tok is COMMA:
             self.next()
             lst.append(self.expr())
         return lst
@@ -2007,7 +2007,7 @@ def _groupComments(p: parser, ts: TokenStream) -> None:
             prevLine = line(poss[k - 1])
         else:
             prevLine = 0
-        if toks[k] == SEMICOLON and lits[k] == "newline":
+        if toks[k] is SEMICOLON and lits[k] == "newline":
             # the ";" goes before these comments in go/scanner's stream
             prevLine = line(comments[i][0])
             nextIdx = k + 1
@@ -2028,7 +2028,7 @@ def _groupComments(p: parser, ts: TokenStream) -> None:
                 r += 1
             g = ast.CommentGroup(grp)
             groups.append(g)
-            if nextLine != el or toks[nextIdx] == SEMICOLON or toks[nextIdx] == EOF:
+            if nextLine != el or toks[nextIdx] is SEMICOLON or toks[nextIdx] is EOF:
                 p.lineAt[nextIdx] = g
         el = -1
         lead: ast.CommentGroup | None = None
@@ -2053,7 +2053,7 @@ def _attachLineComments(p: parser) -> None:
     toks = p.toks
     for node in p.lineTargets:
         j = bisect.bisect_left(poss, node.End()) - 1  # last token of the node
-        if j + 1 < len(toks) and toks[j + 1] == SEMICOLON:
+        if j + 1 < len(toks) and toks[j + 1] is SEMICOLON:
             j += 1  # go/parser consumes the ";" first
         g = p.lineAt.get(j + 1)
         if g is not None:

@@ -88,11 +88,16 @@ _G_RAW = 9
 _G_RUNE = 10
 _G_BAD = 11
 
-# Operator text -> (token, whether a newline after it becomes a semicolon).
-_OPS: dict[str, tuple[Token, bool]] = {}
+# Operator text -> (token, whether a newline after it becomes a semicolon,
+# its literal).
+_OPS: dict[str, tuple[Token, bool, str]] = {}
 for _t in Token:
     if Token.operator_beg < _t < Token.operator_end or _t == Token.TILDE:
-        _OPS[_t.String()] = (_t, _t in (Token.RPAREN, Token.RBRACK, Token.RBRACE, Token.INC, Token.DEC))
+        _OPS[_t.String()] = (
+            _t,
+            _t in (Token.RPAREN, Token.RBRACK, Token.RBRACE, Token.INC, Token.DEC),
+            "semicolon" if _t == Token.SEMICOLON else "",
+        )
 
 _KEYWORDS: dict[str, Token] = {
     t.String(): t for t in Token if Token.keyword_beg < t < Token.keyword_end
@@ -525,7 +530,7 @@ def scanFile(src: bytes, base: int = 0) -> TokenStream:
     nlsemi = False
 
     for m in _TOKEN_RE.finditer(text, start):
-        k = m.lastindex or 0
+        k: int = m.lastindex  # type: ignore[assignment]  # every alternative is a group
         if k == _G_IDENT:
             s = m.group(k)
             tok = kwget(s)
@@ -557,10 +562,10 @@ def scanFile(src: bytes, base: int = 0) -> TokenStream:
                 addLit("")
                 nlsemi = tok in nlsemiKw
         elif k == _G_OP:
-            tok, nlsemi = ops[m.group(k)]
+            tok, nlsemi, lit = ops[m.group(k)]
             addTok(tok)
             addPos(m.start(k))
-            addLit("semicolon" if tok == SEMI else "")
+            addLit(lit)
         elif k == _G_NEWLINE:
             if nlsemi:
                 addTok(SEMI)
