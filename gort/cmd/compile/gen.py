@@ -25,6 +25,7 @@ statements (`spill`).
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from gort.cmd.compile import typeinfo as ti
@@ -462,8 +463,17 @@ class FuncGen:
         self.L.emit(line)
         self.golines.append(self.curline)
 
+    @contextlib.contextmanager
     def indent(self) -> Any:
-        return self.L.indent()
+        """Indent what is emitted inside; an empty block gets `pass` (with its line)."""
+        self.L.depth += 1
+        mark = len(self.L.lines)
+        try:
+            yield
+        finally:
+            if len(self.L.lines) == mark:
+                self.emit("pass")
+            self.L.depth -= 1
 
     def setpos(self, node: Any) -> None:
         if node is not None:
