@@ -411,3 +411,10 @@ def test_tool_parse_command(tmp_path: pytest.TempPathFactory) -> None:
     assert r.returncode == 1 and r.stderr == "bad.go:2:9: syntax error: unexpected {, expected )\n"
     r = subprocess.run([*run, "missing.go"], cwd=tmp_path, capture_output=True, text=True)
     assert r.returncode == 1 and r.stderr == "open missing.go: no such file or directory\n"
+    # gc lists files in the order given, not by name
+    (tmp_path / "a.go").write_text("package p\nx\n")  # type: ignore[operator]
+    r = subprocess.run([*run, "bad.go", "a.go"], cwd=tmp_path, capture_output=True, text=True)
+    assert r.stderr.splitlines() == [
+        "bad.go:2:9: syntax error: unexpected {, expected )",
+        "a.go:2:1: syntax error: non-declaration statement outside function body",
+    ]

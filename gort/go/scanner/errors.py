@@ -118,10 +118,16 @@ class ErrorList(list[Error]):
         return self.Error()
 
     def Lines(self) -> list[str]:
-        """The errors as gc prints them: in report order up to MaxErrors,
-        sorted, then "pos: too many errors" if there were more."""
+        """The errors as gc prints them: the first MaxErrors reported,
+        sorted by file (in the order files were parsed), line and column,
+        then "pos: too many errors" if the limit was reached."""
         shown = list(self[:MaxErrors])
-        shown.sort(key=lambda e: (e.Pos.Filename, e.Pos.Line, e.Pos.Column))
+        # gc orders files as they were given (the order they first appear
+        # here), then by line and column
+        order: dict[str, int] = {}
+        for e in self:
+            order.setdefault(e.Pos.Filename, len(order))
+        shown.sort(key=lambda e: (order[e.Pos.Filename], e.Pos.Line, e.Pos.Column))
         lines: list[str] = []
         for e in shown:
             text = e.Error()
