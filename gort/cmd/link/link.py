@@ -237,6 +237,9 @@ class Linker:
             raise LinkError("function main is undeclared in the main package")
         proc.main_main = mm
         installPanicHooks(self)
+        from gort.runtime import stackpy
+
+        stackpy.install()
 
     def bind(self, path: str) -> None:
         mod = self.modules[path]
