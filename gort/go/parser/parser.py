@@ -192,6 +192,7 @@ _SIMPLE_START = frozenset(
 )
 
 
+# go: cmd/compile/internal/syntax/parser.go tokstring
 def tokstring(tok: Token) -> str:
     """gc's name for a token in "expected X": "comma", "keyword chan", ")"."""
     if tok is COMMA:
@@ -235,12 +236,14 @@ class _RangeClause:
         self.x = x
 
 
+# go: cmd/compile/internal/syntax/parser.go Unparen
 def unparen(x: ast.Expr) -> ast.Expr:
     while type(x) is ast.ParenExpr:
         x = x.X
     return x
 
 
+# go: cmd/compile/internal/syntax/parser.go isTypeElem
 def isTypeElem(x: ast.Expr) -> bool:
     """Whether x can only be a type element (not an ordinary expression)."""
     t = type(x)
@@ -255,6 +258,7 @@ def isTypeElem(x: ast.Expr) -> bool:
     return False
 
 
+# go: cmd/compile/internal/syntax/parser.go isValue
 def isValue(x: ast.Expr) -> bool:
     """Whether x must syntactically be a value (not a type)."""
     t = type(x)
@@ -271,6 +275,7 @@ def isValue(x: ast.Expr) -> bool:
     return False
 
 
+# go: cmd/compile/internal/syntax/parser.go extractName
 def extractName(x: ast.Expr, force: bool) -> tuple[ast.Ident | None, ast.Expr | None]:
     """Split x into (name, type) if it reads as `name type` in a type
     parameter list: P *C, P (C), P *C|D... (see gc's extractName)."""
@@ -291,6 +296,7 @@ def extractName(x: ast.Expr, force: bool) -> tuple[ast.Ident | None, ast.Expr | 
     return None, x
 
 
+# go: cmd/compile/internal/syntax/parser.go emphasize
 def _emphasize(xs: list[ast.Expr]) -> str:
     s = ", ".join(GcString(x) for x in xs)
     if len(xs) == 1 and isinstance(xs[0], ast.BinaryExpr):
@@ -364,12 +370,14 @@ class parser:
     def lit(self) -> str:
         return self.lits[self.i]
 
+    # go: cmd/compile/internal/syntax/parser.go got
     def got(self, tok: Token) -> bool:
         if self.tok is tok:
             self.next()
             return True
         return False
 
+    # go: cmd/compile/internal/syntax/parser.go want
     def want(self, tok: Token) -> None:
         if self.tok is tok:
             self.next()
@@ -377,6 +385,7 @@ class parser:
             self.syntaxError("expected " + tokstring(tok))
             self.advance()
 
+    # go: cmd/compile/internal/syntax/parser.go gotAssign
     def gotAssign(self) -> bool:
         """got(ASSIGN), also accepting (and reporting) ":="."""
         tok = self.tok
@@ -391,6 +400,7 @@ class parser:
 
     # --- errors -----------------------------------------------------------------
 
+    # go: cmd/compile/internal/syntax/parser.go errorAt
     def errorAt(self, pos: Pos, msg: str) -> None:
         self.first = True
         self.errcnt += 1
@@ -403,6 +413,7 @@ class parser:
     def syntaxError(self, msg: str) -> None:
         self.syntaxErrorAt(self.pos, msg)
 
+    # go: cmd/compile/internal/syntax/parser.go syntaxErrorAt
     def syntaxErrorAt(self, pos: Pos, msg: str) -> None:
         if self.tok is EOF and self.first:
             return  # avoid meaningless follow-up errors
@@ -428,6 +439,7 @@ class parser:
             s = tok.String()
         self.errorAt(pos, "syntax error: unexpected " + s + msg)
 
+    # go: cmd/compile/internal/syntax/parser.go advance
     def advance(self, *followlist: Token) -> None:
         """Skip to a token of followlist (or a statement keyword inside a
         function); with no followlist, skip exactly one token (not EOF)."""
@@ -454,6 +466,7 @@ class parser:
 
     # --- files ------------------------------------------------------------------
 
+    # go: cmd/compile/internal/syntax/parser.go fileOrNil
     def fileOrNil(self) -> ast.File | None:
         """SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } ."""
         pkgIndex = self.i
@@ -515,6 +528,7 @@ class parser:
 
     # --- declarations -----------------------------------------------------------
 
+    # go: cmd/compile/internal/syntax/parser.go list
     def list_(self, context: str, sep: Token, close: Token, f: object) -> Pos:
         """[ f { sep f } [sep] ] close; f returns true to end the list.
         Returns the position of the closing token."""
@@ -531,6 +545,7 @@ class parser:
         self.want(close)
         return pos
 
+    # go: cmd/compile/internal/syntax/parser.go appendGroup
     def appendGroup(self, keyword: Token, pos: Pos, k: int, f: object) -> ast.GenDecl:
         """f | "(" { f ";" } ")" as one GenDecl."""
         doc = self.docAt.get(k)
@@ -560,6 +575,7 @@ class parser:
                 self.lineTargets.append(s)
         return ast.GenDecl(doc, pos, keyword, NoPos, specs, NoPos, dirs)
 
+    # go: cmd/compile/internal/syntax/parser.go importDecl
     def importDecl(self, group: bool) -> ast.Spec | None:
         """ImportSpec = [ "." | PackageName ] ImportPath ."""
         doc = self.docAt.get(self.i) if group else None
@@ -586,6 +602,7 @@ class parser:
             i -= 1
         return i in self.badtoks
 
+    # go: cmd/compile/internal/syntax/parser.go constDecl
     def constDecl(self, group: bool) -> ast.Spec | None:
         """ConstSpec = IdentifierList [ [ Type ] "=" ExpressionList ] ."""
         k = self.i
@@ -600,6 +617,7 @@ class parser:
                 values = self.exprList()
         return ast.ValueSpec(doc, names, typ, values, None, dirs)
 
+    # go: cmd/compile/internal/syntax/parser.go typeDecl
     def typeDecl(self, group: bool) -> ast.Spec | None:
         """TypeSpec = identifier [ TypeParams ] [ "=" ] Type ."""
         k = self.i
@@ -648,6 +666,7 @@ class parser:
             self.advance(SEMICOLON, RPAREN)
         return ast.TypeSpec(doc, name, tparams, assign, typ, None, dirs)
 
+    # go: cmd/compile/internal/syntax/parser.go varDecl
     def varDecl(self, group: bool) -> ast.Spec | None:
         """VarSpec = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList ) ."""
         k = self.i
@@ -664,6 +683,7 @@ class parser:
                 values = self.exprList()
         return ast.ValueSpec(doc, names, typ, values, None, dirs)
 
+    # go: cmd/compile/internal/syntax/parser.go funcDeclOrNil
     def funcDeclOrNil(self, funcPos: Pos, k: int) -> ast.FuncDecl | None:
         """FunctionDecl = "func" FunctionName [ TypeParams ] ( Function | Signature ) ."""
         doc = self.docAt.get(k)
@@ -693,6 +713,7 @@ class parser:
             body = self.funcBody()
         return ast.FuncDecl(doc, recv, name, ftype, body, dirs)
 
+    # go: cmd/compile/internal/syntax/parser.go funcBody
     def funcBody(self) -> ast.BlockStmt:
         self.fnest += 1
         body = self.blockStmt("")
@@ -701,6 +722,7 @@ class parser:
 
     # --- expressions -----------------------------------------------------------
 
+    # go: cmd/compile/internal/syntax/parser.go expr
     def expr(self) -> ast.Expr:
         self.nest += 1
         if self.nest > MaxNest:
@@ -712,6 +734,7 @@ class parser:
         self.nest -= 1
         return x
 
+    # go: cmd/compile/internal/syntax/parser.go binaryExpr
     def binaryExpr(self, x: ast.Expr | None, prec: int) -> ast.Expr:
         """Expression = UnaryExpr | Expression binary_op Expression ."""
         if x is None:
@@ -725,6 +748,7 @@ class parser:
             self.next()
             x = ast.BinaryExpr(x, pos, tok, self.binaryExpr(None, tprec))
 
+    # go: cmd/compile/internal/syntax/parser.go unaryExpr
     def unaryExpr(self) -> ast.Expr:
         """UnaryExpr = PrimaryExpr | unary_op UnaryExpr ."""
         tok = self.tok
@@ -774,6 +798,7 @@ class parser:
             return ast.UnaryExpr(pos, ARROW, x)
         return self.pexpr(None, True)
 
+    # go: cmd/compile/internal/syntax/parser.go callStmt
     def callStmt(self) -> ast.Stmt:
         """go/defer Call."""
         pos = self.pos
@@ -791,6 +816,7 @@ class parser:
             return ast.GoStmt(pos, x)
         return ast.DeferStmt(pos, x)
 
+    # go: cmd/compile/internal/syntax/parser.go operand
     def operand(self, keep_parens: bool) -> ast.Expr:
         """Operand = Literal | OperandName | MethodExpr | "(" Expression ")" ."""
         tok = self.tok
@@ -827,6 +853,7 @@ class parser:
         self.advance(RPAREN, RBRACK, RBRACE)
         return x
 
+    # go: cmd/compile/internal/syntax/parser.go pexpr
     def pexpr(self, x: ast.Expr | None, keep_parens: bool) -> ast.Expr:
         """PrimaryExpr: operand followed by selectors, indices, slices,
         type assertions, calls and composite literal bodies."""
@@ -924,12 +951,14 @@ class parser:
             else:
                 return x
 
+    # go: cmd/compile/internal/syntax/parser.go bare_complitexpr
     def bare_complitexpr(self) -> ast.Expr:
         """Element = Expression | LiteralValue ."""
         if self.tok is LBRACE:
             return self.complitexpr(None)
         return self.expr()
 
+    # go: cmd/compile/internal/syntax/parser.go complitexpr
     def complitexpr(self, typ: ast.Expr | None) -> ast.CompositeLit:
         """LiteralValue = "{" [ ElementList [ "," ] ] "}" ."""
         self.nest += 1
@@ -968,6 +997,7 @@ class parser:
 
     # --- types ------------------------------------------------------------------
 
+    # go: cmd/compile/internal/syntax/parser.go type_
     def type_(self) -> ast.Expr:
         typ = self.typeOrNil()
         if typ is None:
@@ -976,6 +1006,7 @@ class parser:
             self.advance(COMMA, COLON, SEMICOLON, RPAREN, RBRACK, RBRACE)
         return typ
 
+    # go: cmd/compile/internal/syntax/parser.go typeOrNil
     def typeOrNil(self) -> ast.Expr | None:
         """Type = TypeName | TypeLit | "(" Type ")" ; None if no type starts here."""
         tok = self.tok
@@ -1031,6 +1062,7 @@ class parser:
         finally:
             self.nest -= 1
 
+    # go: cmd/compile/internal/syntax/parser.go typeInstance
     def typeInstance(self, typ: ast.Expr) -> ast.Expr:
         pos = self.pos
         self.want(LBRACK)
@@ -1045,6 +1077,7 @@ class parser:
             return ast.IndexExpr(typ, pos, idx[0], rbrack)
         return ast.IndexListExpr(typ, pos, idx, rbrack)
 
+    # go: cmd/compile/internal/syntax/parser.go funcType
     def funcType(self, context: str, funcPos: Pos) -> tuple[ast.FieldList | None, ast.FuncType]:
         """[TypeParams] Parameters [Result]; type parameters are an error
         when context is not empty."""
@@ -1068,6 +1101,7 @@ class parser:
         results = self.funcResult()
         return tparams, ast.FuncType(funcPos, tparams, params, results)
 
+    # go: cmd/compile/internal/syntax/parser.go arrayType
     def arrayType(self, pos: Pos, len_: ast.Expr | None) -> ast.Expr:
         """"[" has been consumed; len_ is the length if already parsed."""
         if len_ is None:
@@ -1085,6 +1119,7 @@ class parser:
         self.want(RBRACK)
         return ast.ArrayType(pos, len_, self.type_())
 
+    # go: cmd/compile/internal/syntax/parser.go chanElem
     def chanElem(self) -> ast.Expr:
         typ = self.typeOrNil()
         if typ is None:
@@ -1092,6 +1127,7 @@ class parser:
             self.syntaxError("missing channel element type")
         return typ
 
+    # go: cmd/compile/internal/syntax/parser.go structType
     def structType(self) -> ast.StructType:
         """StructType = "struct" "{" { FieldDecl ";" } "}" ."""
         pos = self.pos
@@ -1112,6 +1148,7 @@ class parser:
         rbrace = self.list_("struct type", SEMICOLON, RBRACE, one)
         return ast.StructType(pos, ast.FieldList(lbrace, fields, rbrace))
 
+    # go: cmd/compile/internal/syntax/parser.go interfaceType
     def interfaceType(self) -> ast.InterfaceType:
         """InterfaceType = "interface" "{" { ( MethodDecl | EmbeddedElem ) ";" } "}" ."""
         pos = self.pos
@@ -1136,6 +1173,7 @@ class parser:
         rbrace = self.list_("interface type", SEMICOLON, RBRACE, one)
         return ast.InterfaceType(pos, ast.FieldList(lbrace, methods, rbrace))
 
+    # go: cmd/compile/internal/syntax/parser.go funcResult
     def funcResult(self) -> ast.FieldList | None:
         """Result = Parameters | Type ."""
         if self.tok is LPAREN:
@@ -1148,6 +1186,7 @@ class parser:
             return ast.FieldList(NoPos, [ast.Field(None, [], typ)], NoPos)
         return None
 
+    # go: cmd/compile/internal/syntax/parser.go fieldDecl
     def fieldDecl(self, fields: list[ast.Field]) -> None:
         """FieldDecl = (IdentifierList Type | EmbeddedField) [ Tag ] ."""
         doc = self.docAt.get(self.i)
@@ -1203,6 +1242,7 @@ class parser:
             self.syntaxError("expected field name or embedded type")
             self.advance(SEMICOLON, RBRACE)
 
+    # go: cmd/compile/internal/syntax/parser.go arrayOrTArgs
     def arrayOrTArgs(self) -> ast.Expr:
         """[n]E, []E or a type argument list [A, B] (X left to the caller)."""
         pos = self.pos
@@ -1221,6 +1261,7 @@ class parser:
             return ast.IndexExpr(hole, pos, n[0], rbrack)
         return ast.IndexListExpr(hole, pos, n, rbrack)
 
+    # go: cmd/compile/internal/syntax/parser.go oliteral
     def oliteral(self) -> ast.BasicLit | None:
         tok = self.tok
         if INT <= tok <= STRING:
@@ -1230,6 +1271,7 @@ class parser:
             return ast.BasicLit(pos, pos + (len(lit) if lit.isascii() else len(lit.encode())), tok, lit)
         return None
 
+    # go: cmd/compile/internal/syntax/parser.go methodDecl
     def methodDecl(self) -> ast.Field:
         """MethodSpec = MethodName Signature | InterfaceTypeName ."""
         name = self.name()
@@ -1267,6 +1309,7 @@ class parser:
             return ast.Field(None, [], ast.IndexListExpr(name, lbrack, types, rbrack))
         return ast.Field(None, [], self.qualifiedName(name))
 
+    # go: cmd/compile/internal/syntax/parser.go embeddedElem
     def embeddedElem(self, f: ast.Field | None) -> ast.Field:
         """EmbeddedElem = MethodSpec | EmbeddedTerm { "|" EmbeddedTerm } ."""
         if f is None:
@@ -1284,6 +1327,7 @@ class parser:
             typ = ast.BinaryExpr(typ, pos, OR, self.embeddedTerm())
         return typ
 
+    # go: cmd/compile/internal/syntax/parser.go embeddedTerm
     def embeddedTerm(self) -> ast.Expr:
         """EmbeddedTerm = [ "~" ] Type ."""
         if self.tok is TILDE:
@@ -1297,6 +1341,7 @@ class parser:
             self.advance(*_OPERATORS, SEMICOLON, RPAREN, RBRACK, RBRACE)
         return t
 
+    # go: cmd/compile/internal/syntax/parser.go paramDeclOrNil
     def paramDeclOrNil(self, name: ast.Ident | None, follow: Token) -> _Par | None:
         """ParameterDecl = [ IdentifierList ] [ "..." ] Type ."""
         typeSetsOk = follow is RBRACK  # type set notation in type parameter lists
@@ -1349,6 +1394,7 @@ class parser:
         self.advance(COMMA, follow)
         return None
 
+    # go: cmd/compile/internal/syntax/parser.go paramList
     def paramList(
         self,
         name: ast.Ident | None,
@@ -1455,6 +1501,7 @@ class parser:
 
     # --- statements ------------------------------------------------------------
 
+    # go: cmd/compile/internal/syntax/parser.go simpleStmt
     def simpleStmt(self, lhs: list[ast.Expr] | None, keyword: Token) -> ast.Stmt | _RangeClause:
         """SimpleStmt = EmptyStmt | ExpressionStmt | SendStmt | IncDecStmt | Assignment | ShortVarDecl ."""
         if keyword is FOR and self.tok is RANGE:
@@ -1486,11 +1533,13 @@ class parser:
         self.advance(SEMICOLON, RBRACE)
         return ast.ExprStmt(lhs[0])
 
+    # go: cmd/compile/internal/syntax/parser.go newRangeClause
     def newRangeClause(self, lhs: list[ast.Expr] | None, tok: Token, tokPos: Pos) -> _RangeClause:
         rangePos = self.pos
         self.next()  # range
         return _RangeClause(lhs, tok, tokPos, rangePos, self.expr())
 
+    # go: cmd/compile/internal/syntax/parser.go labeledStmtOrNil
     def labeledStmtOrNil(self, label: ast.Ident) -> ast.Stmt | None:
         colon = self.pos
         self.want(COLON)
@@ -1503,6 +1552,7 @@ class parser:
         self.syntaxErrorAt(colon, "missing statement after label")
         return None
 
+    # go: cmd/compile/internal/syntax/parser.go blockStmt
     def blockStmt(self, context: str) -> ast.BlockStmt:
         self.nest += 1
         if self.nest > MaxNest:
@@ -1522,6 +1572,7 @@ class parser:
         self.nest -= 1
         return ast.BlockStmt(lbrace, lst, rbrace)
 
+    # go: cmd/compile/internal/syntax/parser.go declStmt
     def declStmt(self, f: object) -> ast.Stmt:
         pos = self.pos
         k = self.i
@@ -1529,6 +1580,7 @@ class parser:
         self.next()
         return ast.DeclStmt(self.appendGroup(keyword, pos, k, f))
 
+    # go: cmd/compile/internal/syntax/parser.go forStmt
     def forStmt(self) -> ast.Stmt:
         pos = self.pos
         init, cond, post = self.header(FOR)
@@ -1546,6 +1598,7 @@ class parser:
             return ast.RangeStmt(pos, key, value, rc.tokPos, rc.tok, rc.rangePos, rc.x, body)
         return ast.ForStmt(pos, init, cond, post, body)
 
+    # go: cmd/compile/internal/syntax/parser.go header
     def header(self, keyword: Token) -> tuple[ast.Stmt | _RangeClause | None, ast.Expr | None, ast.Stmt | None]:
         """The clauses of if/for/switch: (init, cond, post)."""
         self.want(keyword)
@@ -1650,6 +1703,7 @@ class parser:
             and s.Rhs[0].Type is None
         )
 
+    # go: cmd/compile/internal/syntax/parser.go ifStmt
     def ifStmt(self) -> ast.IfStmt:
         pos = self.pos
         self.nest += 1
@@ -1671,6 +1725,7 @@ class parser:
             cond = ast.BadExpr(pos, pos)
         return ast.IfStmt(pos, init, cond, body, els)  # type: ignore[arg-type]
 
+    # go: cmd/compile/internal/syntax/parser.go switchStmt
     def switchStmt(self) -> ast.Stmt:
         pos = self.pos
         init, tag, _ = self.header(SWITCH)
@@ -1691,6 +1746,7 @@ class parser:
             return ast.TypeSwitchStmt(pos, init_, ast.ExprStmt(tag), body)
         return ast.SwitchStmt(pos, init_, tag, body)
 
+    # go: cmd/compile/internal/syntax/parser.go selectStmt
     def selectStmt(self) -> ast.Stmt:
         pos = self.pos
         self.want(SELECT)
@@ -1705,6 +1761,7 @@ class parser:
         self.want(RBRACE)
         return ast.SelectStmt(pos, ast.BlockStmt(lbrace, clauses, rbrace))
 
+    # go: cmd/compile/internal/syntax/parser.go caseClause
     def caseClause(self) -> ast.CaseClause:
         pos = self.pos
         lst: list[ast.Expr] = []
@@ -1720,6 +1777,7 @@ class parser:
         self.want(COLON)
         return ast.CaseClause(pos, lst, colon, self.stmtList())
 
+    # go: cmd/compile/internal/syntax/parser.go commClause
     def commClause(self) -> ast.CommClause:
         pos = self.pos
         comm: ast.Stmt | None = None
@@ -1737,6 +1795,7 @@ class parser:
         self.want(COLON)
         return ast.CommClause(pos, comm, colon, self.stmtList())
 
+    # go: cmd/compile/internal/syntax/parser.go stmtOrNil
     def stmtOrNil(self) -> ast.Stmt | None:
         """A statement, or None if none starts here."""
         tok = self.tok
@@ -1792,6 +1851,7 @@ class parser:
             return ast.EmptyStmt(self.pos, self.lit() != "semicolon")
         return None
 
+    # go: cmd/compile/internal/syntax/parser.go stmtList
     def stmtList(self) -> list[ast.Stmt]:
         """StatementList = { Statement ";" } ."""
         lst: list[ast.Stmt] = []
@@ -1811,6 +1871,7 @@ class parser:
                 self.advance(SEMICOLON, RBRACE, CASE, DEFAULT)
                 self.got(SEMICOLON)  # avoid a spurious empty statement
 
+    # go: cmd/compile/internal/syntax/parser.go argList
     def argList(self) -> tuple[list[ast.Expr], Pos, Pos]:
         """[ arg { "," arg } [ "..." ] [ "," ] ] ")"; returns (args, ..., ))."""
         self.xnest += 1
@@ -1840,6 +1901,7 @@ class parser:
 
     # --- common productions ----------------------------------------------------
 
+    # go: cmd/compile/internal/syntax/parser.go name
     def name(self) -> ast.Ident:
         if self.tok is IDENT:
             n = ast.Ident(self.pos, self.lits[self.i])
@@ -1850,6 +1912,7 @@ class parser:
         self.advance()
         return n
 
+    # go: cmd/compile/internal/syntax/parser.go nameList
     def nameList(self, first: ast.Ident) -> list[ast.Ident]:
         """IdentifierList = identifier { "," identifier } ."""
         lst = [first]
@@ -1858,6 +1921,7 @@ class parser:
             lst.append(self.name())
         return lst
 
+    # go: cmd/compile/internal/syntax/parser.go qualifiedName
     def qualifiedName(self, name: ast.Ident | None) -> ast.Expr:
         x: ast.Expr
         if name is not None:
@@ -1875,6 +1939,7 @@ class parser:
             x = self.typeInstance(x)
         return x
 
+    # go: cmd/compile/internal/syntax/parser.go exprList
     def exprList(self) -> list[ast.Expr]:
         """ExpressionList = Expression { "," Expression } ."""
         lst = [self.expr()]
@@ -1883,6 +1948,7 @@ class parser:
             lst.append(self.expr())
         return lst
 
+    # go: cmd/compile/internal/syntax/parser.go typeList
     def typeList(self, strict: bool) -> tuple[list[ast.Expr], bool]:
         """arg { "," arg } [ "," ]: the first may be an expression unless
         strict; returns the list and whether a comma was seen."""

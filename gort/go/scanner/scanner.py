@@ -139,6 +139,7 @@ def formatU(r: int) -> str:
     return f"U+{r:04X}"
 
 
+# go: cmd/compile/internal/syntax/scanner.go baseName
 def _baseName(base: int) -> str:
     return {2: "binary", 8: "octal", 10: "decimal", 16: "hexadecimal"}[base]
 
@@ -161,6 +162,7 @@ def _decodeAt(text: str, i: int) -> tuple[str, int]:
         return "\ufffd", 1
 
 
+# go: cmd/compile/internal/syntax/scanner.go digits
 def _digits(lit: str, i: int, base: int, invalid: int) -> tuple[int, int, int]:
     """Skip digits and '_' of base from lit[i]; return (i, digsep, invalid)."""
     n = len(lit)
@@ -183,6 +185,7 @@ def _digits(lit: str, i: int, base: int, invalid: int) -> tuple[int, int, int]:
     return i, digsep, invalid
 
 
+# go: cmd/compile/internal/syntax/scanner.go invalidSep
 def _invalidSep(x: str) -> int:
     """Index of the first '_' that does not separate digits, or -1."""
     x1 = " "
@@ -211,6 +214,7 @@ def _invalidSep(x: str) -> int:
     return -1
 
 
+# go: cmd/compile/internal/syntax/scanner.go number
 def numberKind(lit: str, errs: ErrSink | None, off: int) -> Token:
     """The kind (INT, FLOAT, IMAG) of number lit; report its errors.
 
@@ -298,6 +302,7 @@ def numberKind(lit: str, errs: ErrSink | None, off: int) -> Token:
     return kind
 
 
+# go: cmd/compile/internal/syntax/scanner.go escape
 def _escape(text: str, i: int, quote: str, errs: ErrSink) -> tuple[bool, int]:
     """Check the escape after a backslash; text[i] follows the backslash."""
     n = len(text)
@@ -346,6 +351,7 @@ def _escape(text: str, i: int, quote: str, errs: ErrSink) -> tuple[bool, int]:
     return True, i
 
 
+# go: cmd/compile/internal/syntax/scanner.go stdString
 def _checkString(text: str, start: int, errs: ErrSink) -> int:
     """Check the "string" at text[start]; return its end offset."""
     n = len(text)
@@ -366,6 +372,7 @@ def _checkString(text: str, start: int, errs: ErrSink) -> int:
         i += 1
 
 
+# go: cmd/compile/internal/syntax/scanner.go rune
 def _checkRune(text: str, start: int, errs: ErrSink) -> int:
     """Check the 'rune' at text[start]; return its end offset."""
     n = len(text)
@@ -401,6 +408,7 @@ def _checkRune(text: str, start: int, errs: ErrSink) -> int:
         count += 1
 
 
+# go: cmd/compile/internal/syntax/scanner.go atIdentChar
 def _checkIdent(text: str, start: int, end: int, errs: ErrSink) -> str:
     """Decode a non-ASCII identifier and report characters gc rejects."""
     i = start
@@ -446,6 +454,7 @@ class TokenStream:
         self.size = 0  # file size in bytes
 
 
+# go: cmd/compile/internal/syntax/source.go nextch
 def _clean(src: bytes) -> tuple[bytes, list[int] | None, list[tuple[int, str]]]:
     """Remove the bytes gc's reader skips; return (bytes, offset map, errors).
 
@@ -498,6 +507,7 @@ def _clean(src: bytes) -> tuple[bytes, list[int] | None, list[tuple[int, str]]]:
     return bytes(keep), omap, errs
 
 
+# go: cmd/compile/internal/syntax/scanner.go next
 def scanFile(src: bytes, base: int = 0) -> TokenStream:
     """Scan a whole file; positions are base + byte offset."""
     ts = TokenStream()
