@@ -4,6 +4,8 @@
 // error forms follow Go's fmt documentation.
 package fmt
 
+import "io"
+
 // Stringer is implemented by any value that has a String method, which
 // defines the "native" format for that value.
 type Stringer interface {
@@ -46,3 +48,28 @@ func Sprintln(a ...any) string
 
 // Sprintf formats according to a format specifier and returns the resulting string.
 func Sprintf(format string, a ...any) string
+
+// Fprint formats using the default formats and writes to w.
+func Fprint(w io.Writer, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprint(a...)))
+}
+
+// Fprintln formats using the default formats, separated by spaces, with a
+// final newline, and writes to w.
+func Fprintln(w io.Writer, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprintln(a...)))
+}
+
+// Fprintf formats according to a format specifier and writes to w.
+func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprintf(format, a...)))
+}
+
+// Append formats using the default formats and appends the result to b.
+func Append(b []byte, a ...any) []byte { return append(b, Sprint(a...)...) }
+
+// Appendln is Append with spaces between operands and a final newline.
+func Appendln(b []byte, a ...any) []byte { return append(b, Sprintln(a...)...) }
+
+// Appendf formats according to a format specifier and appends the result to b.
+func Appendf(b []byte, format string, a ...any) []byte { return append(b, Sprintf(format, a...)...) }
