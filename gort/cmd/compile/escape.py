@@ -33,13 +33,16 @@ from gort.go import ast, token
 
 
 class VarFacts:
-    __slots__ = ("addrTaken", "captured", "reassigned", "declNode")
+    __slots__ = ("addrTaken", "captured", "reassigned", "declNode", "nonnil")
 
     def __init__(self) -> None:
         self.addrTaken = False
         self.captured = False
         self.reassigned = False  # assigned other than by its declaration
         self.declNode: Any = None
+        # Every assignment stores a pointer that cannot be nil (&x, new(T)):
+        # dereferences need no nil check. None: no assignment seen yet.
+        self.nonnil: bool | None = None
 
 
 class Analysis:
@@ -176,6 +179,7 @@ class Analysis:
         if isinstance(n, ast.UnaryExpr) and n.Op == token.AND:
             self._addr(n.X)
         elif isinstance(n, ast.AssignStmt):
+            self._nilness(n)
             if n.Tok != token.DEFINE:
                 for lhs in n.Lhs:
                     self._assign(lhs)
@@ -202,6 +206,18 @@ class Analysis:
             pass
         for child in _children(n):
             self._walk(child)
+
+    def _nilness(self, n: ast.AssignStmt) -> None:
+        pair = len(n.Lhs) == len(n.Rhs) and n.Tok in (token.DEFINE, token.ASSIGN)
+        for i, lhs in enumerate(n.Lhs):
+            if not isinstance(lhs, ast.Ident):
+                continue
+            obj = self.info.Defs.get(lhs) or self.info.Uses.get(lhs)
+            if not isinstance(obj, types.Var):
+                continue
+            f = self.fact(obj)
+            ok = pair and _nonNilExpr(self.info, n.Rhs[i])
+            f.nonnil = ok if f.nonnil is None else (f.nonnil and ok)
 
     def _methodValueAddr(self, n: ast.SelectorExpr) -> None:
         sel = self.info.Selections.get(n)
@@ -231,3 +247,14 @@ def _children(n: Any) -> list[Any]:
         if v is not None:
             out.append(v)
     return out
+
+
+def _nonNilExpr(info: Any, e: Any) -> bool:
+    """Is e a pointer that cannot be nil: &x, &T{...}, new(T)?"""
+    while isinstance(e, ast.ParenExpr):
+        e = e.X
+    if isinstance(e, ast.UnaryExpr) and e.Op == token.AND:
+        return True
+    if isinstance(e, ast.CallExpr) and isinstance(e.Fun, ast.Ident) and e.Fun.Name == "new":
+        return isinstance(info.Uses.get(e.Fun), types.Builtin)
+    return False

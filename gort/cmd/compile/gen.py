@@ -429,6 +429,7 @@ class FuncGen:
         self.pg = pg
         self.info = pg.info
         self.analysis = pg.analysis
+        self.inbounds: set[tuple[str, str]] = set()  # (slice local, Go index name) proven in range
         self.smap: Any = None  # TypeParam -> type argument, in a generic instance
         self._tcache: dict[int, Any] = {}
         self.decl = decl
@@ -1679,12 +1680,31 @@ class FuncGen:
         return compileCompositeLit(self, e)
 
     def expr_StarExpr(self, e: ast.StarExpr) -> str:
-        p = self.spillIfNeeded(self.expr(e.X))
         t = self.typeOf(e)
-        q = self.nilChecked(p)
+        q = self.ptrOperand(e.X)
         if ti.isMem(t):
             return q
         return ti.load(t, q)
+
+    def isNonNil(self, x: Any) -> bool:
+        """Is the pointer expression x known not to be nil (no check needed)?"""
+        x = unparen(x)
+        if isinstance(x, ast.Ident):
+            obj = self.info.Uses.get(x)
+            if isinstance(obj, types.Var):
+                f = self.analysis.facts.get(obj)
+                # Parameters are never known: callers may pass nil.
+                return f is not None and f.nonnil is True
+        from gort.cmd.compile.escape import _nonNilExpr
+
+        return _nonNilExpr(self.info, x)
+
+    def ptrOperand(self, x: Any) -> str:
+        """The value of pointer expression x, nil-checked unless known non-nil."""
+        p = self.spillIfNeeded(self.expr(x))
+        if self.isNonNil(x):
+            return p
+        return self.nilChecked(p)
 
     def nilChecked(self, p: str) -> str:
         """p, after a nil check (p must be a simple expression)."""
@@ -1885,7 +1905,8 @@ class FuncGen:
         if r == Rep.FLOAT:
             f32 = ti.isFloat32(t)
             if op == token.QUO:
-                v = f"fdiv({x}, {y})"
+                d = self.tmp("_d")
+                v = f"({x} / {d} if ({d} := {y}) else fdiv({x}, {d}))" if _simple(x) else f"fdiv({x}, {y})"
             else:
                 v = f"({x} {_pyop[op]} {y})"
             return f"f32r({v})" if f32 else v
@@ -1967,8 +1988,7 @@ class FuncGen:
             assert isinstance(obj, types.Var)
             return ("var", self.varOf(obj, e))
         if isinstance(e, ast.StarExpr):
-            p = self.spillIfNeeded(self.expr(e.X))
-            return ("addr", self.nilChecked(p))
+            return ("addr", self.ptrOperand(e.X))
         if isinstance(e, ast.SelectorExpr):
             return ("addr", self.fieldAddr(e))
         if isinstance(e, ast.IndexExpr):
@@ -1985,7 +2005,7 @@ class FuncGen:
         if kind == "var":
             return self.loadVar(r)
         if kind == "addr":
-            a = self.spillIfNeeded(r)
+            a = self.spillIfNeeded(r) if ti.multiword(t) else r
             return ti.load(t, a)
         if kind == "map":
             from gort.cmd.compile.maps import mapLoadRef
@@ -2006,7 +2026,7 @@ class FuncGen:
                 self.storeVar(r, val)
             return
         if kind == "addr":
-            a = self.spillIfNeeded(r)
+            a = self.spillIfNeeded(r) if ti.multiword(t) or ti.isMem(t) else r
             if not ti.isMem(t) and not _simple(val):
                 tv = self.tmp()
                 self.emit(f"{tv} = {val}")
@@ -2040,7 +2060,7 @@ class FuncGen:
             a = self.fieldAddr(e)
             if ti.isMem(t):
                 return a
-            if not _simple(a):
+            if not _simple(a) and ti.multiword(t):
                 a2 = self.tmp()
                 self.emit(f"{a2} = {a}")
                 a = a2
@@ -2055,8 +2075,7 @@ class FuncGen:
         path = sel.Index()
         xt = self.typeOf(e.X)
         if isinstance(xt.Underlying(), types.Pointer):
-            base = self.spillIfNeeded(self.expr(e.X))
-            base = self.nilChecked(base)
+            base = self.ptrOperand(e.X)
             cur = xt.Underlying().Elem()
         else:
             base = self.baseAddr(e.X)
@@ -2113,14 +2132,15 @@ class FuncGen:
         a = self.indexAddr(e)
         if ti.isMem(t):
             return a
-        a = self.spillIfNeeded(a)
+        if ti.multiword(t):
+            a = self.spillIfNeeded(a)
         return ti.load(t, a)
 
     def indexAddr(self, e: ast.IndexExpr) -> str:
         xt = self.typeOf(e.X).Underlying()
         if isinstance(xt, types.Pointer):
             arr = xt.Elem().Underlying()
-            base = self.nilChecked(self.spillIfNeeded(self.expr(e.X)))
+            base = self.ptrOperand(e.X)
             n = str(arr.Len())
             et = arr.Elem()
         elif isinstance(xt, types.Array):
@@ -2132,6 +2152,11 @@ class FuncGen:
             base = f"{s}[0]"
             n = f"{s}[1]"
             et = xt.Elem()
+            ix = unparen(e.Index)
+            if isinstance(ix, ast.Ident) and (s, ix.Name) in self.inbounds:
+                i = self.expr(ix)
+                size = ti.sizeof(et)
+                return f"({base} + {i} * {size})" if size != 1 else f"({base} + {i})"
         else:
             raise self.err(e, f"gort: index of {xt}")
         c = self.constOf(e.Index)

@@ -105,9 +105,12 @@ def rangeSlice(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     i = fg.tmp("_i")
     fg.emit(f"{i} = 0")
     size = ti.sizeof(et)
+    proof = boundsProof(fg, s)
     fg.emit(f"while {i} < {n}:")
     with fg.indent():
         assignIter(fg, s, s.Key, i, types.Typ[types.Int])
+        if proof is not None:
+            fg.inbounds.add(proof)
         if s.Value is not None and not _blank(s.Value):
             addr = f"{base} + {i} * {size}" if size != 1 else f"{base} + {i}"
             if ti.isMem(et):
@@ -120,7 +123,60 @@ def rangeSlice(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
                 assignIter(fg, s, s.Value, ti.load(et, a), et)
         loop.post = _Post(f"{i} += 1")
         fg.loopBody(loop, s.Body.List)
+        if proof is not None:
+            fg.inbounds.discard(proof)
     fg.afterLoop(loop)
+
+
+def boundsProof(fg: Any, s: ast.RangeStmt) -> tuple[str, str] | None:
+    """(slice local, index local) when `for i := range x` makes x[i] in bounds:
+    x is a local slice or array and neither x nor i changes in the body."""
+    if s.Tok != token.DEFINE or not isinstance(s.Key, ast.Ident) or s.Key.Name == "_":
+        return None
+    x = s.X
+    while isinstance(x, ast.ParenExpr):
+        x = x.X
+    if not isinstance(x, ast.Ident):
+        return None
+    xv = fg.info.Uses.get(x)
+    kv = fg.info.Defs.get(s.Key)
+    if not isinstance(xv, types.Var) or not isinstance(kv, types.Var):
+        return None
+    for v in (xv, kv):
+        f = fg.analysis.facts.get(v)
+        if f is not None and (f.addrTaken or (f.captured and f.reassigned)):
+            return None
+    if _assignedIn(fg, s.Body, {xv, kv}):
+        return None
+    xvi = fg.vars.get(xv)
+    if xvi is None or xvi.kind != "py":
+        return None
+    return (xvi.name, s.Key.Name)
+
+
+def _assignedIn(fg: Any, body: Any, vs: set[Any]) -> bool:
+    found = False
+
+    def f(n: Any) -> bool:
+        nonlocal found
+        if found:
+            return False
+        lhs: list[Any] = []
+        if isinstance(n, ast.AssignStmt):
+            lhs = n.Lhs
+        elif isinstance(n, ast.IncDecStmt):
+            lhs = [n.X]
+        elif isinstance(n, ast.RangeStmt) and n.Tok == token.ASSIGN:
+            lhs = [x for x in (n.Key, n.Value) if x is not None]
+        for x in lhs:
+            while isinstance(x, ast.ParenExpr):
+                x = x.X
+            if isinstance(x, ast.Ident) and (fg.info.Uses.get(x) in vs or fg.info.Defs.get(x) in vs):
+                found = True
+        return not found
+
+    ast.Inspect(body, f)
+    return found
 
 
 def _blank(x: Any) -> bool:

@@ -94,6 +94,11 @@ def rep(t: types.Type) -> Rep:
     raise TypeError(f"no representation for {t}")
 
 
+def multiword(t: types.Type) -> bool:
+    """Is t held in more than one word (loads and stores use the address twice)?"""
+    return rep(t) in (Rep.STRING, Rep.SLICE, Rep.IFACE, Rep.COMPLEX)
+
+
 def isMem(t: types.Type) -> bool:
     return rep(t) == Rep.MEM
 
