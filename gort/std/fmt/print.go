@@ -4,7 +4,11 @@
 // error forms follow Go's fmt documentation.
 package fmt
 
-import "io"
+// writer is io.Writer's method set; fmt declares it itself so that
+// printing does not pull in io and sync.
+type writer interface {
+	Write(p []byte) (n int, err error)
+}
 
 // Stringer is implemented by any value that has a String method, which
 // defines the "native" format for that value.
@@ -50,18 +54,18 @@ func Sprintln(a ...any) string
 func Sprintf(format string, a ...any) string
 
 // Fprint formats using the default formats and writes to w.
-func Fprint(w io.Writer, a ...any) (n int, err error) {
+func Fprint(w writer, a ...any) (n int, err error) {
 	return w.Write([]byte(Sprint(a...)))
 }
 
 // Fprintln formats using the default formats, separated by spaces, with a
 // final newline, and writes to w.
-func Fprintln(w io.Writer, a ...any) (n int, err error) {
+func Fprintln(w writer, a ...any) (n int, err error) {
 	return w.Write([]byte(Sprintln(a...)))
 }
 
 // Fprintf formats according to a format specifier and writes to w.
-func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
+func Fprintf(w writer, format string, a ...any) (n int, err error) {
 	return w.Write([]byte(Sprintf(format, a...)))
 }
 
