@@ -87,4 +87,18 @@ def unalias(t: Type) -> Type:
     return x
 
 
+def unaliasOrNone(t: Type) -> Type | None:
+    """Like unalias, but None for an alias whose right-hand side is not yet known."""
+    x: Type | None = t
+    n = 0
+    while type(x) is Alias:
+        if x.actual is not None:  # type: ignore[union-attr]
+            return x.actual  # type: ignore[union-attr]
+        x = x.fromRHS  # type: ignore[union-attr]
+        n += 1
+        if n > 1000:
+            return None
+    return x
+
+
 Unalias = unalias

@@ -29,6 +29,7 @@ are being determined (grey), for cycle detection.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -283,6 +284,11 @@ class Checker:
             return None
         saved = _current_fset[0]
         _current_fset[0] = self.fset
+        # Deeply nested expressions (long chains of + in generated tables)
+        # recurse deeper than Python's default limit; CPython 3.11 does not
+        # use the C stack for Python-to-Python calls, so a high limit is safe.
+        if sys.getrecursionlimit() < 100000:
+            sys.setrecursionlimit(100000)
         try:
             self.checkFiles(files)
         except _errors._BailoutError:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gort.go.types.alias import Alias, unalias
+from gort.go.types.alias import Alias, unalias, unaliasOrNone
 from gort.go.types.array import Array
 from gort.go.types.basic import (
     Basic,
@@ -53,7 +53,9 @@ def isValid(t: Type | None) -> bool:
     if t is None:
         return False
     if type(t) is Alias:
-        t = unalias(t)
+        t = unaliasOrNone(t)
+        if t is None:
+            return True  # an alias still being declared is not known to be invalid
     return not (type(t) is Basic and t.kind == 0)  # type: ignore[attr-defined]
 
 
