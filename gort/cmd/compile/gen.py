@@ -430,6 +430,8 @@ class FuncGen:
         self.info = pg.info
         self.analysis = pg.analysis
         self.inbounds: set[tuple[str, str]] = set()  # (slice local, Go index name) proven in range
+        self.nowrap: set[int] = set()  # ids of i++ statements that cannot overflow
+        self.bounded: set[str] = set()  # Python locals known in [0, MaxInt) (range indexes)
         self.smap: Any = None  # TypeParam -> type argument, in a generic instance
         self._tcache: dict[int, Any] = {}
         self.decl = decl
@@ -1192,6 +1194,9 @@ class FuncGen:
     def stmt_IncDecStmt(self, s: ast.IncDecStmt) -> None:
         t = self.typeOf(s.X)
         ref = self.lvalue(s.X)
+        if id(s) in self.nowrap and ref[0] == "var" and ref[1].kind == "py":
+            self.emit(f"{ref[1].name} += 1")
+            return
         cur = self.loadRef(ref, t)
         one = "1.0" if ti.rep(t) == Rep.FLOAT else ("1" if ti.rep(t) == Rep.INT else "1")
         op = token.ADD if s.Tok == token.INC else token.SUB
@@ -1295,12 +1300,19 @@ class FuncGen:
                 if isinstance(o, types.Var) and o in self.vars and self.vars[o].kind == "mem" and self.storageOf(o) == "heap":
                     itervars.append(self.vars[o])
         loop.itervars = itervars
+        self.noWrapPost(s)
         mark = len(self.L.lines)
         if s.Cond is not None:
+            # `while cond:` when the condition is a plain expression.
             self.emit("while True:")
             with self.indent():
+                cmark = len(self.L.lines)
                 cond = self.expr(s.Cond)
-                self.emit(f"if not ({cond}): break")
+                simple = len(self.L.lines) == cmark
+                if simple:
+                    self.L.lines[mark] = self.L.lines[mark].replace("while True:", f"while {cond}:")
+                else:
+                    self.emit(f"if not ({cond}): break")
                 self.loopBody(loop, s.Body.List)
         else:
             self.emit("while True:")
@@ -1308,6 +1320,29 @@ class FuncGen:
                 self.loopBody(loop, s.Body.List)
         _ = mark
         self.afterLoop(loop)
+
+    def noWrapPost(self, s: ast.ForStmt) -> None:
+        """`for ...; i < n; i++` with i unchanged in the body: i++ cannot overflow."""
+        from gort.cmd.compile.ranges import _assignedIn
+
+        post, cond = s.Post, s.Cond
+        if not (isinstance(post, ast.IncDecStmt) and post.Tok == token.INC and isinstance(post.X, ast.Ident)):
+            return
+        if not isinstance(cond, ast.BinaryExpr):
+            return
+        i = post.X.Name
+        lhs, rhs = unparen(cond.X), unparen(cond.Y)
+        ok = (cond.Op == token.LSS and isinstance(lhs, ast.Ident) and lhs.Name == i) or \
+             (cond.Op == token.GTR and isinstance(rhs, ast.Ident) and rhs.Name == i)
+        if not ok:
+            return
+        v = self.info.Uses.get(post.X)
+        if not isinstance(v, types.Var) or _assignedIn(self, s.Body, {v}):
+            return
+        f = self.analysis.facts.get(v)
+        if f is not None and (f.addrTaken or f.captured):
+            return
+        self.nowrap.add(id(post))
 
     def loopBody(self, loop: Loop, body: list[Any]) -> None:
         self.loops.append(loop)
@@ -1876,6 +1911,9 @@ class FuncGen:
             raise self.err(node, f"invalid string op {op}")
         if r == Rep.INT:
             bits, signed = ti.intinfo(t)
+            if op in (token.ADD, token.SUB) and bits == 64 and signed and x in self.bounded and _smallConst(y):
+                # A range index plus or minus a small constant stays in range.
+                return f"({x} {'+' if op == token.ADD else '-'} {y})"
             if op == token.ADD:
                 return self.wrap(f"{x} + {y}", t)
             if op == token.SUB:
@@ -1906,7 +1944,12 @@ class FuncGen:
             f32 = ti.isFloat32(t)
             if op == token.QUO:
                 d = self.tmp("_d")
-                v = f"({x} / {d} if ({d} := {y}) else fdiv({x}, {d}))" if _simple(x) else f"fdiv({x}, {y})"
+                if _nonzeroConst(y):
+                    v = f"({x} / {y})"
+                elif _simple(x):
+                    v = f"({x} / {d} if ({d} := {y}) else fdiv({x}, {d}))"
+                else:
+                    v = f"fdiv({x}, {y})"
             else:
                 v = f"({x} {_pyop[op]} {y})"
             return f"f32r({v})" if f32 else v
@@ -2261,6 +2304,20 @@ def _simple(v: str) -> bool:
     if v.lstrip("-").replace(".", "", 1).replace("e", "", 1).replace("+", "").isdigit():
         return True
     return v in ("ZS", "ZSL", "ZI", "True", "False", "0j")
+
+
+def _smallConst(y: str) -> bool:
+    try:
+        return abs(int(y)) < (1 << 20)
+    except ValueError:
+        return False
+
+
+def _nonzeroConst(y: str) -> bool:
+    try:
+        return float(y) != 0.0
+    except ValueError:
+        return False
 
 
 def _paren(x: str) -> str:

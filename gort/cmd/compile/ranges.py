@@ -111,6 +111,9 @@ def rangeSlice(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
         assignIter(fg, s, s.Key, i, types.Typ[types.Int])
         if proof is not None:
             fg.inbounds.add(proof)
+            kv = fg.vars.get(fg.info.Defs.get(s.Key))
+            if kv is not None and kv.kind == "py":
+                fg.bounded.add(kv.name)
         if s.Value is not None and not _blank(s.Value):
             addr = f"{base} + {i} * {size}" if size != 1 else f"{base} + {i}"
             if ti.isMem(et):
