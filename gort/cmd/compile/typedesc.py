@@ -188,13 +188,84 @@ def _direct(t: types.Type) -> bool:
 
 
 def typeString(t: types.Type) -> str:
-    def qual(p: Any) -> str:
-        return p.Name()
+    """t as gc's runtime names it (reflect's Type.String): package names, and
+    spaces inside struct and interface braces ("struct { X int }")."""
+    if isinstance(t, types.Alias):
+        t = types.Unalias(t)
+    if isinstance(t, types.Basic):
+        return "unsafe.Pointer" if t.Kind() == types.UnsafePointer else t.Name()
+    if isinstance(t, types.Named):
+        obj = t.Obj()
+        name = obj.Name()
+        if obj.Pkg() is not None:
+            name = obj.Pkg().Name() + "." + name
+        targs = t.TypeArgs()
+        if targs:
+            name += "[" + ",".join(typeString(a) for a in targs) + "]"
+        return name
+    if isinstance(t, types.Pointer):
+        return "*" + typeString(t.Elem())
+    if isinstance(t, types.Slice):
+        return "[]" + typeString(t.Elem())
+    if isinstance(t, types.Array):
+        return f"[{t.Len()}]" + typeString(t.Elem())
+    if isinstance(t, types.Map):
+        return f"map[{typeString(t.Key())}]{typeString(t.Elem())}"
+    if isinstance(t, types.Chan):
+        d = int(t.Dir())
+        e = typeString(t.Elem())
+        if d == 1:
+            return "chan<- " + e
+        if d == 2:
+            return "<-chan " + e
+        if isinstance(t.Elem(), types.Chan) and int(t.Elem().Dir()) == 2:
+            e = "(" + e + ")"
+        return "chan " + e
+    if isinstance(t, types.Signature):
+        return "func" + _sigString(t)
+    if isinstance(t, types.Struct):
+        if t.NumFields() == 0:
+            return "struct {}"
+        parts = []
+        for i in range(t.NumFields()):
+            f = t.Field(i)
+            ft = typeString(f.Type())
+            p = ft if f.Embedded() else f"{f.Name()} {ft}"
+            tag = t.Tag(i)
+            if tag:
+                p += " " + _quote(tag)
+            parts.append(p)
+        return "struct { " + "; ".join(parts) + " }"
+    if isinstance(t, types.Interface):
+        if t.NumMethods() == 0 and t.Empty():
+            return "interface {}"
+        ms = []
+        for i in range(t.NumMethods()):
+            m = t.Method(i)
+            ms.append(m.Name() + _sigString(m.Type()))
+        return "interface { " + "; ".join(ms) + " }"
+    return str(t)
 
-    try:
-        return str(types.TypeString(t, qual))
-    except Exception:
-        return str(t)
+
+def _sigString(sig: Any) -> str:
+    ps, rs = sig.Params(), sig.Results()
+    params = []
+    for i in range(ps.Len()):
+        pt = ps.At(i).Type()
+        if sig.Variadic() and i == ps.Len() - 1:
+            params.append("..." + typeString(pt.Elem()))
+        else:
+            params.append(typeString(pt))
+    s = "(" + ", ".join(params) + ")"
+    if rs.Len() == 1:
+        s += " " + typeString(rs.At(0).Type())
+    elif rs.Len() > 1:
+        s += " (" + ", ".join(typeString(rs.At(i).Type()) for i in range(rs.Len())) + ")"
+    return s
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def methodTable(pg: Any, named: types.Named, ptr: bool) -> list[list[Any]]:
