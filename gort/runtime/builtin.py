@@ -373,3 +373,10 @@ def goargs_take(fv: int) -> Any:
 
 def goargs_peek(fv: int) -> Any:
     return _goargs[fv]
+
+
+def panicRangeFuncDone() -> None:
+    """A range-over-func iterator called yield after the loop body stopped it."""
+    from gort.runtime.panic import panicRuntimeError
+
+    panicRuntimeError("range function continued iteration after function for loop body returned false")

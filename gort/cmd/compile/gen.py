@@ -406,7 +406,7 @@ class Loop:
     """A Go construct that break/continue may target, and how to get there."""
 
     __slots__ = ("node", "label", "pyloop", "brkflag", "contflag", "post", "isSwitch", "used", "itervars",
-                 "gotoVar", "gotoLabels")
+                 "gotoVar", "gotoLabels", "rangeFunc")
 
     def __init__(self, node: Any, label: str | None, pyloop: bool, isSwitch: bool = False) -> None:
         self.node = node
@@ -420,6 +420,7 @@ class Loop:
         self.itervars: list[VarInfo] = []  # heap loop variables renewed each iteration
         self.gotoVar: str | None = None  # a goto dispatch loop: the segment variable
         self.gotoLabels: dict[str, int] = {}  # label -> segment, for a goto dispatch loop
+        self.rangeFunc: Any = None  # the RangeFunc of a range-over-func loop
 
 
 class FuncGen:
@@ -431,6 +432,7 @@ class FuncGen:
         self.analysis = pg.analysis
         self.inbounds: set[tuple[str, str]] = set()  # (slice local, Go index name) proven in range
         self.nowrap: set[int] = set()  # ids of i++ statements that cannot overflow
+        self.rfstack: list[Any] = []  # enclosing range-over-func bodies (ranges.RangeFunc)
         self.bounded: set[str] = set()  # Python locals known in [0, MaxInt) (range indexes)
         self.smap: Any = None  # TypeParam -> type argument, in a generic instance
         self._tcache: dict[int, Any] = {}
@@ -1205,6 +1207,13 @@ class FuncGen:
     def stmt_ReturnStmt(self, s: ast.ReturnStmt) -> None:
         results = s.Results
         rts = self.resultTypes
+        if self.rfstack:
+            # Inside a range-over-func body (a nested Python function):
+            # hand the results out and stop the iteration.
+            from gort.cmd.compile.ranges import rangeFuncReturn
+
+            rangeFuncReturn(self, s)
+            return
         if self.hasDefer:
             if results:
                 if len(results) == len(rts):
@@ -1423,6 +1432,11 @@ class FuncGen:
                     break
         if target is None:
             raise self.err(s, "internal error: branch target not found")
+        if self.rfstack:
+            from gort.cmd.compile.ranges import rangeFuncBranch
+
+            if rangeFuncBranch(self, s, target, tok):
+                return
         inner = self.innermostPyLoop()
         if tok == token.BREAK:
             if target is inner:

@@ -34,6 +34,8 @@ def compileRange(fg: Any, s: ast.RangeStmt) -> None:
         from gort.cmd.compile.maps import rangeMap
 
         return rangeMap(fg, s, loop, u)
+    if isinstance(u, types.Signature):
+        return rangeFunc(fg, s, loop, u)
     raise fg.err(s, f"gort: range over {xt} is not supported yet")
 
 
@@ -219,3 +221,181 @@ def rangeChan(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
         loop.post = None
         fg.loopBody(loop, s.Body.List)
     fg.afterLoop(loop)
+
+
+# --- range over functions (Go 1.23) -----------------------------------------------------
+#
+# `for k, v := range seq { body }` calls seq(yield) with a yield function
+# whose body is the loop body: gc rewrites the body into a closure
+# (cmd/compile/internal/rangefunc). gort makes it a Python function nested
+# in the enclosing one, so it shares the enclosing function's locals through
+# Python's closures (assignments use `nonlocal`), and reaches it through a
+# funcval whose FUNCTAB entry is a trampoline to the nested function.
+#
+# Control leaves the body through the loop's state variable:
+#   continue                 return True
+#   break                    state = 1; return False
+#   return x (outer func)    results -> holders; state = 2; return False
+#   break/continue L (outer) state = 3 + k; return False, then the branch
+#                            is taken after seq returns.
+# A yield called after the body said stop panics, as in Go.
+
+
+class RangeFunc:
+    __slots__ = ("state", "holders", "branches", "loop", "stopped")
+
+    def __init__(self, state: str, loop: Any) -> None:
+        self.state = state  # Python name of the loop's exit state (an outer local)
+        self.holders: list[str] = []  # outer locals receiving a return's results
+        self.branches: list[tuple[Any, Any]] = []  # (target Loop, token) of outer branches
+        self.loop = loop
+        self.stopped = False
+
+
+def rangeFunc(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
+    import re
+
+    pg = fg.pg
+    seq = fg.spillIfNeeded(fg.expr(s.X))
+    n = pg.closureCount.get(fg.pyname + "#range", 0) + 1
+    pg.closureCount[fg.pyname + "#range"] = n
+    state = fg.tmp("_rs")
+    rf = RangeFunc(state, loop)
+    loop.rangeFunc = rf
+    loop.pyloop = False
+    # Holders for a return from inside the body live in the real function's scope.
+    if fg.rfstack:
+        rf.holders = fg.rfstack[0].holders
+    else:
+        rf.holders = [fg.tmp("_rv") for _ in fg.resultTypes]
+        for h, t in zip(rf.holders, fg.resultTypes):
+            fg.emit(f"{h} = {ti.zero(t) if not ti.isMem(t) else 0}")
+    fg.emit(f"{state} = 0")
+    # The nested yield function.
+    yt = u.Params().At(0).Type().Underlying()
+    nargs = yt.Params().Len()
+    args = [fg.tmp("_ya") for _ in range(nargs)]
+    fname = fg.tmp("_yield")
+    defline = len(fg.L.lines)
+    fg.emit(f"def {fname}(gp, ctx{''.join(', ' + a for a in args)}):")
+    outerNames = {vi.name for vi in fg.vars.values() if vi.kind == "py"} | {"_sp"} | set(rf.holders)
+    for st in (x.state for x in fg.rfstack):
+        outerNames.add(st)
+    outerNames.add(state)
+    with fg.indent():
+        bodyStart = len(fg.L.lines)
+        fg.emit(f"if {state}: panicRangeFuncDone()")
+        fg.rfstack.append(rf)
+        fg.loops.append(loop)
+        keys = [x for x in (s.Key, s.Value) if x is not None]
+        for x, a, i in zip(keys, args, range(nargs)):
+            assignIter(fg, s, x, a, yt.Params().At(i).Type())
+        fg.stmtList(s.Body.List)
+        fg.loops.pop()
+        fg.rfstack.pop()
+        fg.emit("return True")
+        fg.emit("yield")
+        body = fg.L.lines[bodyStart:]
+        assigned: set[str] = set()
+        pat = re.compile(r"^\s*((?:[A-Za-z_]\w*\s*,\s*)*[A-Za-z_]\w*)\s*(?:[-+*/%&|^]|<<|>>|//)?=(?!=)")
+        for ln in body:
+            m = pat.match(ln)
+            if m:
+                for name in m.group(1).split(","):
+                    assigned.add(name.strip())
+        nl = sorted(assigned & outerNames)
+        if nl:
+            indent = "    " * (fg.L.depth)
+            fg.L.lines.insert(bodyStart, indent + "nonlocal " + ", ".join(nl))
+            fg.golines.insert(bodyStart, fg.curline)
+    _ = defline
+    # The funcval: a trampoline that finds this activation's yield function.
+    tname = f"{fg.pyname}__range{n}"
+    if tname not in pg.methodWrappers:
+        from gort.cmd.compile.gen import _wrapperMeta
+
+        pg.methodWrappers.add(tname)
+        pg.extra += [f"def {tname}(gp, ctx, *a):",
+                     "    return (yield from goargs_peek(ctx)[0](gp, ctx, *a))", ""]
+        pg.funcs.append(_wrapperMeta(tname, f"{fg.goname}-range{n}"))
+    fv = fg.tmp("_fv")
+    fg.emit(f"{fv} = goargs_put(FID_{tname}, {fname}, None, keep=True)")
+    fg.emit("try:")
+    with fg.indent():
+        fg.emit(f"if not {seq}: panicmem()")
+        fg.emit(f"yield from FUNCTAB[U64[{seq} >> 3]](gp, {seq}, {fv})")
+    fg.emit("finally:")
+    with fg.indent():
+        fg.emit(f"goargs_take({fv})")
+    # Leave the loop the way the body asked.
+    fg.emit(f"if {state} == 2:")
+    with fg.indent():
+        emitReturnHolders(fg, rf)
+    for k, (target, tok) in enumerate(rf.branches):
+        fg.emit(f"if {state} == {3 + k}:")
+        with fg.indent():
+            fake = ast.BranchStmt.__new__(ast.BranchStmt)
+            fake.TokPos = 0
+            fake.Tok = tok
+            fake.Label = ast.Ident.__new__(ast.Ident)
+            fake.Label.NamePos = 0
+            fake.Label.Name = target.label
+            fg.stmt_BranchStmt(fake)
+
+
+def emitReturnHolders(fg: Any, rf: RangeFunc) -> None:
+    """Return, in the current context, the results a body stored in the holders."""
+    if fg.rfstack:
+        outer = fg.rfstack[-1]
+        fg.emit(f"{outer.state} = 2")
+        fg.emit("return False")
+        return
+    rts = fg.resultTypes
+    if fg.hasDefer:
+        for vi, h in zip(fg.resultVars, rf.holders):
+            fg.storeVar(vi, h)
+        fg.emit("return")
+        return
+    if not rts:
+        fg.emit("return")
+    elif len(rts) == 1:
+        fg.emit(f"return {rf.holders[0]}")
+    else:
+        fg.emit(f"return ({', '.join(rf.holders)},)")
+
+
+def rangeFuncReturn(fg: Any, s: ast.ReturnStmt) -> None:
+    rf = fg.rfstack[-1]
+    rts = fg.resultTypes
+    results = s.Results
+    if results:
+        if len(results) == len(rts):
+            vals = [fg.resultValue(fg.expr(r, t), t) for r, t in zip(results, rts)]
+        else:
+            vals = [fg.resultValue(fg.convertValue(v, t0, t), t) for (v, t0), t in zip(fg.multiValue(results[0]), rts)]
+    else:
+        vals = [fg.loadVar(v) for v in fg.resultVars]
+    for h, v in zip(rf.holders, vals):
+        fg.emit(f"{h} = {v}")
+    fg.emit(f"{rf.state} = 2")
+    fg.emit("return False")
+
+
+def rangeFuncBranch(fg: Any, s: Any, target: Any, tok: Any) -> bool:
+    """A break/continue inside a range-over-func body. Reports whether it was handled."""
+    rf = fg.rfstack[-1]
+    # Is the target inside the body (a loop nested in it)? Then it is ordinary.
+    idx = fg.loops.index(rf.loop)
+    if target in fg.loops[idx + 1:]:
+        return False
+    if target is rf.loop:
+        if tok == token.CONTINUE:
+            fg.emit("return True")
+        else:
+            fg.emit(f"{rf.state} = 1")
+            fg.emit("return False")
+        return True
+    rf.branches.append((target, tok))
+    fg.emit(f"{rf.state} = {3 + len(rf.branches) - 1}")
+    fg.emit("return False")
+    return True
