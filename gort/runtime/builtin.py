@@ -48,7 +48,7 @@ from gort.runtime.iface import (  # noqa: F401
     implements,
     panicdottype,
 )
-from gort.runtime.malloc import growslice, mallocgc, makeslice, newarray, newobject  # noqa: F401
+from gort.runtime.malloc import growslice, makeslice, mallocgc, newarray, newobject  # noqa: F401
 from gort.runtime.panic import (  # noqa: F401
     GoexitUnwind,
     GoPanic,
@@ -79,7 +79,7 @@ from gort.runtime.string import (  # noqa: F401
     strmax,
     strmin,
 )
-from gort.runtime.stubs import memclrNoHeapPointers as memclr  # noqa: F401
+from gort.runtime.stubs import memclrNoHeapPointers as memclr  # noqa: F401,N813
 from gort.runtime.stubs import memmove
 from gort.runtime.type import Struct, _type
 from gort.runtime.unsafe import F32, F64, I8, I16, I32, I64, U8, U16, U32, U64  # noqa: F401
@@ -301,7 +301,6 @@ def appendslice(s: tuple[int, int, int], t: tuple[int, ...], width: int, et: _ty
     newlen = s[1] + n
     if newlen > s[2]:
         if et is None:
-            from gort.runtime.type import Uint8, basicType
 
             et = _bytetype()
         s = growslice(s[0], newlen, s[2], n, et)
@@ -377,6 +376,5 @@ def goargs_peek(fv: int) -> Any:
 
 def panicRangeFuncDone() -> None:
     """A range-over-func iterator called yield after the loop body stopped it."""
-    from gort.runtime.panic import panicRuntimeError
 
     panicRuntimeError("range function continued iteration after function for loop body returned false")

@@ -16,7 +16,7 @@ from collections.abc import Generator
 from typing import Any
 
 from gort.runtime import param, symtab
-from gort.runtime.lock import lock, mutex, unlock
+from gort.runtime.lock import lock, mutex
 
 gcpercent = param.defaultGOGC  # GOGC; -1 disables the GC
 enablegc = False  # memstats.enablegc: set by gcenable

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.color import classifyCall, unparen
 from gort.cmd.compile.typeinfo import Rep
-from gort.cmd.compile import gotypes as types
 from gort.go import ast, constant
 
 

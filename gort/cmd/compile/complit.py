@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile import gotypes as types
+from gort.cmd.compile import typeinfo as ti
 from gort.go import ast, constant
 
 

@@ -28,11 +28,11 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.emit import Lines, mangle
 from gort.cmd.compile.escape import Analysis
 from gort.cmd.compile.typeinfo import Rep
-from gort.cmd.compile import gotypes as types
 from gort.go import ast, constant, token
 
 
@@ -1127,7 +1127,7 @@ class FuncGen:
             for lhs in s.Lhs:
                 refs.append(None if isBlank(lhs) else (self.lvalue(lhs), self.typeOf(lhs)))
             vals = []
-            for lhs, rhs, r in zip(s.Lhs, s.Rhs, refs):
+            for _lhs, rhs, r in zip(s.Lhs, s.Rhs, refs):
                 t = r[1] if r is not None else self.typeOf(rhs)
                 v = self.valueFresh(rhs, t)
                 if not ti.isMem(t) and v.isidentifier() and not v.startswith("_t"):
@@ -2138,7 +2138,7 @@ class FuncGen:
             base = self.baseAddr(e.X)
             cur = xt
         off = 0
-        for k, i in enumerate(path):
+        for i in path:
             st = cur.Underlying()
             if isinstance(st, types.Pointer):
                 # An embedded pointer on the path: load it.

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.typeinfo import Rep
-from gort.cmd.compile import gotypes as types
 from gort.go import ast, token
 
 

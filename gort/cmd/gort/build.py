@@ -26,8 +26,6 @@ from types import ModuleType
 from typing import Any
 
 import gort
-from gort.go import ast, parser, token, types
-
 
 _lastFset: Any = None
 

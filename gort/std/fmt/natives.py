@@ -320,7 +320,7 @@ class pp:
             self.pad(_quoteRune(v))
             return
         elif verb == "U":
-            s = "U+%04X" % v
+            s = f"U+{v:04X}"
             if f.sharp and 0 <= v <= 0x10FFFF:
                 s += " '" + _runestr(v) + "'"
             self.pad(s)
@@ -636,11 +636,11 @@ def _quote(s: str) -> str:
         elif ch == "\v":
             out.append("\\v")
         elif 0xDC80 <= o <= 0xDCFF:
-            out.append("\\x%02x" % (o - 0xDC00))
+            out.append(f"\\x{o - 0xDC00:02x}")
         elif o < 0x20 or o == 0x7F:
-            out.append("\\x%02x" % o)
+            out.append(f"\\x{o:02x}")
         elif not ch.isprintable() and o > 0x7F:
-            out.append("\\u%04x" % o if o <= 0xFFFF else "\\U%08x" % o)
+            out.append(f"\\u{o:04x}" if o <= 0xFFFF else f"\\U{o:08x}")
         else:
             out.append(ch)
     out.append('"')

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gort.runtime import atomic as A
+from gort.runtime import atomic as A  # noqa: N812
 from gort.runtime.unsafe import I32, I64, U8, U32, U64
 
 M32 = 0xFFFFFFFF
