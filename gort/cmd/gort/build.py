@@ -94,7 +94,15 @@ def compilePackage(pkg: Any, path: str, deps: dict[str, dict[str, Any]], fset: A
 
 
 # The compiler's own identity: any change to gort's compiler invalidates the cache.
+_ckey: str | None = None
+
+
 def compilerKey() -> str:
+    """Names this compiler: gort's version and the sources of everything that
+    shapes a compiled module (compiler, linker, the runtime entry points)."""
+    global _ckey
+    if _ckey is not None:
+        return _ckey
     h = hashlib.sha256()
     h.update(gort.__version__.encode())
     root = os.path.dirname(os.path.abspath(gort.__file__))
@@ -104,7 +112,8 @@ def compilerKey() -> str:
         for fp in paths:
             with open(fp, "rb") as f:
                 h.update(f.read())
-    return h.hexdigest()
+    _ckey = h.hexdigest()
+    return _ckey
 
 
 def loadModule(path: str, filename: str) -> ModuleType:
@@ -117,6 +126,80 @@ def loadModule(path: str, filename: str) -> ModuleType:
     return mod
 
 
+# --- the build plan: a warm start without parsing or type-checking -------------------------
+#
+# After a successful build, the list of packages (in link order, with the
+# cache key of each compiled module and the size and mtime of every source
+# file) is stored under a key made of the compiler's key and the named
+# files' contents. The next run of the same files checks those stats and
+# links the cached modules directly, as `go run` with a warm build cache
+# skips the compiler.
+
+
+def _stat(fn: str) -> list[int]:
+    st = os.stat(fn)
+    return [st.st_mtime_ns, st.st_size]
+
+
+def planKey(files: list[str], ckey: str) -> str:
+    h = hashlib.sha256()
+    h.update(ckey.encode())
+    for fn in files:
+        a = os.path.abspath(fn)
+        h.update(a.encode())
+        with open(a, "rb") as f:
+            h.update(f.read())
+    return h.hexdigest()
+
+
+def _planFile(key: str) -> str:
+    return os.path.join(cacheDir(), "plans", key + ".json")
+
+
+def tryPlan(files: list[str], ckey: str) -> list[str] | None:
+    """Link the program from a stored plan if nothing changed; returns the order or None."""
+    import json
+
+    try:
+        key = planKey(files, ckey)
+        with open(_planFile(key)) as f:
+            plan = json.load(f)
+        for pk in plan["packages"]:
+            for fn, st in pk["files"]:
+                if _stat(fn) != st:
+                    return None
+            if not os.path.exists(_modFile(pk["key"])):
+                return None
+    except (OSError, ValueError, KeyError):
+        return None
+    from gort.cmd.link.link import Linker
+
+    linker = Linker()
+    order = []
+    for pk in plan["packages"]:
+        mod = loadModule(pk["path"], _modFile(pk["key"]))
+        linker.add(pk["path"], mod)
+        order.append(pk["path"])
+    linker.link(order, "main")
+    return order
+
+
+def savePlan(files: list[str], ckey: str, entries: list[dict[str, Any]]) -> None:
+    import json
+
+    key = planKey(files, ckey)
+    out = _planFile(key)
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    tmp = out + f".tmp{os.getpid()}"
+    with open(tmp, "w") as f:
+        json.dump({"packages": entries}, f)
+    os.replace(tmp, out)
+
+
+def _modFile(key: str) -> str:
+    return os.path.join(cacheDir(), key[:2], key + ".py")
+
+
 def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
     """Load, check, compile and link the program made of files.
 
@@ -124,6 +207,10 @@ def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
     as "main", as gc names its symbols.
     """
     global _lastFset
+    ckey0 = compilerKey()
+    order0 = tryPlan(files, ckey0)
+    if order0 is not None:
+        return None, order0
     from gort.cmd.gort.tool_types import formatErrors
     from gort.cmd.link.link import Linker
     from gort.go.build import Loader
@@ -186,4 +273,11 @@ def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
     for path in order:
         linker.add(path, mods[path])
     linker.link(order, "main")
+    entries = []
+    for p, path in zip(prog.Packages, order):
+        entries.append({"path": path, "key": keys[id(p)], "files": [[fn, _stat(fn)] for fn in p.GoFiles]})
+    try:
+        savePlan(files, ckey, entries)
+    except OSError:
+        pass
     return prog, order

@@ -67,7 +67,6 @@ def main(argv: list[str]) -> int:
 
 
 def run(files: list[str], args: list[str], trace: bool = False) -> int:
-    from gort.cmd.compile.gen import CompileError
     from gort.cmd.gort.build import BuildError, build, displayPath
 
     try:
@@ -77,8 +76,8 @@ def run(files: list[str], args: list[str], trace: bool = False) -> int:
             sys.stderr.write("# command-line-arguments\n")
         sys.stderr.write("\n".join(e.lines) + "\n")
         return 1
-    except (CompileError, Exception) as e:
-        if not isinstance(e, CompileError):
+    except Exception as e:
+        if type(e).__name__ != "CompileError":
             if os.environ.get("GORTDEBUG"):
                 raise
             sys.stderr.write(f"# command-line-arguments\ngort: internal compiler error: {type(e).__name__}: {e}\n"
