@@ -202,3 +202,8 @@ def test_go_scanner_interface() -> None:
         ("a.go:1:8", T.COMMENT, "// c"), ("a.go:1:12", T.SEMICOLON, "\n"),
         ("a.go:2:1", T.RETURN, "return"), ("a.go:2:7", T.SEMICOLON, "\n"), ("a.go:2:7", T.EOF, ""),
     ]
+
+
+def test_trailing_blanks_at_eof() -> None:
+    assert errs("x\n\t") == [] and errs("x \t\r ") == []
+    assert kinds("x \t") == [T.IDENT, T.SEMICOLON, T.EOF]
