@@ -23,6 +23,16 @@ Structure:
   * `nest` bounds the recursion depth (expressions, types, blocks) so that
     no input can exhaust the Python stack.
 
+Comments and directives:
+  * Every `//go:` comment is indexed by the token that follows it; a
+    declaration (FuncDecl, GenDecl) or a spec of a parenthesized group gets
+    the directives directly before its first token (as gc attaches pragmas:
+    the ones after the previous declaration), an ungrouped spec those of its
+    GenDecl. `File.Directives` lists them all; the `//go:build` line before
+    the package clause gives `File.BuildConstraint` and `File.GoVersion`.
+  * With ParseComments, comment groups, lead (Doc) and line (Comment)
+    comments follow go/parser's rules exactly (see `_groupComments`).
+
 Invariants: every node field that go/ast declares non-nil is non-None, even
 after errors (BadExpr/BadStmt fill the holes); the parser never raises
 except `_BailoutError` internally, which ends the parse after the error limit.
