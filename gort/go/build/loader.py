@@ -39,6 +39,7 @@ follow-on errors appear.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from typing import TYPE_CHECKING
@@ -182,6 +183,10 @@ class Loader:
 
     def Load(self, args: list[str]) -> Program:
         """Load the packages named by args (see the module docstring)."""
+        with _gcPaused():
+            return self._load(args)
+
+    def _load(self, args: list[str]) -> Program:
         prog = Program(self.fset)
         files = [a for a in args if a.endswith(".go")]
         others = [a for a in args if not a.endswith(".go")]
@@ -212,7 +217,8 @@ class Loader:
     def LoadImport(self, path: str) -> Package:
         """Load a standard-library (or overlay) package by import path."""
         prog = Program(self.fset)
-        p = self.loadArg(path, prog)
+        with _gcPaused():
+            p = self.loadArg(path, prog)
         if p is None:
             raise LoadError(prog.Errors[0].Msg if prog.Errors else f"cannot load {path}")
         return p
@@ -506,6 +512,29 @@ class Loader:
         if file is not None and file.GoVersion == fileVersion:
             return f"{msg} (file declares //go:build {fileVersion})"
         return f"{msg} (-lang was set to {p.GoVersion}; check go.mod)"
+
+
+class _gcPaused:
+    """Suspend Python's cyclic garbage collector while loading.
+
+    Parsing and checking allocate millions of long-lived objects (syntax
+    trees, types, Info maps); with the collector on, about a third of the
+    time goes into scanning them again and again, although they make little
+    cyclic garbage. Afterwards the survivors are moved to the permanent
+    generation (gc.freeze) so that the collections of the program that runs
+    next do not traverse them either.
+    """
+
+    __slots__ = ("was",)
+
+    def __enter__(self) -> None:
+        self.was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.was:
+            gc.freeze()
+            gc.enable()
 
 
 _versionErrorRx = re.compile(r"requires go[0-9]+\.[0-9]+ or later")

@@ -82,7 +82,7 @@ def assignment(check: Checker, x: operand, T: Type | None, context: str) -> None
         if val is not None:
             x.val = val
             if x.expr is not None:
-                check.updateExprVal(x.expr, val)
+                check.updateExprVal(x.expr, val, newType)
         if newType is not x.typ and newType is not None:
             x.typ = newType
             if x.expr is not None:

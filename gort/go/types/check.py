@@ -87,13 +87,14 @@ def current_fset() -> FileSet | None:
 class exprInfo:
     """An untyped expression whose final type is not known yet."""
 
-    __slots__ = ("isLhs", "mode", "typ", "val")
+    __slots__ = ("isLhs", "mode", "typ", "val", "validFor")
 
     def __init__(self, isLhs: bool, mode: int, typ: Basic, val: Value | None) -> None:
         self.isLhs = isLhs  # lhs operand of a shift with delayed type check
         self.mode = mode
         self.typ = typ
         self.val = val
+        self.validFor: object = None  # a type val is known to be representable in
 
 
 class Checker:

@@ -20,12 +20,8 @@ from gort.go.types.basic import Basic
 from gort.go.types.errcodes import Code
 from gort.go.types.errors import atPos
 from gort.go.types.predicates import (
-    isBoolean,
-    isComplex,
-    isFloat,
     isInteger,
     isNumeric,
-    isString,
     isTyped,
 )
 
@@ -72,29 +68,26 @@ def overflow(check: Checker, x: operand, opPos: Pos) -> None:
 
 def representableConst(x: constant.Value, check: Checker | None, typ: Basic,
                        rounded: list[constant.Value] | None) -> bool:
+    """Whether constant x is representable by basic type typ (see module doc)."""
+    from gort.go.constant.value import _intVal
+
+    k = typ.kind
+    info = typ.info
+    if type(x) is _intVal and info & 2:  # IsInteger: the common case
+        v = x.i
+        if rounded is not None:
+            rounded[0] = x
+        return _intFits(check, typ, k, v)
     if x.Kind() == constant.Unknown:
         return True
-    k = typ.kind
-    if isInteger(typ):
+    if info & 2:  # IsInteger
         xi = constant.ToInt(x)
         if xi.Kind() != constant.Int:
             return False
         if rounded is not None:
             rounded[0] = xi
-        v = constant.IntVal(xi)
-        if k == 20:  # untyped int
-            return True
-        if k in (2, 7, 12):  # int, uint, uintptr: word-sized
-            sizes = check.sizes if check is not None else None
-            s = (sizes.Sizeof(typ) if sizes is not None else 8) * 8
-            if k == 2:
-                return -(1 << (s - 1)) <= v <= (1 << (s - 1)) - 1
-            return 0 <= v <= (1 << s) - 1
-        lo, hi = _INT_RANGES.get(k, (None, None))
-        if lo is None:
-            return False
-        return lo <= v <= hi  # type: ignore[operator]
-    if isFloat(typ):
+        return _intFits(check, typ, k, constant.IntVal(xi))
+    if info & 8:  # IsFloat
         xf = constant.ToFloat(x)
         if xf.Kind() != constant.Float:
             return False
@@ -115,7 +108,7 @@ def representableConst(x: constant.Value, check: Checker | None, typ: Basic,
                 return True
             return False
         return k == 22
-    if isComplex(typ):
+    if info & 16:  # IsComplex
         xc = constant.ToComplex(x)
         if xc.Kind() != constant.Complex:
             return False
@@ -137,11 +130,26 @@ def representableConst(x: constant.Value, check: Checker | None, typ: Basic,
                 return True
             return False
         return k == 23
-    if isString(typ):
+    if info & 32:  # IsString
         return x.Kind() == constant.String
-    if isBoolean(typ):
+    if info & 1:  # IsBoolean
         return x.Kind() == constant.Bool
     return False
+
+
+def _intFits(check: Checker | None, typ: Basic, k: int, v: int) -> bool:
+    if k == 20:  # untyped int
+        return True
+    if k in (2, 7, 12):  # int, uint, uintptr: word-sized
+        sizes = check.sizes if check is not None else None
+        s = (sizes.Sizeof(typ) if sizes is not None else 8) * 8
+        if k == 2:
+            return -(1 << (s - 1)) <= v <= (1 << (s - 1)) - 1
+        return 0 <= v <= (1 << s) - 1
+    r = _INT_RANGES.get(k)
+    if r is None:
+        return k == 21  # untyped rune
+    return r[0] <= v <= r[1]
 
 
 def fitsFloat32(x: constant.Value) -> bool:

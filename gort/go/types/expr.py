@@ -280,7 +280,7 @@ def updateExprType(check: Checker, x: ast.Expr, typ: Type, final: bool) -> None:
             check.errorf(x, Code.InvalidShiftOperand,
                          invalidOp + "shifted operand %s (type %s) must be integer", x, typ)
             return
-    if old.val is not None:
+    if old.val is not None and old.validFor is not typ:
         c = operand()
         c.mode = old.mode
         c.expr = x
@@ -292,10 +292,13 @@ def updateExprType(check: Checker, x: ast.Expr, typ: Type, final: bool) -> None:
     check.recordTypeAndValue(x, old.mode, typ, old.val)
 
 
-def updateExprVal(check: Checker, x: ast.Expr, val: constant.Value) -> None:
+def updateExprVal(check: Checker, x: ast.Expr, val: constant.Value,
+                  validFor: Type | None = None) -> None:
+    """Record x's converted constant value (representable in validFor, if given)."""
     info = check.untyped.get(x)
     if info is not None:
         info.val = val
+        info.validFor = validFor
 
 
 def implicitTypeAndValue(check: Checker, x: operand,
@@ -365,7 +368,7 @@ def convertUntyped(check: Checker, x: operand, target: Type) -> None:
     if val is not None:
         x.val = val
         if x.expr is not None:
-            check.updateExprVal(x.expr, val)
+            check.updateExprVal(x.expr, val, newType)
     if newType is not x.typ and newType is not None:
         x.typ = newType
         if x.expr is not None:

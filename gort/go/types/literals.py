@@ -69,7 +69,9 @@ def basicLit(check: Checker, x: operand, e: ast.BasicLit) -> None:
         check.errorf(e, Code.InvalidConstVal, "malformed constant: %s", e.Value)
         return
     x.expr = e
-    if k == token.INT or k == token.FLOAT or k == token.IMAG:
+    if (k == token.INT or k == token.FLOAT or k == token.IMAG) and len(e.Value) > 150:
+        # shorter literals cannot exceed 512 bits (and a malformed float is
+        # already reported above)
         check.overflow(x, e.Pos())
 
 

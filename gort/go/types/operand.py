@@ -80,7 +80,7 @@ class operand:
     def __init__(self) -> None:
         self.mode = invalid
         self.expr: ast.Expr | None = None
-        self.typ: Type = _invalid_type()
+        self.typ: Type = _INVALID
         self.val: Value | None = None
         self.id = 0  # builtin id, for mode builtin
 
@@ -152,6 +152,9 @@ def _invalid_type() -> Type:
     from gort.go.types.universe import Typ
 
     return Typ[0]
+
+
+_INVALID: Type = _invalid_type()
 
 
 def compositeKind(typ: Type) -> str:

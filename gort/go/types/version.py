@@ -8,6 +8,7 @@ reduces "go1.21.3" or "1.21" to "go1.21"; `compareVersions` orders them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _LANG_RE = re.compile(r"^go1(\.(0|[1-9][0-9]*))?")
@@ -28,6 +29,7 @@ def asGoVersion(v: str) -> str:
     return lang
 
 
+@functools.cache
 def versionTuple(v: str) -> tuple[int, int]:
     if not v or not v.startswith("go1"):
         return (0, 0)
@@ -39,6 +41,7 @@ def versionTuple(v: str) -> tuple[int, int]:
         return (0, 0)
 
 
+@functools.cache
 def compareVersions(x: str, y: str) -> int:
     a, b = versionTuple(x), versionTuple(y)
     return (a > b) - (a < b)
