@@ -421,13 +421,13 @@ class Loader:
         for fn, data in files:
             try:
                 f, errs = parser.ParseFile(self.fset, fn, data, 0)
-            except parser.ReadError as e:
-                p.Errors.append(Diagnostic(fn, 0, 0, str(e), "load"))
+            except parser.ReadError as rerr:
+                p.Errors.append(Diagnostic(fn, 0, 0, str(rerr), "load"))
                 continue
             if errs:
-                for e in errs:
-                    pos: Position = e.Pos
-                    p.Errors.append(Diagnostic(pos.Filename, pos.Line, pos.Column, e.Msg,
+                for perr in errs:
+                    pos: Position = perr.Pos
+                    p.Errors.append(Diagnostic(pos.Filename, pos.Line, pos.Column, perr.Msg,
                                                "parse"))
             if f is None:
                 continue
@@ -446,7 +446,7 @@ class Loader:
             p.Syntax.append(f)
         distinct = sorted(set(names.values()))
         if len(distinct) > 1:
-            first = {}
+            first: dict[str, str] = {}
             for fn, n in names.items():
                 first.setdefault(n, os.path.basename(fn))
             a, b = distinct[0], distinct[1]

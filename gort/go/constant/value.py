@@ -1290,28 +1290,28 @@ def BinaryOp(x_: Value, op: token.Token, y_: Value) -> Value:
         if op == token.QUO:
             return _make_float(x.f.quo(y.f))
     elif isinstance(x, _complexVal) and isinstance(y, _complexVal):
-        a, b = x.re, x.im
-        c, d = y.re, y.im
+        xa, xb = x.re, x.im
+        yc, yd = y.re, y.im
         if op == token.ADD:
-            return _make_complex(BinaryOp(a, token.ADD, c), BinaryOp(b, token.ADD, d))
+            return _make_complex(BinaryOp(xa, token.ADD, yc), BinaryOp(xb, token.ADD, yd))
         if op == token.SUB:
-            return _make_complex(BinaryOp(a, token.SUB, c), BinaryOp(b, token.SUB, d))
+            return _make_complex(BinaryOp(xa, token.SUB, yc), BinaryOp(xb, token.SUB, yd))
         if op == token.MUL:
-            ac = BinaryOp(a, token.MUL, c)
-            bd = BinaryOp(b, token.MUL, d)
-            bc = BinaryOp(b, token.MUL, c)
-            ad = BinaryOp(a, token.MUL, d)
+            ac = BinaryOp(xa, token.MUL, yc)
+            bd = BinaryOp(xb, token.MUL, yd)
+            bc = BinaryOp(xb, token.MUL, yc)
+            ad = BinaryOp(xa, token.MUL, yd)
             return _make_complex(BinaryOp(ac, token.SUB, bd), BinaryOp(bc, token.ADD, ad))
         if op == token.QUO:
-            ac = BinaryOp(a, token.MUL, c)
-            bd = BinaryOp(b, token.MUL, d)
-            bc = BinaryOp(b, token.MUL, c)
-            ad = BinaryOp(a, token.MUL, d)
-            cc = BinaryOp(c, token.MUL, c)
-            dd = BinaryOp(d, token.MUL, d)
-            s = BinaryOp(cc, token.ADD, dd)
-            re = BinaryOp(BinaryOp(ac, token.ADD, bd), token.QUO, s)
-            im = BinaryOp(BinaryOp(bc, token.SUB, ad), token.QUO, s)
+            ac = BinaryOp(xa, token.MUL, yc)
+            bd = BinaryOp(xb, token.MUL, yd)
+            bc = BinaryOp(xb, token.MUL, yc)
+            ad = BinaryOp(xa, token.MUL, yd)
+            cc = BinaryOp(yc, token.MUL, yc)
+            dd = BinaryOp(yd, token.MUL, yd)
+            ssum = BinaryOp(cc, token.ADD, dd)
+            re = BinaryOp(BinaryOp(ac, token.ADD, bd), token.QUO, ssum)
+            im = BinaryOp(BinaryOp(bc, token.SUB, ad), token.QUO, ssum)
             return _make_complex(re, im)
     elif isinstance(x, _stringVal) and isinstance(y, _stringVal):
         if op == token.ADD:

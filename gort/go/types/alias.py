@@ -83,6 +83,7 @@ def unalias(t: Type) -> Type:
         seen += 1
         if x is None or seen > 1000:
             return Typ[0]
+    assert x is not None
     a.actual = x
     return x
 

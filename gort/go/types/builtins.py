@@ -456,7 +456,7 @@ def _builtin(check: Checker, x: operand, call: ast.CallExpr, id: int, args: list
             check.recordBuiltinType(call.Fun, makeSig(x.typ, *types))
     elif id == _Max or id == _Min:
         check.verifyVersionf(call.Fun, go1_21, "built-in %s", name)
-        o = token.GTR if id == _Max else token.LSS
+        cmpop = token.GTR if id == _Max else token.LSS
         for i, a in enumerate(args):
             if a.mode == invalid:
                 return False
@@ -474,7 +474,7 @@ def _builtin(check: Checker, x: operand, call: ast.CallExpr, id: int, args: list
                     return False
                 if x.mode == constant_ and a.mode == constant_:
                     assert a.val is not None and x.val is not None
-                    if constant.Compare(a.val, o, x.val):
+                    if constant.Compare(a.val, cmpop, x.val):
                         x.assign(a)
                 else:
                     x.mode = value

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from gort.go.types.check import Checker
     from gort.go.types.expr import target
     from gort.go.types.object import Object
+    from gort.go.types.typeparam import TypeParam
     from gort.go.types.type import Type
 
 conversion = 0
@@ -86,7 +87,7 @@ def funcInst(check: Checker, T: target | None, pos: Pos, x: operand,
     else:
         instErrPos = pos
     versionErr = not check.verifyVersionf(instErrPos, go1_18, "function instantiation")
-    targs: list[Type] = []
+    targs: list[Type | None] = []
     xlist: list[ast.Expr] = []
     if inst is not None:
         xlist = _indices(inst)
@@ -94,7 +95,7 @@ def funcInst(check: Checker, T: target | None, pos: Pos, x: operand,
         if tl is None:
             x.mode = invalid
             return None
-        targs = tl
+        targs = list(tl)
     sig = x.typ
     assert isinstance(sig, Signature)
     got, want = len(targs), len(sig.tparams or ())
@@ -105,7 +106,7 @@ def funcInst(check: Checker, T: target | None, pos: Pos, x: operand,
         return None
     if got < want:
         if not infer:
-            return targs
+            return [t for t in targs if t is not None]
         args: list[operand] = []
         params: list[Var] = []
         reverse = False
@@ -134,11 +135,12 @@ def funcInst(check: Checker, T: target | None, pos: Pos, x: operand,
                 err.report()
             x.mode = invalid
             return None
-        targs = inferred
+        targs = list(inferred)
         got = len(targs)
     if x.expr is None:
         x.expr = ast.Ident(pos, "_")
-    sig = check.instantiateSignature(synPos(x.expr), x.expr, sig, targs, xlist)
+    sig = check.instantiateSignature(synPos(x.expr), x.expr, sig,
+                                     [t for t in targs if t is not None], xlist)
     x.typ = sig
     x.mode = value
     del Typ
@@ -381,8 +383,8 @@ def arguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: list[Ty
                 vars = list(sig.params.vars[:npars - 1])
                 last = sig.params.vars[npars - 1]
                 lt = last.Type()
-                typ = lt.elem if isinstance(lt, Slice) else lt.Underlying().elem \
-                    if isinstance(lt.Underlying(), Slice) else lt  # type: ignore[attr-defined]
+                ltu = lt.Underlying()
+                typ = ltu.elem if isinstance(ltu, Slice) else lt
                 while len(vars) < nargs:
                     vars.append(Var(last.pos, last.pkg, last.name, typ, ParamVar))
                 sigParams = Tuple(vars)
@@ -411,7 +413,8 @@ def arguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: list[Ty
         err.report()
         return rsig
 
-    tparams: list = []
+    tparams: list[TypeParam] = []
+    targs2: list[Type | None] = list(targs)
     n = len(sig.tparams or ())
     if n > 0:
         if not check.allowVersion(go1_18):
@@ -422,9 +425,8 @@ def arguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: list[Ty
         tparams, tmp = renameTParams(check, call.Lparen, sig.tparams or [], sigParams)
         assert isinstance(tmp, Tuple)
         sigParams = tmp
-        targs = list(targs)
-        while len(targs) < len(tparams):
-            targs.append(None)  # type: ignore[arg-type]
+        while len(targs2) < len(tparams):
+            targs2.append(None)
     genericArgs: list[int] = []
     for i, arg in enumerate(args):
         asig = arg.typ
@@ -435,18 +437,18 @@ def arguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: list[Ty
             nsig.tparams = atparams
             arg.typ = nsig
             tparams = tparams + atparams
-            targs = list(targs)
-            if i < len(atargs) and atargs[i]:
-                targs.extend(atargs[i])  # type: ignore[arg-type]
-            while len(targs) < len(tparams):
-                targs.append(None)  # type: ignore[arg-type]
+            ata = atargs[i] if i < len(atargs) else None
+            if ata:
+                targs2.extend(ata)
+            while len(targs2) < len(tparams):
+                targs2.append(None)
             genericArgs.append(i)
     if genericArgs:
         check.verifyVersionf(args[genericArgs[0]], go1_21,
                              "implicitly instantiated function as argument")
     if tparams:
         err = check.newError(Code.CannotInferTypeArgs)
-        inferred = check.infer(call.Lparen, tparams, targs, sigParams, args, False, err)
+        inferred = check.infer(call.Lparen, tparams, targs2, sigParams, args, False, err)
         if inferred is None:
             if not err.empty():
                 check.errorf(err.pos(), Code.CannotInferTypeArgs, "in call to %s, %s", call.Fun,

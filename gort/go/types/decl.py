@@ -482,7 +482,7 @@ def declStmt(check: Checker, d: ast.Decl) -> None:
             top = len(check.delayed)
             lhs0 = [Var(name.Pos(), pkg, name.Name, None, LocalVar) for name in spec.Names]
             values = spec.Values
-            for i, obj in enumerate(lhs0):
+            for i, vobj in enumerate(lhs0):
                 lhsv: list[Var] | None = None
                 init = None
                 if len(values) == len(spec.Names):
@@ -492,7 +492,7 @@ def declStmt(check: Checker, d: ast.Decl) -> None:
                     init = values[0]
                 elif i < len(values):
                     init = values[i]
-                check.varDecl(obj, lhsv, spec.Type, init)
+                check.varDecl(vobj, lhsv, spec.Type, init)
                 if len(values) == 1:
                     break
             if spec.Type is None or values:

@@ -132,8 +132,9 @@ def infer(check: Checker, pos: Pos, tparams: list[TypeParam], targs: list[Type |
 
     maxUntyped: dict[TypeParam, Type] = {}
     for index in untyped:
-        tpar = params.vars[index].Type()
-        assert isinstance(tpar, TypeParam)
+        ptp = params.vars[index].Type()
+        assert isinstance(ptp, TypeParam)
+        tpar = ptp
         if u.at(tpar) is None:
             arg = args[index]
             mx = maxUntyped.get(tpar)
@@ -165,8 +166,8 @@ def infer(check: Checker, pos: Pos, tparams: list[TypeParam], targs: list[Type |
                 inferred[index] = t1
                 nd.append(index)
         dirty = nd
-    for i, typ in enumerate(inferred):
-        if typ is None or isParameterized(tparams, typ):
+    for i, ityp in enumerate(inferred):
+        if ityp is None or isParameterized(tparams, ityp):
             obj = tparams[i].obj
             err.addf(pos, "cannot infer %s (declared at %s)", obj.name, check.posString(obj.pos))
             return None

@@ -105,7 +105,6 @@ def _newMethodSet(T: Type) -> MethodSet:
     current = [_Embedded(typ, [], isPtr, False)]
     seen: list[Named] = []
     base: dict[str, _Entry] = {}  # methods found so far, by Id
-    fieldsSeen: set[str] = set()
     while current:
         nxt: list[_Embedded] = []
         mset: dict[str, _Entry] = {}  # methods at this depth
@@ -131,32 +130,30 @@ def _newMethodSet(T: Type) -> MethodSet:
                         ft, fptr = deref(f.Type())
                         nxt.append(_Embedded(ft, e.index + [i], e.indirect or fptr, e.multiples))
             elif isinstance(u, Interface):
-                for i, m in enumerate(u.typeSet().methods):
-                    _addMethod(mset, m, e.index + [i], True, e.multiples)
+                for i, im in enumerate(u.typeSet().methods):
+                    _addMethod(mset, im, e.index + [i], True, e.multiples)
         # add methods and collisions at this depth to base if no entries with
         # the same names exist already
-        for k, m in mset.items():
+        for k, entry in mset.items():
             if k not in base:
                 if k in fset:
                     base[k] = _Entry(None, [], False, False)  # collision with a field
                 else:
-                    base[k] = m
-        for k, _mult in fset.items():
-            if k not in base and k not in fieldsSeen:
-                fieldsSeen.add(k)
+                    base[k] = entry
+        for k in fset:
             if k not in base:
                 base[k] = _Entry(None, [], False, False)  # fields shadow later methods
         current = _consolidate(nxt)
 
     lst: list[Selection] = []
     for k in sorted(base):
-        m = base[k]
-        if m.obj is None:
+        be = base[k]
+        if be.obj is None:
             continue
-        f = m.obj
-        assert isinstance(f, Func)
-        if m.indirect or not f.hasPtrRecv() or isPtr:
-            lst.append(Selection(MethodVal, T, f, m.index, m.indirect))
+        fn = be.obj
+        assert isinstance(fn, Func)
+        if be.indirect or not fn.hasPtrRecv() or isPtr:
+            lst.append(Selection(MethodVal, T, fn, be.index, be.indirect))
     if not lst:
         return emptyMethodSet
     lst.sort(key=lambda s: s.obj.Id())

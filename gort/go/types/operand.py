@@ -322,7 +322,7 @@ def assignableTo(x: operand, check: Checker | None, T: Type,
             return False, Code.IncompatibleAssign
         y = x.copy()
         ok = False
-        code: int = Code.IncompatibleAssign
+        code = Code.IncompatibleAssign
         for term in ts.terms:
             if term.typ is None:
                 return False, code

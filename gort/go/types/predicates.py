@@ -243,14 +243,14 @@ def comparableType(T: Type, dynamic: bool, seen: dict[int, bool] | None) -> str 
 def hasNil(t: Type) -> bool:
     u = t.Underlying()
     tu = type(u)
-    if tu is Basic:
-        return u.kind == 18  # type: ignore[attr-defined]
+    if isinstance(u, Basic):
+        return u.kind == 18
     if tu in (Slice, Pointer, Signature, Map, Chan):
         return True
-    if tu is Interface:
+    if isinstance(u, Interface):
         if not isTypeParam(t):
             return True
-        return u.typeSet().underIs(lambda x: x is not None and hasNil(x))  # type: ignore[attr-defined]
+        return u.typeSet().underIs(lambda x: x is not None and hasNil(x))
     return False
 
 
@@ -291,7 +291,7 @@ def _identical(x: Type, y: Type, ignoreTags: bool, p: _IfacePair | None) -> bool
     if tx is not type(y):
         return False
     if tx is Basic:
-        return x.kind == y.kind  # type: ignore[attr-defined]
+        return bool(x.kind == y.kind)  # type: ignore[attr-defined]
     if tx is Pointer:
         return _identical(x.base, y.base, ignoreTags, p)  # type: ignore[attr-defined]
     if tx is Slice:
@@ -383,9 +383,9 @@ def _identical(x: Type, y: Type, ignoreTags: bool, p: _IfacePair | None) -> bool
             if pp.identical(q):
                 return True
             pp = pp.prev
-        for i, f in enumerate(a):
-            g = b[i]
-            if f.Id() != g.Id() or not _identical(f.Type(), g.Type(), ignoreTags, q):
+        for i, fm in enumerate(a):
+            gm = b[i]
+            if fm.Id() != gm.Id() or not _identical(fm.Type(), gm.Type(), ignoreTags, q):
                 return False
         return True
     if tx is Union:

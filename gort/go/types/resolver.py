@@ -229,19 +229,19 @@ def collectObjects(check: Checker) -> None:
                 pass
 
     for scope in fileScopes:
-        for name, obj in scope.elems.items():
-            alt = pkg.scope.Lookup(name)
+        for sname, sobj in scope.elems.items():
+            alt = pkg.scope.Lookup(sname)
             if alt is not None:
-                err = check.newError(Code.DuplicateDecl)
-                if isinstance(obj, PkgName):
-                    err.addf(alt, "%s already declared through import of %s", alt.name,
-                             obj.imported)
-                    err.addAltDecl(obj)
+                derr = check.newError(Code.DuplicateDecl)
+                if isinstance(sobj, PkgName):
+                    derr.addf(alt, "%s already declared through import of %s", alt.name,
+                              sobj.imported)
+                    derr.addAltDecl(sobj)
                 else:
-                    err.addf(alt, "%s already declared through dot-import of %s", alt.name,
-                             obj.pkg)
-                    err.addAltDecl(obj)
-                err.report()
+                    derr.addf(alt, "%s already declared through dot-import of %s", alt.name,
+                              sobj.pkg)
+                    derr.addAltDecl(sobj)
+                derr.report()
 
     if not methods:
         return
@@ -291,10 +291,10 @@ def _collectImport(check: Checker, s: ast.ImportSpec, fileScope: Scope, fileDir:
             if isExported(n):
                 alt = fileScope.Lookup(n)
                 if alt is not None:
-                    err = check.newError(Code.DuplicateDecl)
-                    err.addf(s.Name, "%s redeclared in this block", alt.name)
-                    err.addAltDecl(alt)
-                    err.report()
+                    derr = check.newError(Code.DuplicateDecl)
+                    derr.addf(s.Name, "%s redeclared in this block", alt.name)
+                    derr.addAltDecl(alt)
+                    derr.report()
                 else:
                     fileScope.insert(n, obj)
                     check.dotImportMap[(id(fileScope), n)] = pkgName

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gort.go.token import NoPos, Pos
+from gort.go.token import NoPos
 
 if TYPE_CHECKING:
     from gort.go.types.object import Object
@@ -28,7 +28,7 @@ class Scope:
 
     __slots__ = ("parent", "children", "number", "elems", "pos", "end", "comment", "isFunc")
 
-    def __init__(self, parent: Scope | None, pos: Pos, end: Pos, comment: str) -> None:
+    def __init__(self, parent: Scope | None, pos: int, end: int, comment: str) -> None:
         self.parent = parent
         self.children: list[Scope] = []
         self.number = 0  # parent.children[number-1] is this scope; 0 if no parent
@@ -59,7 +59,7 @@ class Scope:
     def Lookup(self, name: str) -> Object | None:
         return self.elems.get(name)
 
-    def LookupParent(self, name: str, pos: Pos = NoPos) -> tuple[Scope | None, Object | None]:
+    def LookupParent(self, name: str, pos: int = NoPos) -> tuple[Scope | None, Object | None]:
         """The innermost scope (from self outward) declaring name, and the object.
 
         If pos is valid, only objects declared at or before pos count.
@@ -86,16 +86,16 @@ class Scope:
     def insert(self, name: str, obj: Object) -> None:
         self.elems[name] = obj
 
-    def Pos(self) -> Pos:
+    def Pos(self) -> int:
         return self.pos
 
-    def End(self) -> Pos:
+    def End(self) -> int:
         return self.end
 
-    def Contains(self, pos: Pos) -> bool:
+    def Contains(self, pos: int) -> bool:
         return self.pos <= pos < self.end
 
-    def Innermost(self, pos: Pos) -> Scope | None:
+    def Innermost(self, pos: int) -> Scope | None:
         if self.Contains(pos) or self.parent is None or self.pos == NoPos:
             for c in self.children:
                 r = c.Innermost(pos)
@@ -116,7 +116,7 @@ class Scope:
         return f"<Scope {self.comment}>"
 
 
-def NewScope(parent: Scope | None, pos: Pos, end: Pos, comment: str) -> Scope:
+def NewScope(parent: Scope | None, pos: int, end: int, comment: str) -> Scope:
     return Scope(parent, pos, end, comment)
 
 

@@ -155,7 +155,7 @@ class gcSizes(Sizes):
         if tu is Basic:
             k = u.kind  # type: ignore[attr-defined]
             if k < len(basicSizes) and basicSizes[k] > 0:
-                return basicSizes[k]
+                return int(basicSizes[k])
             if k == 17:
                 return self.WordSize * 2
             return self.WordSize

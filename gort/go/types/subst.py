@@ -142,7 +142,7 @@ class _Subster:
                 from gort.go.types.universe import Typ
 
                 return Typ[0] if targs else typ
-            new = self.list(targs)
+            new = self.typeList(targs)
             if new is None:
                 return typ
             from gort.go.types.instantiate import checker_instance as instance
@@ -159,7 +159,7 @@ class _Subster:
                 from gort.go.types.universe import Typ
 
                 return Typ[0] if targs else typ
-            new = self.list(targs)
+            new = self.typeList(targs)
             if new is None:
                 return typ
             from gort.go.types.instantiate import checker_instance as instance
@@ -186,7 +186,7 @@ class _Subster:
         if t is Interface:
             assert isinstance(typ, Interface)
             methods = self.funcs(typ.methods)
-            embeddeds = self.list(typ.embeddeds)
+            embeddeds = self.typeList(typ.embeddeds)
             if methods is None and embeddeds is None:
                 return typ
             iface = Interface([], embeddeds if embeddeds is not None else typ.embeddeds)
@@ -211,7 +211,7 @@ class _Subster:
             return typ if terms is None else Union(terms)
         return typ
 
-    def list(self, lst: list[Type]) -> list[Type] | None:
+    def typeList(self, lst: list[Type]) -> list[Type] | None:
         out: list[Type] | None = None
         for i, t in enumerate(lst):
             u = self.typ(t)

@@ -308,8 +308,10 @@ def _posString(obj: object, pos: int) -> str:
 
 
 def _unsafe() -> Package:
+    from gort.go.types.package import Package
     from gort.go.types.universe import Unsafe
 
+    assert isinstance(Unsafe, Package)
     return Unsafe
 
 

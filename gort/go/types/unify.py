@@ -281,24 +281,24 @@ class unifier:
                         if pp.identical(q):
                             return True
                         pp = pp.prev
-                    for i, f in enumerate(a):
-                        g = b[i]
-                        if f.Id() != g.Id() or not self.nify(f.Type(), g.Type(), exact, q):
+                    for i, fm in enumerate(a):
+                        gm = b[i]
+                        if fm.Id() != gm.Id() or not self.nify(fm.Type(), gm.Type(), exact, q):
                             return False
                     return True
             return False
         if tx is Named:
             assert isinstance(x, Named)
-            yn = asNamed(y)
-            if yn is not None:
+            ynamed = asNamed(y)
+            if ynamed is not None:
                 xargs = x.targs or []
-                yargs = yn.targs or []
+                yargs = ynamed.targs or []
                 if len(xargs) != len(yargs):
                     return False
                 for i, xa in enumerate(xargs):
                     if not self.nify(xa, yargs[i], mode, p):
                         return False
-                return x.Origin().obj is yn.Origin().obj
+                return x.Origin().obj is ynamed.Origin().obj
             return False
         if tx is TypeParam:
             cx, _ = commonUnder(x, None)
