@@ -60,8 +60,8 @@ if TYPE_CHECKING:
     from gort.go.types.check import Checker
     from gort.go.types.expr import target
     from gort.go.types.object import Object
-    from gort.go.types.typeparam import TypeParam
     from gort.go.types.type import Type
+    from gort.go.types.typeparam import TypeParam
 
 conversion = 0
 expression = 1
