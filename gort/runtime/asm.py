@@ -29,7 +29,7 @@ from typing import Any, NoReturn
 from gort.runtime import param, proc, runtime1
 from gort.runtime.os_linux import minit, osinit
 from gort.runtime.panic import _write2, throw
-from gort.runtime.runtime2 import g0, m, m0
+from gort.runtime.runtime2 import freeMStack, g0, m, m0
 from gort.runtime.stubs import getg, setg
 
 
@@ -76,32 +76,43 @@ def mstart0() -> None:
     gp = getg()
     if gp.stack.lo == 0:
         throw("mstart0: g0 has no stack")
+    # Initialize stack guard so that we can start calling regular Go code.
     gp.stackguard0 = gp.stack.lo + param.stackGuard
     gp.stackguard1 = gp.stackguard0
     mstart1()
-    mexit()
+    # Exit this thread: mstart1 returns only when a G locked to this M
+    # exited (goexit0), taking the thread with it.
+    proc.mexit()
 
 
 # go: runtime/proc.go mstart1
 def mstart1() -> None:
+    """The M's life on g0: its start function, its P, then the mcall loop."""
     gp = getg()
     if gp is not gp.m.g0:
         throw("bad runtime·mstart")
     minit()
+    if gp.m is m0:
+        mstartm0()
     if gp.m.mstartfn is not None:
         gp.m.mstartfn()
     if gp.m is not m0:
         proc.acquirep(gp.m.nextp)
         gp.m.nextp = None
     req = proc.schedule()
-    # mcall's return point: run what the goroutine asked of g0.
-    while True:
+    # mcall's return point: run what the goroutine asked of g0. None means
+    # the M must exit (its locked G exited).
+    while req is not None:
         fn, g = req
         req = fn(g)
 
 
-def mexit() -> None:
-    throw("mexit: an M's scheduler loop returned")
+# go: runtime/proc.go mstartm0
+def mstartm0() -> None:
+    """m0's extra set-up: install the signal handlers (initsig)."""
+    from gort.runtime.signal_unix import initsig
+
+    initsig(False)
 
 
 def mstart_thread(mp: m) -> None:
@@ -113,6 +124,8 @@ def mstart_thread(mp: m) -> None:
         raise
     except BaseException:
         internalError()
+    # exitThread: the thread is done with its g0 stack.
+    mp.freeWait = freeMStack
 
 
 def internalError() -> NoReturn:

@@ -29,6 +29,7 @@ import functools
 import inspect
 import os
 import sys
+import threading
 from collections.abc import Callable, Generator
 from typing import Any
 
@@ -39,6 +40,8 @@ Details = Callable[..., str]
 
 _installed: dict[str, Any] = {}
 enabled = False
+stopped = False  # the runtime.exit line is out: no line may follow it (_emitLock)
+_emitLock = threading.Lock()  # one trace line at a time
 _out_fd = 2
 
 
@@ -50,6 +53,7 @@ def _depth_g() -> Any:
 
 
 def _emit(name: str, detail: str) -> None:
+    global stopped
     gp = _depth_g()
     depth = 0
     if gp is not None:
@@ -58,7 +62,11 @@ def _emit(name: str, detail: str) -> None:
         if mp is not None and mp.g0 is not gp:
             depth += mp.traceBase
     line = "  " * depth + name + (" " + detail if detail else "") + "\n"
-    os.write(_out_fd, line.encode())
+    with _emitLock:
+        if stopped:  # exit_group has begun: the other Ms print no more
+            return
+        stopped = name == "runtime.exit"
+        os.write(_out_fd, line.encode())
 
 
 def _inc(delta: int) -> None:

@@ -34,9 +34,18 @@ for an unbuffered channel with a single goroutine blocked in select on both
 send and receive; qcount > 0 implies recvq is empty; qcount < dataqsiz
 implies sendq is empty.
 
+Timer channels (time.NewTimer, time.Tick...): `c.timer` names the timer
+that feeds the channel. Such a channel has a buffer of one but presents
+itself as unbuffered (len and cap 0); a receive first runs the timer if it
+is due and in no heap (`maybeRunChan`), and a goroutine blocking on it puts
+the timer in a heap (`blockTimerChan`; time.py explains the lazy timers).
+
 Differences from Go: `c.lock` is a host lock kept beside the hchan in
 `chanlocks` (keyed by the hchan's address) instead of a futex word inside
-it; the word at offset 104 stays, so the layout and size are Go's.
+it; the word at offset 104 stays, so the layout and size are Go's. The
+`unlockf` that send/recv take is either that lock or a function (select's
+selunlock). Nothing removes an entry of `chanlocks` yet: that waits for the
+garbage collector's finalization of channels.
 """
 
 from __future__ import annotations
@@ -68,7 +77,7 @@ from gort.runtime.runtime2 import (
     waitReasonChanSend,
     waitReasonChanSendNilChan,
 )
-from gort.runtime.stubs import getg
+from gort.runtime.stubs import _tls, memmove
 from gort.runtime.type import Struct, _type, chantype, typeByAddr
 from gort.runtime.unsafe import U8, U16, U32, U64
 
@@ -96,6 +105,7 @@ hchanType = _type(Struct, size=hchanSize, align=8, ptrdata=104, gcdata=b"\x34\x1
 
 # The lock of each channel, by hchan address (see "Differences from Go").
 chanlocks: dict[int, mutex] = {}
+_chanlock = chanlocks.__getitem__
 
 
 def chanbuf(c: int, i: int) -> int:
@@ -146,73 +156,166 @@ def _lockOf(c: int) -> mutex:
     return chanlocks[c]
 
 
+# Word indexes (address >> 3 based) of the hchan and sudog fields the hot
+# paths touch: `U64[(c >> 3) + _C_QCOUNT]` is c.qcount. Python pays for
+# every global lookup and every add-and-shift, so the send and receive
+# paths keep the views and the base word index in locals.
+_C_QCOUNT = c_qcount >> 3
+_C_DATAQSIZ = c_dataqsiz >> 3
+_C_BUF = c_buf >> 3
+_C_TIMER = c_timer >> 3
+_C_ELEMTYPE = c_elemtype >> 3
+_C_SENDX = c_sendx >> 3
+_C_RECVX = c_recvx >> 3
+_C_RECVQ = c_recvq >> 3
+_C_SENDQ = c_sendq >> 3
+_C_CLOSED32 = c_closed >> 2  # U32 index offset of closed
+_C_ELEMSIZE16 = c_elemsize >> 1  # U16 index offset of elemsize
+_SG_G = sudog_g >> 3
+_SG_NEXT = sudog_next >> 3
+_SG_PREV = sudog_prev >> 3
+_SG_ELEM = sudog_elem >> 3
+_SG_ELEMVU = sudog_elem_vu >> 3
+_SG_RELEASETIME = sudog_releasetime >> 3
+_SG_WAITLINK = sudog_waitlink >> 3
+_SG_C = sudog_c >> 3
+_SG_CVU = sudog_c_vu >> 3
+
+
 # --- waitq -----------------------------------------------------------------------
 
 
+# go: runtime/chan.go waitq.enqueue
 def enqueue(q: int, sgp: int) -> None:
     """Append sudog sgp to the waitq at address q."""
-    U64[(sgp + sudog_next) >> 3] = 0
-    x = U64[(q + 8) >> 3]  # q.last
+    u64 = U64
+    qw = q >> 3
+    sw = sgp >> 3
+    u64[sw + _SG_NEXT] = 0
+    x = u64[qw + 1]  # q.last
     if x == 0:
-        U64[(sgp + sudog_prev) >> 3] = 0
-        U64[q >> 3] = sgp
-        U64[(q + 8) >> 3] = sgp
+        u64[sw + _SG_PREV] = 0
+        u64[qw] = sgp
+        u64[qw + 1] = sgp
         return
-    U64[(sgp + sudog_prev) >> 3] = x
-    U64[(x + sudog_next) >> 3] = sgp
-    U64[(q + 8) >> 3] = sgp
+    u64[sw + _SG_PREV] = x
+    u64[(x >> 3) + _SG_NEXT] = sgp
+    u64[qw + 1] = sgp
 
 
+# go: runtime/chan.go waitq.dequeue
 def dequeue(q: int) -> int:
     """Remove and return the first sudog of waitq q that can be woken (0 if none)."""
-    from gort.runtime import atomic
-
+    u64 = U64
+    qw = q >> 3
     while True:
-        sgp = U64[q >> 3]
+        sgp = u64[qw]
         if sgp == 0:
             return 0
-        y = U64[(sgp + sudog_next) >> 3]
+        sw = sgp >> 3
+        y = u64[sw + _SG_NEXT]
         if y == 0:
-            U64[q >> 3] = 0
-            U64[(q + 8) >> 3] = 0
+            u64[qw] = 0
+            u64[qw + 1] = 0
         else:
-            U64[(y + sudog_prev) >> 3] = 0
-            U64[q >> 3] = y
-            U64[(sgp + sudog_next) >> 3] = 0  # mark as removed
-        # A goroutine in select is queued on several channels; the first
-        # to win the selectDone race wakes it, the others skip it.
+            u64[(y >> 3) + _SG_PREV] = 0
+            u64[qw] = y
+            u64[sw + _SG_NEXT] = 0  # mark as removed (see dequeueSudoG)
+        # If a goroutine was put on this queue because of a select, there
+        # is a small window between the goroutine being woken up by a
+        # different case and it grabbing the channel locks. Once it has the
+        # lock it removes itself from the queue, so we won't see it after
+        # that. selectDone tells us when someone else has won the race to
+        # signal this goroutine but it hasn't removed itself yet.
         if U8[sgp + sudog_isSelect]:
-            gp = gByAddr[U64[(sgp + sudog_g) >> 3]]
-            if not atomic.Cas(gp, "selectDone", 0, 1):
+            gp = gByAddr[u64[sw + _SG_G]]
+            l = gp.statusLock
+            l.acquire()
+            won = gp.selectDone == 0
+            if won:
+                gp.selectDone = 1
+            l.release()
+            if not won:
+                # We lost the race to wake this goroutine.
                 continue
         return sgp
 
 
+# go: runtime/select.go waitq.dequeueSudoG
+def dequeueSudoG(q: int, sgp: int) -> None:
+    """Remove sgp from waitq q, if it is still there."""
+    x = U64[(sgp + sudog_prev) >> 3]
+    y = U64[(sgp + sudog_next) >> 3]
+    if x != 0:
+        if y != 0:
+            # middle of queue
+            U64[(x + sudog_next) >> 3] = y
+            U64[(y + sudog_prev) >> 3] = x
+            U64[(sgp + sudog_next) >> 3] = 0
+            U64[(sgp + sudog_prev) >> 3] = 0
+            return
+        # end of queue
+        U64[(x + sudog_next) >> 3] = 0
+        U64[(q + 8) >> 3] = x
+        U64[(sgp + sudog_prev) >> 3] = 0
+        return
+    if y != 0:
+        # start of queue
+        U64[(y + sudog_prev) >> 3] = 0
+        U64[q >> 3] = y
+        U64[(sgp + sudog_next) >> 3] = 0
+        return
+    # x==y==nil. Either sgp is the only element in the queue, or it has
+    # already been removed. Use q.first to disambiguate.
+    if U64[q >> 3] == sgp:
+        U64[q >> 3] = 0
+        U64[(q + 8) >> 3] = 0
+
+
 def sgset_elem(sg: int, ep: int) -> None:
+    """sg.elem.set(ep)"""
     U64[(sg + sudog_elem) >> 3] = ep
     U64[(sg + sudog_elem_vu) >> 3] = ep
 
 
 def sgset_c(sg: int, c: int) -> None:
+    """sg.c.set(c)"""
     U64[(sg + sudog_c) >> 3] = c
     U64[(sg + sudog_c_vu) >> 3] = c
+
+
+def _unlockf(unlockf: Any) -> None:
+    """Run send/recv's unlock function: a channel's lock, or select's selunlock."""
+    if type(unlockf) is mutex:
+        unlockf._l.release()
+    else:
+        unlockf()
+
+
+def _wordcopy(c: int) -> bool:
+    """Whether c's elements are one pointer-free word, copied without typedmemmove."""
+    return U16[(c >> 1) + _C_ELEMSIZE16] == 8 and U64[(U64[(c >> 3) + _C_ELEMTYPE] + 8) >> 3] == 0
 
 
 # --- send --------------------------------------------------------------------------
 
 
 # go: runtime/chan.go chansend1
-def chansend1(c: int, elem: int) -> Generator[Any, Any, None]:
-    """c <- *elem (compiled code's entry point)."""
-    yield from chansend(c, elem, True, 0)
+def chansend1(c: int, elem: int) -> Generator[Any, Any, bool]:
+    """c <- *elem (compiled code's entry point; `yield from chansend1(c, elem)`).
+
+    Returns chansend's generator itself, so no extra frame runs per send."""
+    return chansend(c, elem, True, 0)
 
 
 # go: runtime/chan.go full
 def full(c: int) -> bool:
-    dataqsiz = U64[(c + c_dataqsiz) >> 3]
+    """Whether a send on c would block (racy read, as Go's)."""
+    cw = c >> 3
+    dataqsiz = U64[cw + _C_DATAQSIZ]
     if dataqsiz == 0:
-        return U64[(c + c_recvq) >> 3] == 0
-    return U64[(c + c_qcount) >> 3] == dataqsiz
+        return U64[cw + _C_RECVQ] == 0
+    return U64[cw + _C_QCOUNT] == dataqsiz
 
 
 # go: runtime/chan.go chansend
@@ -224,88 +327,112 @@ def chansend(c: int, ep: int, block: bool, callerpc: int) -> Generator[Any, Any,
         yield from gopark(None, None, waitReasonChanSendNilChan)
         throw("unreachable")
 
-    if not block and U32[(c + c_closed) >> 2] == 0 and full(c):
+    u64 = U64
+    cw = c >> 3
+    # Fast path: check for failed non-blocking operation without acquiring the lock.
+    if not block and U32[(c >> 2) + _C_CLOSED32] == 0 and full(c):
         return False
 
-    l = _lockOf(c)
-    lock(l)
+    l = _chanlock(c)
+    l._l.acquire()  # lock(&c.lock)
 
-    if U32[(c + c_closed) >> 2] != 0:
+    if U32[(c >> 2) + _C_CLOSED32] != 0:
         unlock(l)
         panicPlain("send on closed channel")
 
     sg = dequeue(c + c_recvq)
     if sg != 0:
-        # A receiver is waiting: pass the value straight to it.
+        # Found a waiting receiver. We pass the value we want to send
+        # directly to the receiver, bypassing the channel buffer (if any).
         send(c, sg, ep, l)
         return True
 
-    qcount = U64[(c + c_qcount) >> 3]
-    dataqsiz = U64[(c + c_dataqsiz) >> 3]
+    qcount = u64[cw + _C_QCOUNT]
+    dataqsiz = u64[cw + _C_DATAQSIZ]
     if qcount < dataqsiz:
-        # Space in the buffer: enqueue the element.
-        sendx = U64[(c + c_sendx) >> 3]
-        qp = chanbuf(c, sendx)
-        typedmemmove(elemtypeOf(c), qp, ep)
+        # Space is available in the channel buffer. Enqueue the element to send.
+        sendx = u64[cw + _C_SENDX]
+        if U16[(c >> 1) + _C_ELEMSIZE16] == 8 and u64[(u64[cw + _C_ELEMTYPE] + 8) >> 3] == 0:  # _wordcopy(c)
+            u64[(u64[cw + _C_BUF] >> 3) + sendx] = u64[ep >> 3]
+        else:
+            typedmemmove(elemtypeOf(c), chanbuf(c, sendx), ep)
         sendx += 1
         if sendx == dataqsiz:
             sendx = 0
-        U64[(c + c_sendx) >> 3] = sendx
-        U64[(c + c_qcount) >> 3] = qcount + 1
-        unlock(l)
+        u64[cw + _C_SENDX] = sendx
+        u64[cw + _C_QCOUNT] = qcount + 1
+        l._l.release()
         return True
 
     if not block:
         unlock(l)
         return False
 
-    # Block on the channel; a receiver will complete our operation.
-    gp = getg()
+    # Block on the channel. Some receiver will complete our operation for us.
+    gp = _tls.g
     mysg = acquireSudog()
-    U64[(mysg + sudog_releasetime) >> 3] = 0
-    sgset_elem(mysg, ep)
-    U64[(mysg + sudog_waitlink) >> 3] = 0
-    U64[(mysg + sudog_g) >> 3] = gp.addr
+    sw = mysg >> 3
+    u64[sw + _SG_RELEASETIME] = 0
+    # No stack splits between assigning elem and enqueuing mysg on
+    # gp.waiting where copystack can find it.
+    u64[sw + _SG_ELEM] = ep  # mysg.elem.set(ep)
+    u64[sw + _SG_ELEMVU] = ep
+    u64[sw + _SG_WAITLINK] = 0
+    u64[sw + _SG_G] = gp.addr
     U8[mysg + sudog_isSelect] = 0
-    sgset_c(mysg, c)
+    u64[sw + _SG_C] = c  # mysg.c.set(c)
+    u64[sw + _SG_CVU] = c
     gp.waiting = mysg
     gp.param = None
     enqueue(c + c_sendq, mysg)
+    # Signal to anyone trying to shrink our stack that we're about to park
+    # on a channel.
     gp.parkingOnChan = True
     yield from gopark(chanparkcommit, l, waitReasonChanSend)
 
-    # Someone woke us up.
+    # someone woke us up.
     if mysg != gp.waiting:
         throw("G waiting list is corrupted")
     gp.waiting = 0
     gp.activeStackChans = False
     closed = not U8[mysg + sudog_success]
     gp.param = None
-    sgset_c(mysg, 0)
+    u64[sw + _SG_C] = 0  # mysg.c.set(nil)
+    u64[sw + _SG_CVU] = 0
     releaseSudog(mysg)
     if closed:
-        if U32[(c + c_closed) >> 2] == 0:
+        if U32[(c >> 2) + _C_CLOSED32] == 0:
             throw("chansend: spurious wakeup")
         panicPlain("send on closed channel")
     return True
 
 
 # go: runtime/chan.go send
-def send(c: int, sg: int, ep: int, l: mutex) -> None:
-    """Hand the value at ep to the receiver parked on sg. c's lock held; unlocks it."""
-    if U64[(c + c_dataqsiz) >> 3] != 0:
-        # Buffered channel with a parked receiver: the buffer is empty, so
+def send(c: int, sg: int, ep: int, unlockf: Any) -> None:
+    """Hand the value at ep to the receiver parked on sg. c's lock held; unlockf releases it."""
+    u64 = U64
+    cw = c >> 3
+    sw = sg >> 3
+    dataqsiz = u64[cw + _C_DATAQSIZ]
+    if dataqsiz != 0:
+        # Pretend we go through the buffer, even though we copy directly:
         # the receive and send indices move together.
-        recvx = U64[(c + c_recvx) >> 3] + 1
-        if recvx == U64[(c + c_dataqsiz) >> 3]:
+        recvx = u64[cw + _C_RECVX] + 1
+        if recvx == dataqsiz:
             recvx = 0
-        U64[(c + c_recvx) >> 3] = recvx
-        U64[(c + c_sendx) >> 3] = recvx
-    if U64[(sg + sudog_elem_vu) >> 3] != 0:
-        sendDirect(elemtypeOf(c), sg, ep)
-        sgset_elem(sg, 0)
-    gp = gByAddr[U64[(sg + sudog_g) >> 3]]
-    unlock(l)
+        u64[cw + _C_RECVX] = recvx
+        u64[cw + _C_SENDX] = recvx
+    dst = u64[sw + _SG_ELEMVU]
+    if dst != 0:
+        # sendDirect: write straight into the receiver's slot (maybe its stack).
+        if U16[(c >> 1) + _C_ELEMSIZE16] == 8 and u64[(u64[cw + _C_ELEMTYPE] + 8) >> 3] == 0:  # _wordcopy(c)
+            u64[dst >> 3] = u64[ep >> 3]
+        else:
+            sendDirect(elemtypeOf(c), sg, ep)
+        u64[sw + _SG_ELEM] = 0  # sg.elem.set(nil)
+        u64[sw + _SG_ELEMVU] = 0
+    gp = gByAddr[u64[sw + _SG_G]]
+    _unlockf(unlockf)
     gp.param = sg
     U8[sg + sudog_success] = 1
     goready(gp, 4)
@@ -314,17 +441,17 @@ def send(c: int, sg: int, ep: int, l: mutex) -> None:
 # go: runtime/chan.go sendDirect
 def sendDirect(t: _type, sg: int, src: int) -> None:
     """Write the value at src into the receiver's slot (maybe on its stack)."""
+    # Once we read sg.elem out of sg, it will no longer be updated if the
+    # destination's stack gets copied (shrunk). So make sure that no
+    # preemption points can happen between read & use.
     dst = U64[(sg + sudog_elem_vu) >> 3]
-    from gort.runtime.stubs import memmove
-
     memmove(dst, src, t.size)
 
 
 # go: runtime/chan.go recvDirect
 def recvDirect(t: _type, sg: int, dst: int) -> None:
+    """Read the value the parked sender on sg offers (maybe on its stack) into dst."""
     src = U64[(sg + sudog_elem_vu) >> 3]
-    from gort.runtime.stubs import memmove
-
     memmove(dst, src, t.size)
 
 
@@ -332,130 +459,205 @@ def recvDirect(t: _type, sg: int, dst: int) -> None:
 
 
 # go: runtime/chan.go chanrecv1
-def chanrecv1(c: int, elem: int) -> Generator[Any, Any, None]:
-    """*elem = <-c (elem may be 0 to discard)."""
-    yield from chanrecv(c, elem, True)
+def chanrecv1(c: int, elem: int) -> Generator[Any, Any, bool]:
+    """*elem = <-c (elem may be 0 to discard); `yield from chanrecv1(c, elem)`."""
+    return chanrecv(c, elem, True, True)
 
 
 # go: runtime/chan.go chanrecv2
 def chanrecv2(c: int, elem: int) -> Generator[Any, Any, bool]:
-    """*elem, ok = <-c; returns ok."""
-    _, received = yield from chanrecv(c, elem, True)
-    return received
+    """*elem, ok = <-c; `ok = yield from chanrecv2(c, elem)`."""
+    return chanrecv(c, elem, True, True)
 
 
 # go: runtime/chan.go empty
 def empty(c: int) -> bool:
-    if U64[(c + c_dataqsiz) >> 3] == 0:
-        return U64[(c + c_sendq) >> 3] == 0
-    return U64[(c + c_qcount) >> 3] == 0
+    """Whether a receive from c would block (racy read, as Go's)."""
+    cw = c >> 3
+    if U64[cw + _C_DATAQSIZ] == 0:
+        return U64[cw + _C_SENDQ] == 0
+    # c.timer is also immutable (it is set after make(chan) but before any
+    # channel operations). All timer channels have dataqsiz > 0.
+    if U64[cw + _C_TIMER] != 0:
+        _maybeRunChan(c)
+    return U64[cw + _C_QCOUNT] == 0
+
+
+def _maybeRunChan(c: int) -> None:
+    t = rtime.chanTimer(c)
+    if t is not None:
+        t.maybeRunChan()
 
 
 # go: runtime/chan.go chanrecv
-def chanrecv(c: int, ep: int, block: bool) -> Generator[Any, Any, tuple[bool, bool]]:
-    """Receive from c into ep (0: discard). Returns (selected, received)."""
+def chanrecv(c: int, ep: int, block: bool, okOnly: bool = False) -> Generator[Any, Any, Any]:
+    """Receive from c into ep (0: discard). Returns (selected, received).
+
+    With okOnly (chanrecv1/chanrecv2: gort's addition, to spare them a
+    generator of their own) it returns just received."""
     if c == 0:
         if not block:
-            return False, False
+            return received_(False, False, okOnly)
         yield from gopark(None, None, waitReasonChanReceiveNilChan)
         throw("unreachable")
 
+    u64 = U64
+    cw = c >> 3
+    hasTimer = u64[cw + _C_TIMER] != 0
+    if hasTimer:
+        _maybeRunChan(c)
+
+    # Fast path: check for failed non-blocking operation without acquiring the lock.
     if not block and empty(c):
-        if U32[(c + c_closed) >> 2] == 0:
-            return False, False
+        # After observing that the channel is not ready for receiving, we
+        # observe whether the channel is closed.
+        if U32[(c >> 2) + _C_CLOSED32] == 0:
+            # Because a channel cannot be reopened, the later observation
+            # of the channel being not closed implies that it was also not
+            # closed at the moment of the first observation.
+            return received_(False, False, okOnly)
+        # The channel is irreversibly closed. Re-check whether the channel
+        # has any pending data to receive.
         if empty(c):
             if ep != 0:
                 typedmemclr(elemtypeOf(c), ep)
-            return True, False
+            return received_(True, False, okOnly)
 
-    l = _lockOf(c)
-    lock(l)
+    l = _chanlock(c)
+    l._l.acquire()  # lock(&c.lock)
 
-    if U32[(c + c_closed) >> 2] != 0:
-        if U64[(c + c_qcount) >> 3] == 0:
+    if U32[(c >> 2) + _C_CLOSED32] != 0:
+        if u64[cw + _C_QCOUNT] == 0:
             unlock(l)
             if ep != 0:
                 typedmemclr(elemtypeOf(c), ep)
-            return True, False
+            return received_(True, False, okOnly)
+        # The channel has been closed, but the channel's buffer have data.
     else:
+        # Just found waiting sender with not closed.
         sg = dequeue(c + c_sendq)
         if sg != 0:
-            # A sender is waiting: take its value (unbuffered), or the
-            # buffer's head and let the sender refill the tail.
+            # Found a waiting sender. If buffer is size 0, receive value
+            # directly from sender. Otherwise, receive from head of queue
+            # and add sender's value to the tail of the queue (both map to
+            # the same buffer slot because the queue is full).
             recv(c, sg, ep, l)
-            return True, True
+            return True if okOnly else (True, True)
 
-    qcount = U64[(c + c_qcount) >> 3]
+    qcount = u64[cw + _C_QCOUNT]
     if qcount > 0:
-        recvx = U64[(c + c_recvx) >> 3]
-        qp = chanbuf(c, recvx)
-        et = elemtypeOf(c)
-        if ep != 0:
-            typedmemmove(et, ep, qp)
-        typedmemclr(et, qp)
+        # Receive directly from queue
+        recvx = u64[cw + _C_RECVX]
+        if U16[(c >> 1) + _C_ELEMSIZE16] == 8 and u64[(u64[cw + _C_ELEMTYPE] + 8) >> 3] == 0:  # _wordcopy(c)
+            qw = (u64[cw + _C_BUF] >> 3) + recvx
+            if ep != 0:
+                u64[ep >> 3] = u64[qw]
+            u64[qw] = 0
+        else:
+            et = elemtypeOf(c)
+            qp = chanbuf(c, recvx)
+            if ep != 0:
+                typedmemmove(et, ep, qp)
+            typedmemclr(et, qp)
         recvx += 1
-        if recvx == U64[(c + c_dataqsiz) >> 3]:
+        if recvx == u64[cw + _C_DATAQSIZ]:
             recvx = 0
-        U64[(c + c_recvx) >> 3] = recvx
-        U64[(c + c_qcount) >> 3] = qcount - 1
-        unlock(l)
-        return True, True
+        u64[cw + _C_RECVX] = recvx
+        u64[cw + _C_QCOUNT] = qcount - 1
+        l._l.release()
+        return True if okOnly else (True, True)
 
     if not block:
         unlock(l)
-        return False, False
+        return received_(False, False, okOnly)
 
-    # No sender available: block on this channel.
-    gp = getg()
+    # no sender available: block on this channel.
+    gp = _tls.g
     mysg = acquireSudog()
-    U64[(mysg + sudog_releasetime) >> 3] = 0
-    sgset_elem(mysg, ep)
-    U64[(mysg + sudog_waitlink) >> 3] = 0
+    sw = mysg >> 3
+    u64[sw + _SG_RELEASETIME] = 0
+    # No stack splits between assigning elem and enqueuing mysg on
+    # gp.waiting where copystack can find it.
+    u64[sw + _SG_ELEM] = ep  # mysg.elem.set(ep)
+    u64[sw + _SG_ELEMVU] = ep
+    u64[sw + _SG_WAITLINK] = 0
     gp.waiting = mysg
-    U64[(mysg + sudog_g) >> 3] = gp.addr
+    u64[sw + _SG_G] = gp.addr
     U8[mysg + sudog_isSelect] = 0
-    sgset_c(mysg, c)
+    u64[sw + _SG_C] = c  # mysg.c.set(c)
+    u64[sw + _SG_CVU] = c
     gp.param = None
     enqueue(c + c_recvq, mysg)
+    if hasTimer:
+        rtime.blockTimerChan(c)
+    # Signal to anyone trying to shrink our stack that we're about to park
+    # on a channel.
     gp.parkingOnChan = True
     yield from gopark(chanparkcommit, l, waitReasonChanReceive)
 
-    # Someone woke us up.
+    # someone woke us up
     if mysg != gp.waiting:
         throw("G waiting list is corrupted")
+    if hasTimer:
+        rtime.unblockTimerChan(c)
     gp.waiting = 0
     gp.activeStackChans = False
-    success = bool(U8[mysg + sudog_success])
+    success = U8[mysg + sudog_success] != 0
     gp.param = None
-    sgset_c(mysg, 0)
+    u64[sw + _SG_C] = 0  # mysg.c.set(nil)
+    u64[sw + _SG_CVU] = 0
     releaseSudog(mysg)
-    return True, success
+    return success if okOnly else (True, success)
+
+
+def received_(selected: bool, received: bool, okOnly: bool) -> Any:
+    """chanrecv's result in the shape its caller asked for."""
+    return received if okOnly else (selected, received)
+
+
+def _blockTimerChan(c: int) -> None:
+    rtime.blockTimerChan(c)
+
+
+def _unblockTimerChan(c: int) -> None:
+    rtime.unblockTimerChan(c)
 
 
 # go: runtime/chan.go recv
-def recv(c: int, sg: int, ep: int, l: mutex) -> None:
-    """Complete a receive with the sender parked on sg. c's lock held; unlocks it."""
-    et = elemtypeOf(c)
-    if U64[(c + c_dataqsiz) >> 3] == 0:
+def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
+    """Complete a receive with the sender parked on sg. c's lock held; unlockf releases it."""
+    u64 = U64
+    cw = c >> 3
+    sw = sg >> 3
+    dataqsiz = u64[cw + _C_DATAQSIZ]
+    if dataqsiz == 0:
         if ep != 0:
-            # Copy data from the sender.
-            recvDirect(et, sg, ep)
+            # copy data from sender
+            if U16[(c >> 1) + _C_ELEMSIZE16] == 8 and u64[(u64[cw + _C_ELEMTYPE] + 8) >> 3] == 0:  # _wordcopy(c)
+                u64[ep >> 3] = u64[u64[sw + _SG_ELEMVU] >> 3]
+            else:
+                recvDirect(elemtypeOf(c), sg, ep)
     else:
-        # The queue is full: take the item at its head and make the sender
-        # enqueue its item at the tail (the same slot).
-        recvx = U64[(c + c_recvx) >> 3]
+        # Queue is full. Take the item at the head of the queue. Make the
+        # sender enqueue its item at the tail of the queue. Since the queue
+        # is full, those are both the same slot.
+        et = elemtypeOf(c)
+        recvx = u64[cw + _C_RECVX]
         qp = chanbuf(c, recvx)
+        # copy data from queue to receiver
         if ep != 0:
             typedmemmove(et, ep, qp)
-        typedmemmove(et, qp, U64[(sg + sudog_elem_vu) >> 3])
+        # copy data from sender to queue
+        typedmemmove(et, qp, u64[sw + _SG_ELEMVU])
         recvx += 1
-        if recvx == U64[(c + c_dataqsiz) >> 3]:
+        if recvx == dataqsiz:
             recvx = 0
-        U64[(c + c_recvx) >> 3] = recvx
-        U64[(c + c_sendx) >> 3] = recvx
-    sgset_elem(sg, 0)
-    gp = gByAddr[U64[(sg + sudog_g) >> 3]]
-    unlock(l)
+        u64[cw + _C_RECVX] = recvx
+        u64[cw + _C_SENDX] = recvx  # c.sendx = (c.sendx+1) % c.dataqsiz
+    u64[sw + _SG_ELEM] = 0  # sg.elem.set(nil)
+    u64[sw + _SG_ELEMVU] = 0
+    gp = gByAddr[u64[sw + _SG_G]]
+    _unlockf(unlockf)
     gp.param = sg
     U8[sg + sudog_success] = 1
     goready(gp, 4)
@@ -464,7 +666,10 @@ def recv(c: int, sg: int, ep: int, l: mutex) -> None:
 # go: runtime/chan.go chanparkcommit
 def chanparkcommit(gp: Any, chanLock: Any) -> bool:
     """gopark's unlock function for channels: runs on g0 after the G is off its M."""
+    # There are unlocked sudogs that point into gp's stack. Stack copying
+    # must lock the channels of those sudogs.
     gp.activeStackChans = True
+    # Mark that it's safe for stack shrinking to occur now.
     gp.parkingOnChan = False
     unlock(chanLock)
     return True
@@ -478,7 +683,7 @@ def closechan(c: int) -> None:
     """close(c): wake every parked receiver (with zero values) and sender (to panic)."""
     if c == 0:
         panicPlain("close of nil channel")
-    l = _lockOf(c)
+    l = _chanlock(c)
     lock(l)
     if U32[(c + c_closed) >> 2] != 0:
         unlock(l)
@@ -487,7 +692,7 @@ def closechan(c: int) -> None:
 
     glist = gList()
     et = elemtypeOf(c)
-    # Release all readers.
+    # release all readers
     while True:
         sg = dequeue(c + c_recvq)
         if sg == 0:
@@ -500,7 +705,7 @@ def closechan(c: int) -> None:
         gp.param = sg
         U8[sg + sudog_success] = 0
         glist.push(gp)
-    # Release all writers (they will panic).
+    # release all writers (they will panic)
     while True:
         sg = dequeue(c + c_sendq)
         if sg == 0:
@@ -514,34 +719,43 @@ def closechan(c: int) -> None:
 
     # Ready all Gs now that we've dropped the channel lock.
     while not glist.empty():
-        gp = glist.pop()
-        assert gp is not None
-        gp.schedlink = None
-        goready(gp, 3)
+        g1 = glist.pop()
+        if g1 is None:
+            break
+        g1.schedlink = None
+        goready(g1, 3)
 
 
 # --- len, cap, and the non-blocking forms ------------------------------------------
 
 
+# go: runtime/chan.go chanlen
 def chanlen(c: int) -> int:
-    if c == 0:
+    if c == 0 or U64[(c + c_timer) >> 3] != 0:
+        # timer channels have a buffered implementation but present to
+        # users as unbuffered, so that we can undo sends without users
+        # noticing.
         return 0
     return int(U64[(c + c_qcount) >> 3])
 
 
+# go: runtime/chan.go chancap
 def chancap(c: int) -> int:
-    if c == 0:
+    if c == 0 or U64[(c + c_timer) >> 3] != 0:
         return 0
     return int(U64[(c + c_dataqsiz) >> 3])
 
 
 # go: runtime/chan.go selectnbsend
 def selectnbsend(c: int, elem: int) -> Generator[Any, Any, bool]:
-    """select { case c <- v: ...; default: ... }"""
-    return (yield from chansend(c, elem, False, 0))
+    """select { case c <- v: ...; default: ... } — reports whether it sent."""
+    return chansend(c, elem, False, 0)
 
 
 # go: runtime/chan.go selectnbrecv
 def selectnbrecv(elem: int, c: int) -> Generator[Any, Any, tuple[bool, bool]]:
-    """select { case v, ok = <-c: ...; default: ... }"""
-    return (yield from chanrecv(c, elem, False))
+    """select { case v, ok = <-c: ...; default: ... } — (selected, received)."""
+    return chanrecv(c, elem, False)
+
+
+from gort.runtime import time as rtime  # noqa: E402  (time imports chan lazily)

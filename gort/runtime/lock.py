@@ -5,14 +5,24 @@ Go's runtime has its own mutex (lock_spinbit.go) and one-shot notifications
 thread primitives, which block the calling OS thread for real, so an M that
 sleeps in `notesleep` frees its CPU exactly as Go's does.
 
+Structures:
+  * `mutex` wraps a `threading.Lock` (`_l`); `name` is the lock's rank in
+    Go's lock ranking (lockrank.go), kept for debugging.
+  * `note` wraps a `threading.Event` plus `_woken`, the "key" of Go's note:
+    set once by notewakeup, cleared by noteclear.
+
 Invariants:
   * A `mutex` is held by at most one M; unlocking an unlocked mutex throws
     "unlock of unlocked lock", as Go does.
   * A `note` is woken at most once between clears; a second `notewakeup`
     throws "notewakeup - double wakeup".
+  * notesleep runs on g0 (an M that has no G to run); notetsleepg is the
+    form a user G uses: it enters a system call around the sleep so that
+    its P can be handed off (lock_futex.go).
 
 Differences from Go: no spinning phase and no lock ranking; the waiting is
-done by the host (a futex underneath, via threading.Lock).
+done by the host (a futex underneath, via threading.Lock). Nothing records
+the owner: Go's runtime mutex does not either (only its lock-rank checker).
 """
 
 from __future__ import annotations
@@ -25,28 +35,29 @@ from gort.runtime.panic import throw
 class mutex:
     """A runtime lock. `name` is for debugging (the lock rank's name in Go)."""
 
-    __slots__ = ("_l", "name", "owner")
+    __slots__ = ("_l", "name")
 
     def __init__(self, name: str = "") -> None:
-        self._l = threading.Lock()
-        self.name = name
-        self.owner = 0  # thread ident of the holder, 0 if free (debugging only)
+        self._l = threading.Lock()  # held while the runtime lock is held
+        self.name = name  # lock rank name (lockrank.go); set once
+
+    def __repr__(self) -> str:
+        return f"<mutex {self.name} {'locked' if self._l.locked() else 'unlocked'}>"
 
 
 # go: runtime/lock_spinbit.go lock
 def lock(l: mutex) -> None:
     """Acquire l, blocking the OS thread. Must not be held by this M."""
     l._l.acquire()
-    l.owner = threading.get_ident()
 
 
 # go: runtime/lock_spinbit.go unlock
 def unlock(l: mutex) -> None:
     """Release l, which this M holds."""
-    if not l._l.locked():
+    try:
+        l._l.release()
+    except RuntimeError:
         throw("unlock of unlocked lock")
-    l.owner = 0
-    l._l.release()
 
 
 def lockInit(l: mutex, rank: str) -> None:
@@ -60,8 +71,8 @@ class note:
     __slots__ = ("_ev", "_woken")
 
     def __init__(self) -> None:
-        self._ev = threading.Event()
-        self._woken = False
+        self._ev = threading.Event()  # the futex word: set by notewakeup
+        self._woken = False  # key != 0: woken since the last clear
 
 
 # go: runtime/lock_futex.go noteclear
@@ -91,3 +102,14 @@ def notetsleep(n: note, ns: int) -> bool:
         n._ev.wait()
         return True
     return n._ev.wait(ns / 1e9)
+
+
+# go: runtime/lock_futex.go notetsleepg
+def notetsleepg(n: note, ns: int) -> bool:
+    """notetsleep for a user goroutine: its P may be handed off meanwhile."""
+    from gort.runtime.proc import entersyscallblock, exitsyscall
+
+    entersyscallblock()
+    ok = notetsleep(n, ns)
+    exitsyscall()
+    return ok

@@ -1,53 +1,82 @@
 """The scheduler: goroutines (G) run by threads (M) holding processors (P).
 
 This is proc.go. The seed article walks it from `schedinit` to `exit(0)`;
-the names, the order of the steps and the invariants are Go's.
+the names, the order of the steps and the invariants are Go's (1.27).
 
 Data structures (runtime2.py): `sched` (global run queue, idle Ms and Ps,
-free Gs), `allp` (the GOMAXPROCS Ps, each with a 256-slot local run queue
-and `runnext`), `allm` (every M), `allgs` (every G).
+free Gs), `allp` (the GOMAXPROCS Ps, each with a 256-slot local run queue,
+`runnext`, a timer heap and caches), `allm` (every M), `allgs` (every G).
 
 The life of a goroutine:
   1. `go f()` → `newproc(fv)` → `newproc1` takes a dead G from the P's free
      list (`gfget`) or makes one (`malg`: a g plus a 2 KiB stack from
      `stackalloc`), gives it a goid, sets it up to start at f and return
-     into `goexit`, and puts it in the P's `runnext` (`runqput`).
-  2. An M in `schedule` → `findRunnable` (runnext, local queue, global queue
-     every 61 ticks and when the local queue is empty, stealing from other
-     Ps) → `execute` → `gogo`: the G runs until it parks, yields or exits.
+     into `goexit`, and puts it in the P's `runnext` (`runqput`); once
+     runtime.main has started, `wakep` wakes an idle P.
+  2. An M in `schedule` → `findRunnable` (timers; every 61st tick one G of
+     the global queue; runnext and the local queue; a batch of the global
+     queue; a non-blocking netpoll; stealing from the other Ps in random
+     order, timers and runnext on the last round; then give up the P and
+     block in netpoll or `stopm`) → `execute` → `gogo`: the G runs until
+     it parks, yields, is preempted or exits.
   3. `gopark` stores the unlock callback on the M and does mcall(park_m):
-     the G becomes `_Gwaiting`, leaves its M, and the M schedules another
-     G. `goready` makes it `_Grunnable` again and queues it in `runnext` of
-     the readying P, waking an idle P if there is one (`wakep`).
+     the G becomes `_Gwaiting`, leaves its M, runs the callback on g0, and
+     the M schedules another G. `goready` makes it `_Grunnable` again and
+     queues it in `runnext` of the readying P, waking an idle P if there
+     is one (`wakep`).
   4. When f returns, the G goes through `goexit1` → mcall(`goexit0`): it is
-     `_Gdead` and back on a free list (`gfput`).
+     `_Gdead` and back on a free list (`gfput`). A G that exits while
+     locked to its thread takes the thread with it (`mexit`).
 
-An M with nothing to run releases its P, puts itself on `sched.midle` and
-sleeps on its note (`stopm`): its OS thread really blocks. `startm` and
-`wakep` wake one, or create one (`newm` → a new OS thread).
+Ms: an M with nothing to run releases its P, puts itself on `sched.midle`
+and sleeps on its note (`stopm`): its OS thread really blocks. `startm`
+and `wakep` wake one, or create one (`newm` → a new OS thread). An M
+locked to a G (`LockOSThread`) runs only that G: when the G blocks, the M
+hands its P off and sleeps (`stoplockedm`); whoever schedules the G hands
+its own P to the locked M (`startlockedm`).
+
+System calls (`entersyscall` / `exitsyscall`) follow Go 1.27: the G is
+`_Gsyscall` and its P stays wired to the M; sysmon (`retake`) takes the P
+away after one sysmon tick (≥ 20 µs) if there is other work, holding the
+G's scan bit so the G cannot leave the syscall meanwhile
+(`setBlockOnExitSyscall`). The G gets its P back on the fast path, an idle
+P, or queues itself and waits (`exitsyscallNoP`).
+
+sysmon runs on its own M without a P: it retakes Ps from syscalls, asks Gs
+that ran over 10 ms to yield (`preemptone`; generated code polls
+`gp.preempt` at function entry and loop back-edges, see preempt.py and
+docs/design/0002-preemption.md), polls the network if nobody did for 10
+ms, and wakes the forced-GC helper every 2 minutes.
 
 How gort switches goroutines (see docs/design/0001): a goroutine is a
 Python generator. `gogo(gp)` resumes it with `send`; `mcall(fn)` is
 `yield fn` from inside the G, which returns control to `gogo`; the M's g0
 then runs `fn(gp)`. Go's `fn` never returns — it calls `schedule()`, and
 `gogo` jumps away. In gort the g0 code returns instead: `schedule()` runs a
-G until it mcalls, and returns the request `(fn, gp)`; `mstart` loops,
+G until it mcalls, and returns the request `(fn, gp)`; asm.mstart1 loops,
 running each requested fn at the base of g0 exactly where Go's `mcall`
 would restart g0's stack.
 
 Invariants:
   * A G is `_Grunning` only while an M executes it, with `gp.m.curg is gp`.
-  * A P is `_Prunning` exactly when an M holds it (`pp.m.p is pp`).
+  * A P is `_Prunning` exactly when an M holds it (`pp.m.p is pp`), or
+    while that M's G is in a system call and sysmon has not taken it.
   * A G is in at most one run queue; `runnext` counts as the queue.
   * `sched.npidle` is the length of `sched.pidle`; `sched.nmidle` of `midle`.
+  * A G with `lockedm` set only ever runs on that M.
 
 Differences from Go:
-  * mcall's continuation returns to the loop in `mstart` instead of
+  * mcall's continuation returns to the loop in asm.mstart1 instead of
     abandoning g0's stack (there is no stack to abandon).
-  * `systemstack(f)` calls f directly: g0 and the user G share the Python
-    thread stack.
-  * The local run queue's lock-free protocol uses atomic.py's CAS, which
-    takes a striped lock (see atomic.py).
+  * `systemstack(f)` calls f with getg() switched to g0: g0 and the user G
+    share the Python thread stack.
+  * Compare-and-swap on a G's status, a P's runq head and runnext, and the
+    scheduler counters holds a small per-object lock (atomic.py): Python
+    has no CAS instruction.
+  * A plain (non-generator) function cannot yield: at a safepoint it parks
+    its thread instead, as a locked M does (preempt.py, `plainPark`).
+  * No async preemption by signal, no GC assist or mark workers yet, no
+    tracer events, no synctest bubbles, no cgo.
 """
 
 from __future__ import annotations
@@ -60,11 +89,21 @@ import time as _time
 from collections.abc import Callable, Generator
 from typing import Any
 
-from gort.runtime import atomic, param, symtab
-from gort.runtime.lock import lock, lockInit, mutex, note, noteclear, notesleep, notewakeup, unlock
-from gort.runtime.panic import fatal, throw
+from gort.runtime import mcache as mcache_mod
+from gort.runtime import param, symtab
+from gort.runtime.lock import (
+    lock,
+    lockInit,
+    mutex,
+    noteclear,
+    notesleep,
+    notetsleep,
+    notewakeup,
+    unlock,
+)
+from gort.runtime.malloc import mallocgc
+from gort.runtime.panic import GoexitUnwind, GoPanic, _write2, fatal, fatalpanic, panicPlain, throw
 from gort.runtime.runtime2 import (
-    _Gcopystack,
     _Gdead,
     _Gidle,
     _Gpreempted,
@@ -79,46 +118,80 @@ from gort.runtime.runtime2 import (
     _Prunning,
     allgs,
     allp,
+    freeMStack,
     freeMWait,
     g,
     g0,
     gByAddr,
+    gList,
     gQueue,
     m,
     m0,
     p,
     sched,
+    waitReasonPanicWait,
+    waitReasonStoppingTheWorld,
     waitReasonZero,
 )
-from gort.runtime.stubs import getg, setg, systemstack
+from gort.runtime.stack import round2, stackalloc, stackfree
+from gort.runtime.stubs import _tls, getg, setg, systemstack
 from gort.runtime.unsafe import U8, U64
 
 # --- scheduler globals (proc.go / runtime2.go) --------------------------------
 
 gomaxprocs = 0  # len(allp); changed only with the world stopped
-ncpu = 0  # CPUs the process may run on (osinit)
+newprocs = 0  # GOMAXPROCS to install at the next startTheWorld, 0 if unchanged
+ncpu = 0  # CPUs the process may run on (osinit: numCPUStartup)
 mainStarted = False  # set by runtime.main; after it newproc wakes idle Ps
 allm: m | None = None  # newest M first; sched.lock
-runtimeInitTime = 0
+runtimeInitTime = 0  # nanotime when runtime.main started
 startingStackSize = param.fixedStack  # adaptive since 1.19; 2 KiB until a GC measures
 allglock = mutex("allg")
 allpLock = mutex("allp")
-panicking = 0  # number of goroutines panicking (panic.go)
+paniclk = mutex("panic")  # held while a fatal panic or throw prints
+panicking = 0  # goroutines that are printing a fatal panic or throw (atomic in Go)
+runningPanicDefers = 0  # goroutines running deferred calls of an unrecovered panic
 main_main: Callable[..., Any] | None = None  # set by the linker: the program's main.main
 exitHook: Callable[[int], None] | None = None  # set by `gort run` (prints "exit status N")
-_rand = random.Random()
+haveSysmon = True  # start sysmon in runtime.main (tests may turn it off)
+worldsema = mutex("worldsema")  # one stop-the-world at a time (a semaphore in Go)
+gcsema = mutex("gcsema")  # held across a GC's (or GOMAXPROCS's) stop-the-world
+
+
+def _seed() -> int:
+    s = os.environ.get("GORT_SCHED_SEED", "")
+    return int(s) if s.isdigit() else int.from_bytes(os.urandom(8), "little")
+
+
+# Every scheduling choice draws from this one source (steal order, select
+# order, sema tickets); GORT_SCHED_SEED fixes it, so a single-M run replays.
+_rand = random.Random(_seed())
+_randbits = _rand.getrandbits
 
 
 def nanotime() -> int:
+    """Monotonic time in ns (CLOCK_MONOTONIC, as Go's nanotime)."""
     return _time.monotonic_ns()
 
 
 def cheaprand() -> int:
-    return _rand.getrandbits(32)
+    """A random uint32 (proc.go cheaprand)."""
+    return _randbits(32)
 
 
 def cheaprandn(n: int) -> int:
-    return _rand.randrange(n) if n > 0 else 0
+    """A random number in [0, n) (proc.go cheaprandn)."""
+    return (_randbits(32) * n) >> 32
+
+
+def usleep(usec: int) -> None:
+    """Block the OS thread for usec microseconds."""
+    _time.sleep(usec / 1e6)
+
+
+def osyield() -> None:
+    """Let another thread run (sched_yield)."""
+    _time.sleep(0)
 
 
 # --- goroutine status ------------------------------------------------------------------
@@ -130,20 +203,79 @@ def readgstatus(gp: g) -> int:
 
 # go: runtime/proc.go casgstatus
 def casgstatus(gp: g, oldval: int, newval: int) -> None:
-    """Move gp from oldval to newval. Spins while the GC holds a _Gscan bit."""
-    if (oldval & _Gscan) or (newval & _Gscan) or oldval == newval:
+    """Move gp from oldval to newval. Spins while the GC or sysmon holds a _Gscan bit."""
+    if (oldval | newval) & _Gscan or oldval == newval:
+        _write2(f"runtime: casgstatus: oldval={gStatusName(oldval)} newval={gStatusName(newval)}\n")
         throw("casgstatus: bad incoming values")
-    spins = 0
-    while not atomic.Cas(gp, "atomicstatus", oldval, newval):
-        if oldval == _Gwaiting and gp.atomicstatus == _Grunnable:
+    l = gp.statusLock
+    l.acquire()
+    if gp.atomicstatus == oldval:
+        gp.atomicstatus = newval
+        l.release()
+        return
+    l.release()
+    # Slow path: wait for the scan bit to go away (a scan or a sysmon retake).
+    nextYield = 0
+    i = 0
+    while True:
+        l.acquire()
+        if gp.atomicstatus == oldval:
+            gp.atomicstatus = newval
+            l.release()
+            return
+        cur = gp.atomicstatus
+        l.release()
+        if oldval == _Gwaiting and cur == _Grunnable:
             throw("casgstatus: waiting for Gwaiting but is Grunnable")
-        spins += 1
-        if spins > 1000:
-            _time.sleep(0)
-        if spins > 100_000_000:
-            throw("casgstatus: stuck")
+        if cur & ~_Gscan != oldval:
+            _write2(f"runtime: casgstatus {gStatusName(oldval)}->{gStatusName(newval)} gp.status={gStatusName(cur)}\n")
+            throw("casgstatus: bad status")
+        if i == 0:
+            nextYield = nanotime() + param.yieldDelay
+        if nanotime() < nextYield:
+            i += 1
+        else:
+            osyield()
+            nextYield = nanotime() + param.yieldDelay // 2
 
 
+def gStatusName(s: int) -> str:
+    from gort.runtime.runtime2 import gStatusStrings
+
+    name = gStatusStrings.get(s & ~_Gscan, str(s & ~_Gscan))
+    return ("scan" if s & _Gscan else "") + name
+
+
+# go: runtime/proc.go castogscanstatus
+def castogscanstatus(gp: g, oldval: int, newval: int) -> bool:
+    """Set the _Gscan bit: oldval → oldval|_Gscan. Reports success."""
+    if newval != oldval | _Gscan:
+        throw("castogscanstatus")
+    l = gp.statusLock
+    l.acquire()
+    if gp.atomicstatus == oldval:
+        gp.atomicstatus = newval
+        l.release()
+        return True
+    l.release()
+    return False
+
+
+# go: runtime/proc.go casfrom_Gscanstatus
+def casfrom_Gscanstatus(gp: g, oldval: int, newval: int) -> None:
+    """Clear the _Gscan bit: oldval (with _Gscan) → newval."""
+    l = gp.statusLock
+    l.acquire()
+    ok = oldval == newval | _Gscan and gp.atomicstatus == oldval
+    if ok:
+        gp.atomicstatus = newval
+    l.release()
+    if not ok:
+        _write2(f"runtime: casfrom_Gscanstatus bad oldval gp={gp.goid} oldval={oldval:#x} newval={newval:#x}\n")
+        throw("casfrom_Gscanstatus: gp->status is not in scan state")
+
+
+# go: runtime/proc.go casGToWaiting
 def casGToWaiting(gp: g, old: int, reason: int) -> None:
     gp.waitreason = reason
     casgstatus(gp, old, _Gwaiting)
@@ -153,8 +285,7 @@ def casGToWaiting(gp: g, old: int, reason: int) -> None:
 
 
 def acquirem() -> m:
-    gp = getg()
-    mp: m = gp.m
+    mp: m = _tls.g.m
     mp.locks += 1
     return mp
 
@@ -163,6 +294,7 @@ def releasem(mp: m) -> None:
     mp.locks -= 1
 
 
+# go: runtime/proc.go mcount
 def mcount() -> int:
     return sched.mnext - sched.nmfreed
 
@@ -172,8 +304,6 @@ def checkmcount() -> None:
     """sched.lock held."""
     count = mcount() - sched.nmsys
     if count > sched.maxmcount:
-        from gort.runtime.panic import _write2
-
         _write2(f"runtime: program exceeds {sched.maxmcount}-thread limit\n")
         throw("thread exhaustion")
 
@@ -181,8 +311,6 @@ def checkmcount() -> None:
 # go: runtime/proc.go mReserveID
 def mReserveID() -> int:
     """sched.lock held. Reserve the id of a new M."""
-    if sched.mnext + 1 < sched.mnext:
-        throw("runtime: thread ID overflow")
     id = sched.mnext
     sched.mnext += 1
     checkmcount()
@@ -204,6 +332,8 @@ def mcommoninit(mp: m, id: int) -> None:
     mpreinit(mp)
     if mp.gsignal is not None:
         mp.gsignal.stackguard1 = mp.gsignal.stack.lo + param.stackGuard
+    # Add to allm so garbage collector doesn't free g->m when it is just in
+    # a register or thread-local storage.
     mp.alllink = allm
     allm = mp
     unlock(sched.lock)
@@ -211,8 +341,7 @@ def mcommoninit(mp: m, id: int) -> None:
 
 # go: runtime/proc.go (*p).init
 def pinit(pp: p, id: int) -> None:
-    from gort.runtime import mcache as mcache_mod
-
+    """Set up a new P (or revive a dead one) with the given id; status _Pgcstop."""
     pp.id = id
     pp.status = _Pgcstop
     pp.sudogcache = []
@@ -222,29 +351,39 @@ def pinit(pp: p, id: int) -> None:
             c0 = mcache_mod.mcache0
             if c0 is None:
                 throw("missing mcache?")
+            # Use the bootstrap mcache0; only one P will get it.
             pp.mcache = c0
         else:
             pp.mcache = mcache_mod.allocmcache()
+    if pp.timers is None:
+        pp.timers = rtime.timers(pp)
 
 
 # go: runtime/proc.go (*p).destroy
 def pdestroy(pp: p) -> None:
-    """sched.lock held, world stopped."""
-    from gort.runtime import mcache as mcache_mod
-
+    """sched.lock held, world stopped. Move pp's work elsewhere; status _Pdead."""
+    # Move all runnable goroutines to the global queue.
     while pp.runqhead != pp.runqtail:
+        # Pop from the tail of the local queue.
         pp.runqtail -= 1
         gp = pp.runq[pp.runqtail % len(pp.runq)]
-        assert gp is not None
+        if gp is None:
+            throw("(*p).destroy: nil g in runq")
+        # Push onto the head of the global queue.
         globrunqputhead(gp)
     if pp.runnext is not None:
         globrunqputhead(pp.runnext)
         pp.runnext = None
+    # Move this P's timers to the current P (the world is stopped).
+    mp = getg().m
+    if mp.p is not None and pp.timers is not None:
+        mp.p.timers.take(pp.timers)
     pp.sudogcache = []
     pp.deferpool = []
     mcache_mod.freemcache(pp.mcache)
     pp.mcache = None
     gfpurge(pp)
+    pp.gcStopTime = 0
     pp.status = _Pdead
 
 
@@ -252,8 +391,6 @@ def pdestroy(pp: p) -> None:
 def procresize(nprocs: int) -> p | None:
     """sched.lock held, world stopped. Returns the Ps with local work, linked by p.link."""
     global gomaxprocs
-    from gort.runtime import mcache as mcache_mod
-
     old = gomaxprocs
     if old < 0 or nprocs <= 0:
         throw("procresize: invalid arg")
@@ -262,12 +399,14 @@ def procresize(nprocs: int) -> p | None:
         sched.totaltime += old * (now - sched.procresizetime)
     sched.procresizetime = now
 
+    # Grow allp if necessary.
     if nprocs > len(allp):
         lock(allpLock)
         while len(allp) < nprocs:
             allp.append(None)  # type: ignore[arg-type]
         unlock(allpLock)
 
+    # Initialize new Ps.
     for i in range(old, nprocs):
         pp = allp[i]
         if pp is None:
@@ -281,7 +420,8 @@ def procresize(nprocs: int) -> p | None:
         gp.m.p.status = _Prunning
         gp.m.p.mcache.prepareForSweep()
     else:
-        # Release the current P and acquire allp[0].
+        # Release the current P and acquire allp[0]. We must do this before
+        # destroying our current P because (*p).destroy moves timers to it.
         if gp.m.p is not None:
             gp.m.p.m = None
         gp.m.p = None
@@ -293,26 +433,50 @@ def procresize(nprocs: int) -> p | None:
     # mcache0 is only for bootstrap: P 0 owns it now.
     mcache_mod.mcache0 = None
 
+    # Release resources from unused Ps.
     for i in range(nprocs, old):
         pdestroy(allp[i])
 
+    # Trim allp.
     if len(allp) != nprocs:
         lock(allpLock)
         del allp[nprocs:]
         unlock(allpLock)
 
+    # Sort the Ps into idle ones and ones with work; a P with work gets an
+    # M, its last one if that M is idle.
     runnablePs: p | None = None
+    runnablePsNeedM: p | None = None
+    idlePs: p | None = None
     for i in range(nprocs - 1, -1, -1):
         pp = allp[i]
         if gp.m.p is pp:
             continue
         pp.status = _Pidle
         if runqempty(pp):
-            pidleput(pp, now)
-        else:
-            pp.m = mget()
-            pp.link = runnablePs
-            runnablePs = pp
+            pp.link = idlePs
+            idlePs = pp
+            continue
+        mp: m | None = None
+        if pp.oldm is not None:
+            mp = mgetSpecific(pp.oldm)
+        if mp is None:
+            pp.link = runnablePsNeedM
+            runnablePsNeedM = pp
+            continue
+        pp.m = mp
+        pp.link = runnablePs
+        runnablePs = pp
+    while runnablePsNeedM is not None:
+        pp = runnablePsNeedM
+        runnablePsNeedM = pp.link
+        pp.m = mget()
+        pp.link = runnablePs
+        runnablePs = pp
+    while idlePs is not None:
+        pp = idlePs
+        idlePs = pp.link
+        pidleput(pp, now)
 
     gomaxprocs = nprocs
     return runnablePs
@@ -320,9 +484,7 @@ def procresize(nprocs: int) -> p | None:
 
 def newP() -> p:
     """new(p): the P struct also gets its real size in Go memory."""
-    from gort.runtime.malloc import mallocgc
-
-    pp = p()
+    pp: p = p()
     pp.addr = mallocgc(param.sizeof_p, None, True)
     return pp
 
@@ -331,7 +493,9 @@ def newP() -> p:
 def acquirep(pp: p) -> None:
     """Associate pp with the current M (which has no P)."""
     wirep(pp)
-    # Do the delayed mcache flush (the P may have missed a sweep).
+    # Have p; write barriers now allowed. Do the delayed mcache flush (the
+    # P may have missed a sweep) and remember the M for procresize.
+    pp.oldm = pp.m
     pp.mcache.prepareForSweep()
 
 
@@ -341,8 +505,6 @@ def wirep(pp: p) -> None:
     if gp.m.p is not None:
         throw("wirep: already in go")
     if pp.m is not None or pp.status != _Pidle:
-        from gort.runtime.panic import _write2
-
         mid = pp.m.id if pp.m is not None else 0
         _write2(f"wirep: p->m={mid} p->status={pp.status}\n")
         throw("wirep: invalid p state")
@@ -350,20 +512,20 @@ def wirep(pp: p) -> None:
     gp.m.mcache = pp.mcache  # the seed's m.mcache mirrors the P's
     pp.m = gp.m
     pp.status = _Prunning
-    pp.oldm = gp.m
 
 
 # go: runtime/proc.go releasep
 def releasep() -> p:
     """Disassociate the current M from its P, which becomes _Pidle."""
-    gp = getg()
-    pp = gp.m.p
+    mp: m = getg().m
+    pp: p = mp.p
     if pp is None:
         throw("releasep: invalid arg")
-    if pp.m is not gp.m or pp.status != _Prunning:
+    if pp.m is not mp or pp.status != _Prunning:
+        _write2(f"releasep: m={mp} m->p={pp} p->m={pp.m} p->status={pp.status}\n")
         throw("releasep: invalid p state")
-    gp.m.p = None
-    gp.m.mcache = None
+    mp.p = None  # type: ignore[assignment]
+    mp.mcache = None
     pp.m = None
     pp.status = _Pidle
     return pp
@@ -371,14 +533,14 @@ def releasep() -> p:
 
 # go: runtime/proc.go pidleput
 def pidleput(pp: p, now: int) -> int:
-    """sched.lock held. Put pp on the idle list."""
+    """sched.lock held. Put pp on the idle list. Returns now (maybe updated)."""
     if not runqempty(pp):
         throw("pidleput: P has non-empty run queue")
     if now == 0:
         now = nanotime()
     pp.link = sched.pidle
     sched.pidle = pp
-    atomic.Xadd(sched, "npidle", 1)
+    sched.npidle.Add(1)
     return now
 
 
@@ -390,15 +552,17 @@ def pidleget(now: int) -> tuple[p | None, int]:
         if now == 0:
             now = nanotime()
         sched.pidle = pp.link
-        atomic.Xadd(sched, "npidle", -1)
+        sched.npidle.Add(-1)
     return pp, now
 
 
+# go: runtime/proc.go pidlegetSpinning
 def pidlegetSpinning(now: int) -> tuple[p | None, int]:
-    """sched.lock held. pidleget for a spinning M: remembers it was wanted."""
+    """sched.lock held. pidleget for an M about to spin: remembers it was wanted."""
     pp, now = pidleget(now)
     if pp is None:
-        sched.needspinning = 1
+        # See "Delicate dance" in findRunnable: a spinning M must start.
+        sched.needspinning.Store(1)
         return None, now
     return pp, now
 
@@ -422,42 +586,62 @@ def mget() -> m | None:
     return mp
 
 
+# go: runtime/proc.go mgetSpecific
+def mgetSpecific(mp: m) -> m | None:
+    """sched.lock held. Take mp off the idle list if it is on it."""
+    prev: m | None = None
+    cur = sched.midle
+    while cur is not None:
+        if cur is mp:
+            if prev is None:
+                sched.midle = cur.schedlink
+            else:
+                prev.schedlink = cur.schedlink
+            sched.nmidle -= 1
+            cur.schedlink = None
+            return cur
+        prev = cur
+        cur = cur.schedlink
+    return None
+
+
 # go: runtime/proc.go allocm
-def allocm(pp: p | None, fn: Callable[[], None] | None, id: int) -> m:
+def allocm(pp: p | None, fn: Callable[[], Any] | None, id: int) -> m:
     """Allocate an m (not yet a thread). Borrows pp for the allocations if needed."""
     gp = getg()
     acquirem()
     borrowed = False
-    if gp.m.p is None and pp is not None:
+    if gp.m.p is None:
+        if pp is None:
+            throw("allocm: no P to allocate with")
         acquirep(pp)  # temporarily borrow p for mallocs in this function
         borrowed = True
-    if sched.freem is not None:
-        from gort.runtime.stack import stackfree
 
+    # Release the free M list. We need to do this somewhere and this may
+    # free up a stack we can use.
+    if sched.freem is not None:
         lock(sched.lock)
         newList: m | None = None
-        freem = sched.freem
+        freem: m | None = sched.freem
         while freem is not None:
-            if freem.freeWait == freeMWait:
+            wait = freem.freeWait
+            if wait == freeMWait:
                 nxt = freem.freelink
                 freem.freelink = newList
                 newList = freem
                 freem = nxt
                 continue
-            if freem.freeWait == 0 and freem.g0 is not None:  # freeMStack
-                stackfree(freem.g0.stack)
+            if wait == freeMStack and freem.g0 is not None:
+                systemstack(stackfree, freem.g0.stack)
             freem = freem.freelink
         sched.freem = newList
         unlock(sched.lock)
 
-    from gort.runtime.malloc import mallocgc
-
     mp = m()
     mp.addr = mallocgc(param.sizeof_mPadded, None, True)  # new(mPadded)
     mp.mstartfn = fn
-    mp.park = note()
     mcommoninit(mp, id)
-    mp.g0 = malg(param.mg0StackSize)
+    mp.g0 = systemstack(malg, param.mg0StackSize)
     mp.g0.m = mp
     if borrowed:
         releasep()
@@ -466,7 +650,7 @@ def allocm(pp: p | None, fn: Callable[[], None] | None, id: int) -> m:
 
 
 # go: runtime/proc.go newm
-def newm(fn: Callable[[], None] | None, pp: p | None, id: int) -> None:
+def newm(fn: Callable[[], Any] | None, pp: p | None, id: int) -> None:
     """Create a new M that starts with fn (or the scheduler) and P pp."""
     acquirem()
     mp = allocm(pp, fn, id)
@@ -475,10 +659,58 @@ def newm(fn: Callable[[], None] | None, pp: p | None, id: int) -> None:
     releasem(getg().m)
 
 
+# go: runtime/proc.go newm1
 def newm1(mp: m) -> None:
     from gort.runtime.os_linux import newosproc
 
     newosproc(mp)
+
+
+# go: runtime/proc.go mexit
+def mexit() -> None:
+    """Tear down the current M, whose locked G exited; its thread ends after this."""
+    global allm
+    mp = getg().m
+    if mp is m0:
+        # The main thread cannot exit (that would end the process): wedge it.
+        handoffp(releasep())
+        lock(sched.lock)
+        sched.nmfreed += 1
+        checkdead()
+        unlock(sched.lock)
+        mPark()
+        throw("locked m0 woke up")
+
+    if mp.gsignal is not None:
+        stackfree(mp.gsignal.stack)
+        mp.gsignal = None
+
+    # Remove m from allm.
+    lock(sched.lock)
+    pprev: m | None = None
+    cur = allm
+    while cur is not None and cur is not mp:
+        pprev = cur
+        cur = cur.alllink
+    if cur is None:
+        throw("m not found in allm")
+    if pprev is None:
+        allm = mp.alllink
+    else:
+        pprev.alllink = mp.alllink
+    # Delay reaping m until it's done with the stack.
+    mp.freeWait = freeMWait
+    mp.freelink = sched.freem
+    sched.freem = mp
+    unlock(sched.lock)
+
+    # Release the P.
+    handoffp(releasep())
+    lock(sched.lock)
+    sched.nmfreed += 1
+    checkdead()
+    unlock(sched.lock)
+    mp.exiting = True
 
 
 # go: runtime/proc.go startm
@@ -498,10 +730,12 @@ def startm(pp: p | None, spinning: bool, lockheld: bool) -> None:
             return
     nmp = mget()
     if nmp is None:
+        # No M is available: make one. The id is reserved under sched.lock
+        # so checkdead sees the M as running before it exists.
         id = mReserveID()
         unlock(sched.lock)
         fn = mspinning if spinning else None
-        newm(fn, pp, id)
+        systemstack(newm, fn, pp, id)
         if lockheld:
             lock(sched.lock)
         releasem(mp)
@@ -514,14 +748,16 @@ def startm(pp: p | None, spinning: bool, lockheld: bool) -> None:
         throw("startm: m has p")
     if spinning and not runqempty(pp):
         throw("startm: p has runnable gs")
+    # The caller incremented nmspinning, so set m.spinning in the new M.
     nmp.spinning = spinning
     nmp.nextp = pp
     notewakeup(nmp.park)  # type: ignore[arg-type]
     releasem(mp)
 
 
+# go: runtime/proc.go mspinning
 def mspinning() -> None:
-    """mstartfn of an M started to spin."""
+    """mstartfn of an M started to spin (startm's caller counted it)."""
     getg().m.spinning = True
 
 
@@ -529,57 +765,43 @@ def mspinning() -> None:
 def stopm() -> None:
     """Stop the current M until new work is available (it holds no P)."""
     gp = getg()
-    if gp.m.locks != 0:
+    mp = gp.m
+    if mp.locks != 0:
         throw("stopm holding locks")
-    if gp.m.p is not None:
+    if mp.p is not None:
         throw("stopm holding p")
-    if gp.m.spinning:
+    if mp.spinning:
         throw("stopm spinning")
     lock(sched.lock)
-    mput(gp.m)
+    mput(mp)
     unlock(sched.lock)
     mPark()
-    acquirep(gp.m.nextp)
-    gp.m.nextp = None
+    acquirep(mp.nextp)  # type: ignore[arg-type]
+    mp.nextp = None
 
 
+# go: runtime/proc.go mPark
 def mPark() -> None:
-    gp = getg()
-    notesleep(gp.m.park)
-    noteclear(gp.m.park)
-
-
-# go: runtime/proc.go wakep
-def wakep() -> None:
-    """Try to add one more P to execute Gs, if there is an idle P and no spinning M."""
-    if sched.nmspinning != 0 or not atomic.Cas(sched, "nmspinning", 0, 1):
-        return
-    mp = acquirem()
-    lock(sched.lock)
-    pp, _ = pidlegetSpinning(0)
-    if pp is None:
-        if atomic.Xadd(sched, "nmspinning", -1) < 0:
-            throw("wakep: negative nmspinning")
-        unlock(sched.lock)
-        releasem(mp)
-        return
-    unlock(sched.lock)
-    startm(pp, True, False)
-    releasem(mp)
+    """Park the current M until notewakeup(m.park)."""
+    mp = getg().m
+    notesleep(mp.park)  # type: ignore[arg-type]
+    noteclear(mp.park)  # type: ignore[arg-type]
 
 
 # go: runtime/proc.go handoffp
 def handoffp(pp: p) -> None:
     """Hand off pp from a syscall or locked M: start an M for it, or idle it."""
-    if not runqempty(pp) or not sched.runq.empty():
+    # If it has local work or there is global work, start it straight away.
+    if not runqempty(pp) or sched.runq.size != 0:
         startm(pp, False, False)
         return
-    if sched.nmspinning + sched.npidle == 0 and atomic.Cas(sched, "nmspinning", 0, 1):
-        sched.needspinning = 0
+    # No local work: if nobody spins and no P is idle, be the spinner.
+    if sched.nmspinning.v + sched.npidle.v == 0 and sched.nmspinning.CompareAndSwap(0, 1):
+        sched.needspinning.Store(0)
         startm(pp, True, False)
         return
     lock(sched.lock)
-    if sched.gcwaiting:
+    if sched.gcwaiting.v:
         pp.status = _Pgcstop
         pp.gcStopTime = nanotime()
         sched.stopwait -= 1
@@ -587,49 +809,161 @@ def handoffp(pp: p) -> None:
             notewakeup(sched.stopnote)  # type: ignore[arg-type]
         unlock(sched.lock)
         return
-    if not sched.runq.empty():
+    if pp.runSafePointFn != 0:
+        pp.runSafePointFn = 0
+        sched.safePointFn(pp)
+        sched.safePointWait -= 1
+        if sched.safePointWait == 0:
+            notewakeup(sched.safePointNote)  # type: ignore[arg-type]
+    if sched.runq.size != 0:
         unlock(sched.lock)
         startm(pp, False, False)
         return
-    if sched.npidle == gomaxprocs - 1 and sched.lastpoll != 0:
+    # If this is the last running P and nobody is polling the network, we
+    # need to wake up another M to poll it.
+    if sched.npidle.v == gomaxprocs - 1 and sched.lastpoll.v != 0:
         unlock(sched.lock)
         startm(pp, False, False)
         return
+    # The scheduler lock cannot be held when calling wakeNetPoller below
+    # because wakeNetPoller may call wakep which may call startm.
+    when = pp.timers.wakeTime() if pp.timers is not None else 0
     pidleput(pp, 0)
+    unlock(sched.lock)
+    if when != 0:
+        wakeNetPoller(when)
+
+
+# go: runtime/proc.go wakep
+def wakep() -> None:
+    """Try to add one more P to execute Gs, if there is an idle P and no spinning M."""
+    # With one P there is no other P to wake (the caller holds it): gort
+    # skips the dance below, whose only effect would be needspinning.
+    if gomaxprocs == 1:
+        return
+    # Be conservative about spinning threads, only start one if none exist already.
+    nms = sched.nmspinning
+    if nms.v != 0 or not nms.CompareAndSwap(0, 1):
+        return
+    mp = acquirem()
+    lock(sched.lock)
+    pp, _ = pidlegetSpinning(0)
+    if pp is None:
+        if nms.Add(-1) < 0:
+            throw("wakep: negative nmspinning")
+        unlock(sched.lock)
+        releasem(mp)
+        return
+    # Since we always have a P, the race in the "No M is available" comment
+    # in startm doesn't apply during the small window between the unlock
+    # here and lock in startm.
+    unlock(sched.lock)
+    startm(pp, True, False)
+    releasem(mp)
+
+
+# go: runtime/proc.go stoplockedm
+def stoplockedm() -> None:
+    """Stop the current M, locked to a G that is not runnable, until the G is ready."""
+    mp = getg().m
+    if mp.lockedg is None or mp.lockedg.lockedm is not mp:
+        throw("stoplockedm: inconsistent locking")
+    if mp.p is not None:
+        # Schedule another M to run this P.
+        pp = releasep()
+        handoffp(pp)
+    incidlelocked(1)
+    # Wait until another thread schedules lockedg again.
+    mPark()
+    status = readgstatus(mp.lockedg)
+    if status & ~_Gscan != _Grunnable:
+        _write2(f"runtime:stoplockedm: lockedg (atomicstatus={status}) is not Grunnable or Gscanrunnable\n")
+        throw("stoplockedm: not runnable")
+    acquirep(mp.nextp)  # type: ignore[arg-type]
+    mp.nextp = None
+
+
+# go: runtime/proc.go startlockedm
+def startlockedm(gp: g) -> None:
+    """Hand our P to gp's locked M, wake it, and stop ourselves."""
+    mp = gp.lockedm
+    if mp is None or mp is getg().m:
+        throw("startlockedm: locked to me")
+    if mp.nextp is not None:
+        throw("startlockedm: m has p")
+    # Directly hand off the current P to the locked m.
+    incidlelocked(-1)
+    pp = releasep()
+    mp.nextp = pp
+    notewakeup(mp.park)  # type: ignore[arg-type]
+    stopm()
+
+
+# go: runtime/proc.go gcstopm
+def gcstopm() -> None:
+    """Stop the current M for stop-the-world and park until the world starts."""
+    mp = getg().m
+    if not sched.gcwaiting.v:
+        throw("gcstopm: not waiting for gc")
+    if mp.spinning:
+        mp.spinning = False
+        # OK to just drop nmspinning here, startTheWorld will unpark
+        # threads as needed.
+        if sched.nmspinning.Add(-1) < 0:
+            throw("gcstopm: negative nmspinning")
+    pp = releasep()
+    lock(sched.lock)
+    pp.status = _Pgcstop
+    pp.gcStopTime = nanotime()
+    sched.stopwait -= 1
+    if sched.stopwait == 0:
+        notewakeup(sched.stopnote)  # type: ignore[arg-type]
+    unlock(sched.lock)
+    stopm()
+
+
+# go: runtime/proc.go incidlelocked
+def incidlelocked(v: int) -> None:
+    lock(sched.lock)
+    sched.nmidlelocked += v
+    if v > 0:
+        checkdead()
     unlock(sched.lock)
 
 
+# go: runtime/proc.go (*m).becomeSpinning
 def becomeSpinning(mp: m) -> None:
     mp.spinning = True
-    atomic.Xadd(sched, "nmspinning", 1)
-    sched.needspinning = 0
+    sched.nmspinning.Add(1)
+    sched.needspinning.Store(0)
 
 
 # go: runtime/proc.go resetspinning
 def resetspinning() -> None:
-    gp = getg()
-    if not gp.m.spinning:
+    mp = getg().m
+    if not mp.spinning:
         throw("resetspinning: not a spinning m")
-    gp.m.spinning = False
-    if atomic.Xadd(sched, "nmspinning", -1) < 0:
+    mp.spinning = False
+    nmspinning = sched.nmspinning.Add(-1)
+    if nmspinning < 0:
         throw("findRunnable: negative nmspinning")
+    # M wakeup policy is deliberately somewhat conservative, so check if we
+    # need to wakeup another P here. See "Worker thread parking/unparking"
+    # comment at the top of proc.go for details.
     wakep()
 
 
-# --- goroutine creation ----------------------------------------------------------
+# --- goroutine creation and exit ---------------------------------------------------
 
 
 # go: runtime/proc.go malg
 def malg(stacksize: int) -> g:
     """Allocate a g, with a stack big enough for stacksize bytes (none if < 0)."""
-    from gort.runtime.malloc import mallocgc
-    from gort.runtime.stack import round2, stackalloc
-
     newg = g()
     newg.addr = mallocgc(param.sizeof_g, None, True)  # new(g)
     if stacksize >= 0:
         stacksize = round2(param.stackSystem + stacksize)
-        newg.stack = stackalloc(stacksize)
+        newg.stack = systemstack(stackalloc, stacksize)
         newg.stackguard0 = newg.stack.lo + param.stackGuard
         newg.stackguard1 = 0xFFFFFFFFFFFFFFFF
         U64[newg.stack.lo >> 3] = 0
@@ -650,16 +984,17 @@ def allgadd(gp: g) -> None:
 # go: runtime/proc.go newproc
 def newproc(fn: int) -> None:
     """The go statement: create a G running the funcval fn, queue it in runnext."""
-    gp = getg()
+    gp = _tls.g
     # The caller's pc: gort records the function and Go line of the go statement.
     pc, line = callerpc(sys._getframe(1))
     systemstack(_newproc_m, fn, gp, pc, line)
 
 
 def _newproc_m(fn: int, gp: g, pc: int, line: int) -> None:
+    """newproc's closure, run on g0."""
     newg = newproc1(fn, gp, pc, False, waitReasonZero)
     newg.gopcline = line
-    pp = getg().m.p
+    pp = _tls.g.m.p
     runqput(pp, newg, True)
     if mainStarted:
         wakep()
@@ -667,8 +1002,9 @@ def _newproc_m(fn: int, gp: g, pc: int, line: int) -> None:
 
 def callerpc(frame: Any) -> tuple[int, int]:
     """(function index, Go line) of the compiled or runtime function running frame."""
+    byCode = symtab.byCode
     while frame is not None:
-        f = symtab.byCode.get(frame.f_code)
+        f = byCode.get(frame.f_code)
         if f is not None:
             return f.entry, f.pyline2go.get(frame.f_lineno, f.line)
         frame = frame.f_back
@@ -680,21 +1016,21 @@ def peekgoid() -> int:
     pp = getg().m.p
     if pp is not None and pp.goidcache != pp.goidcacheend:
         return int(pp.goidcache)
-    return int(sched.goidgen + 1)
+    return int(sched.goidgen.v + 1)
 
 
 # go: runtime/proc.go newproc1
 def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int) -> g:
-    """Create a new G in state _Grunnable (or _Gwaiting if parked) starting at fn."""
+    """Create a new G in state _Grunnable (or _Gwaiting if parked) starting at fn. On g0."""
     if fn == 0:
         fatal("go of nil func value")
-    mp = acquirem()
+    mp = acquirem()  # disable preemption because we hold M and P in local vars.
     pp = mp.p
     newg = gfget(pp)
     if newg is None:
         newg = malg(param.stackMin)
         casgstatus(newg, _Gidle, _Gdead)
-        allgadd(newg)
+        allgadd(newg)  # publishes with a g->status of Gdead
     if newg.stack.hi == 0:
         throw("newproc1: newg missing stack")
     if readgstatus(newg) != _Gdead:
@@ -702,29 +1038,36 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
 
     # Room at the top of the stack for goexit's frame, as Go leaves.
     totalSize = 4 * param.PtrSize + param.MinFrameSize
-    newg.sp = newg.stack.hi - totalSize
-    newg.sched.sp = newg.sp
-    newg.sched.g = newg
-    newg.sched.ctxt = fn
+    totalSize = (totalSize + 15) & ~15  # alignUp(totalSize, StackAlign)
+    sp = newg.stack.hi - totalSize
+    newg.sp = sp
+    sched_ = newg.sched
+    sched_.sp = sp
+    sched_.g = newg
+    sched_.ctxt = fn
     fnidx = U64[fn >> 3]
-    newg.sched.pc = fnidx
+    sched_.pc = fnidx
     # gostartcallfn: the G begins at fn and returns into goexit.
-    newg.sched.coro = goentry(newg, fn)
+    sched_.coro = goentry(newg, fn)
     newg.parentGoid = callergp.goid
     newg.gopc = callerpc
     newg.startpc = fnidx
     newg.traceDepth = 0
+    newg.pyframes = None
     if isSystemGoroutine(newg):
-        atomic.Xadd(sched, "ngsys", 1)
-    newg.trackingSeq = cheaprand() & 0xFF
+        sched.ngsys.Add(1)
+    elif mp.curg is not None:
+        newg.labels = mp.curg.labels
+    newg.trackingSeq = _randbits(8)
 
     status = _Grunnable
     if parked:
         status = _Gwaiting
         newg.waitreason = waitreason
     if pp.goidcache == pp.goidcacheend:
-        # sched.goidgen is the last id handed out; take the next batch.
-        pp.goidcache = atomic.Xadd(sched, "goidgen", param.GoidCacheBatch)
+        # sched.goidgen is the last allocated id; this batch must be
+        # [sched.goidgen+1, sched.goidgen+GoidCacheBatch].
+        pp.goidcache = sched.goidgen.Add(param.GoidCacheBatch)
         pp.goidcache -= param.GoidCacheBatch - 1
         pp.goidcacheend = pp.goidcache + param.GoidCacheBatch
     newg.goid = pp.goidcache
@@ -745,20 +1088,24 @@ systemGoroutineNames = {
 }
 
 
+# go: runtime/traceback.go isSystemGoroutine
 def isSystemGoroutine(gp: g) -> bool:
-    f = symtab.findfunc(gp.startpc)
-    if f is None:
-        return False
-    if f.name == "runtime.main":
-        return False
-    return f.name in systemGoroutineNames
+    """Whether gp is the runtime's (hidden from dumps and deadlock detection)."""
+    pc = gp.startpc
+    r = _systemPC.get(pc)
+    if r is None:
+        f = symtab.findfunc(pc)
+        r = f is not None and f.name != "runtime.main" and f.name in systemGoroutineNames
+        _systemPC[pc] = r
+    return r
+
+
+_systemPC: dict[int, bool] = {}  # startpc → isSystemGoroutine (functions never change)
 
 
 # go: runtime/proc.go gfput
 def gfput(pp: p, gp: g) -> None:
     """Put a dead G on pp's free list, spilling to the global lists at 64."""
-    from gort.runtime.stack import stackfree
-
     if readgstatus(gp) != _Gdead:
         throw("gfput: bad status (not Gdead)")
     stksize = gp.stack.hi - gp.stack.lo
@@ -770,45 +1117,62 @@ def gfput(pp: p, gp: g) -> None:
         gp.stackguard0 = 0
     pp.gFree.push(gp)
     if pp.gFree.size >= param.gfreeLocalMax:
-        stackQ = []
-        noStackQ = []
+        # Move half of the free Gs to the global lists.
+        stackQ = gList()
+        noStackQ = gList()
         while pp.gFree.size >= param.gfreeLocalKeep:
             g1 = pp.gFree.pop()
-            assert g1 is not None
-            (noStackQ if g1.stack.lo == 0 else stackQ).append(g1)
-        lock(sched.gFreeLock)
-        for g1 in noStackQ:
-            sched.gFreeNoStack.push(g1)
-        for g1 in stackQ:
-            sched.gFreeStack.push(g1)
-        unlock(sched.gFreeLock)
+            if g1 is None:
+                break
+            if g1.stack.lo == 0:
+                noStackQ.push(g1)
+            else:
+                stackQ.push(g1)
+        lock(sched.gFreeLock)  # type: ignore[arg-type]
+        _pushAll(sched.gFreeNoStack, noStackQ)
+        _pushAll(sched.gFreeStack, stackQ)
+        unlock(sched.gFreeLock)  # type: ignore[arg-type]
+
+
+def _pushAll(dst: gList, src: gList) -> None:
+    """gList.pushAll: prepend all of src to dst."""
+    while not src.empty():
+        gp = src.pop()
+        dst.push(gp)  # type: ignore[arg-type]
 
 
 # go: runtime/proc.go gfget
 def gfget(pp: p) -> g | None:
-    """Take a dead G from pp's free list, refilling up to 32 from the global lists."""
-    from gort.runtime.stack import stackalloc, stackfree
-
-    if pp.gFree.empty() and (not sched.gFreeStack.empty() or not sched.gFreeNoStack.empty()):
-        lock(sched.gFreeLock)
-        while pp.gFree.size < param.gfreeLocalKeep:
-            gp = sched.gFreeStack.pop()
-            if gp is None:
-                gp = sched.gFreeNoStack.pop()
+    """Take a dead G from pp's free list, refilling up to 32 from the global lists. On g0."""
+    while True:  # retry
+        if pp.gFree.empty() and (not sched.gFreeStack.empty() or not sched.gFreeNoStack.empty()):
+            lock(sched.gFreeLock)  # type: ignore[arg-type]
+            # Move a batch of free Gs to the P.
+            while pp.gFree.size < param.gfreeLocalKeep:
+                # Prefer Gs with stacks.
+                gp = sched.gFreeStack.pop()
                 if gp is None:
-                    break
-            pp.gFree.push(gp)
-        unlock(sched.gFreeLock)
+                    gp = sched.gFreeNoStack.pop()
+                    if gp is None:
+                        break
+                pp.gFree.push(gp)
+            unlock(sched.gFreeLock)  # type: ignore[arg-type]
+            continue
+        break
     gp = pp.gFree.pop()
     if gp is None:
         return None
     if gp.stack.lo != 0 and gp.stack.hi - gp.stack.lo != startingStackSize:
-        stackfree(gp.stack)
+        # Deallocate old stack. We kept it in gfput because it was the
+        # right size when the goroutine was put on the free list, but the
+        # right size has changed since then.
+        systemstack(stackfree, gp.stack)
         gp.stack.lo = 0
         gp.stack.hi = 0
         gp.stackguard0 = 0
     if gp.stack.lo == 0:
-        gp.stack = stackalloc(startingStackSize)
+        # Stack was deallocated in gfput or just above. Allocate a new one.
+        gp.stack = systemstack(stackalloc, startingStackSize)
         gp.stackguard0 = gp.stack.lo + param.stackGuard
     return gp
 
@@ -816,15 +1180,100 @@ def gfget(pp: p) -> g | None:
 # go: runtime/proc.go gfpurge
 def gfpurge(pp: p) -> None:
     """Move all of pp's free Gs to the global lists."""
-    lock(sched.gFreeLock)
+    stackQ = gList()
+    noStackQ = gList()
     while not pp.gFree.empty():
         gp = pp.gFree.pop()
-        assert gp is not None
+        if gp is None:
+            break
         if gp.stack.lo == 0:
-            sched.gFreeNoStack.push(gp)
+            noStackQ.push(gp)
         else:
-            sched.gFreeStack.push(gp)
-    unlock(sched.gFreeLock)
+            stackQ.push(gp)
+    lock(sched.gFreeLock)  # type: ignore[arg-type]
+    _pushAll(sched.gFreeNoStack, noStackQ)
+    _pushAll(sched.gFreeStack, stackQ)
+    unlock(sched.gFreeLock)  # type: ignore[arg-type]
+
+
+def goentry(gp: g, fv: int) -> Generator[Any, Any, None]:
+    """The bottom of every goroutine: call the funcval fv, then goexit.
+
+    Go's newproc1 makes fn return into goexit; here goexit is what follows
+    the call. A panic nobody recovered ends the program here (fatalpanic);
+    runtime.Goexit unwinds to here.
+    """
+    try:
+        r = symtab.FUNCTAB[U64[fv >> 3]](gp, fv)  # type: ignore[misc]
+        if r is not None and hasattr(r, "send"):
+            yield from r
+    except GoPanic as e:
+        yield from fatalpanic(gp, e)
+    except GoexitUnwind:
+        pass
+    yield goexit0  # goexit1: mcall(goexit0)
+
+
+# go: runtime/proc.go goexit1
+def goexit1() -> Generator[Any, Any, None]:
+    """Finish the current goroutine (compiled code never calls this; goentry does)."""
+    yield goexit0
+
+
+# go: runtime/proc.go goexit0
+def goexit0(gp: g) -> Mcall | None:
+    """The g0 half of goexit: gp is dead and goes back to a free list.
+
+    Returns None when the M must exit because gp was locked to it (mexit).
+    """
+    locked = gdestroy(gp)
+    if locked:
+        # The goroutine may have locked this thread because it put it in an
+        # unusual kernel state. Kill it rather than returning it to the
+        # thread pool: return to mstart, which releases the P and exits.
+        return None
+    return schedule()
+
+
+# go: runtime/proc.go gdestroy
+def gdestroy(gp: g) -> bool:
+    """Clear gp and free it. Reports whether it was locked to its M (which must exit)."""
+    mp = getg().m
+    pp = mp.p
+    casgstatus(gp, _Grunning, _Gdead)
+    if isSystemGoroutine(gp):
+        sched.ngsys.Add(-1)
+    gp.m = None  # type: ignore[assignment]
+    locked = gp.lockedm is not None and not gp.plainLocked
+    gp.lockedm = None
+    gp.plainLocked = False
+    mp.lockedg = None
+    gp.preemptStop = False
+    gp.paniconfault = False
+    gp._defer = None
+    gp._panic = None
+    gp.writebuf = None
+    gp.waitreason = waitReasonZero
+    gp.param = None
+    gp.labels = None
+    gp.timer = None
+    gp.sched.coro = None
+    gp.traceDepth = 0
+    gp.pyframes = None
+    dropg_m(mp)
+    if locked and mp.lockedInt != 0:
+        _write2(f"runtime: mp.lockedInt = {mp.lockedInt}\n")
+        throw("exited a goroutine internally locked to the OS thread")
+    gfput(pp, gp)  # type: ignore[arg-type]
+    if locked:
+        mp.lockedExt = 0
+    return locked
+
+
+# go: runtime/panic.go Goexit
+def Goexit(gp: g) -> None:
+    """runtime.Goexit: run the deferred calls of gp and end it (unwinds to goentry)."""
+    raise GoexitUnwind()
 
 
 # --- run queues --------------------------------------------------------------------
@@ -833,6 +1282,9 @@ def gfpurge(pp: p) -> None:
 # go: runtime/proc.go runqempty
 def runqempty(pp: p) -> bool:
     """Whether pp has no Gs on its local queue (runnext included). Lock-free."""
+    # Defend against a race where 1) pp has G1 in runqnext but runqhead ==
+    # runqtail, 2) runqput on pp kicks G1 to the runq, 3) runqget on pp
+    # empties runqnext: re-read the tail after runnext.
     while True:
         head = pp.runqhead
         tail = pp.runqtail
@@ -843,25 +1295,28 @@ def runqempty(pp: p) -> bool:
 
 # go: runtime/proc.go runqput
 def runqput(pp: p, gp: g, next: bool) -> None:
-    """Put gp on pp's local queue: in runnext if next, else at the tail."""
+    """Put gp on pp's local queue: in runnext if next, else at the tail. Owner P only."""
     if next:
-        while True:
-            oldnext = pp.runnext
-            if atomic.Cas(pp, "runnext", oldnext, gp):
-                break
+        l = pp.runqLock
+        l.acquire()
+        oldnext = pp.runnext
+        pp.runnext = gp
+        l.release()
         if oldnext is None:
             return
         # Kick the old runnext out to the regular run queue.
         gp = oldnext
+    runq = pp.runq
     while True:
-        h = pp.runqhead
+        h = pp.runqhead  # load-acquire, synchronize with consumers
         t = pp.runqtail
-        if t - h < len(pp.runq):
-            pp.runq[t % len(pp.runq)] = gp
-            pp.runqtail = t + 1
+        if t - h < 256:
+            runq[t & 255] = gp
+            pp.runqtail = t + 1  # store-release, makes the item available for consumption
             return
         if runqputslow(pp, gp, h, t):
             return
+        # the queue is not full, now the put above must succeed
 
 
 # go: runtime/proc.go runqputslow
@@ -870,30 +1325,37 @@ def runqputslow(pp: p, gp: g, h: int, t: int) -> bool:
     n = (t - h) // 2
     if n != len(pp.runq) // 2:
         throw("runqputslow: queue is not full")
-    batch = [pp.runq[(h + i) % len(pp.runq)] for i in range(n)]
-    if not atomic.Cas(pp, "runqhead", h, h + n):
+    batch = [pp.runq[(h + i) & 255] for i in range(n)]
+    l = pp.runqLock
+    l.acquire()
+    if pp.runqhead != h:
+        l.release()
         return False
+    pp.runqhead = h + n  # cas-release, commits consume
+    l.release()
     batch.append(gp)
+    # Link the goroutines.
     q = gQueue()
     for g1 in batch:
-        assert g1 is not None
-        q.pushBack(g1)
+        q.pushBack(g1)  # type: ignore[arg-type]
+    # Now put the batch on global queue.
     lock(sched.lock)
-    sched.runq.pushBackAll(q)
+    globrunqputbatch(q)
     unlock(sched.lock)
     return True
 
 
 # go: runtime/proc.go runqputbatch
 def runqputbatch(pp: p, q: gQueue) -> None:
-    """Put as many Gs of q as fit on pp's local queue; the rest stay in q."""
+    """Put as many Gs of q as fit on pp's local queue; the rest stay in q. Owner P only."""
+    if q.empty():
+        return
     h = pp.runqhead
     t = pp.runqtail
     n = 0
     while not q.empty() and t - h < len(pp.runq):
         gp = q.pop()
-        assert gp is not None
-        pp.runq[t % len(pp.runq)] = gp
+        pp.runq[t & 255] = gp
         t += 1
         n += 1
     pp.runqtail = t
@@ -901,46 +1363,108 @@ def runqputbatch(pp: p, q: gQueue) -> None:
 
 # go: runtime/proc.go runqget
 def runqget(pp: p) -> tuple[g | None, bool]:
-    """Get a G from pp's local queue; runnext first (it inherits the time slice)."""
+    """Get a G from pp's local queue; runnext first (it inherits the time slice). Owner only."""
+    l = pp.runqLock
+    # If there's a runnext, it's the next G to run.
     nxt = pp.runnext
-    if nxt is not None and atomic.Cas(pp, "runnext", nxt, None):
-        return nxt, True
+    if nxt is not None:
+        # If the runnext is non-0 and the CAS fails, it could only have
+        # been stolen by another P, because other Ps can race to set
+        # runnext to 0, but only the current P can set it to non-0.
+        l.acquire()
+        if pp.runnext is nxt:
+            pp.runnext = None
+            l.release()
+            return nxt, True
+        l.release()
     while True:
-        h = pp.runqhead
+        h = pp.runqhead  # load-acquire, synchronize with other consumers
         t = pp.runqtail
         if t == h:
             return None, False
-        gp = pp.runq[h % len(pp.runq)]
-        if atomic.Cas(pp, "runqhead", h, h + 1):
+        gp = pp.runq[h & 255]
+        l.acquire()
+        if pp.runqhead == h:
+            pp.runqhead = h + 1  # cas-release, commits consume
+            l.release()
             return gp, False
+        l.release()
+
+
+# go: runtime/proc.go runqdrain
+def runqdrain(pp: p) -> gQueue:
+    """Take every G of pp's local queue, runnext first. Owner only."""
+    drainQ = gQueue()
+    l = pp.runqLock
+    oldNext = pp.runnext
+    if oldNext is not None:
+        l.acquire()
+        if pp.runnext is oldNext:
+            pp.runnext = None
+            drainQ.pushBack(oldNext)
+        l.release()
+    while True:
+        h = pp.runqhead
+        t = pp.runqtail
+        qn = t - h
+        if qn == 0:
+            return drainQ
+        if qn > len(pp.runq):  # read inconsistent h and t
+            continue
+        l.acquire()
+        if pp.runqhead != h:
+            l.release()
+            continue
+        pp.runqhead = h + qn
+        l.release()
+        for i in range(qn):
+            gp = pp.runq[(h + i) & 255]
+            drainQ.pushBack(gp)  # type: ignore[arg-type]
+        return drainQ
 
 
 # go: runtime/proc.go runqgrab
 def runqgrab(pp: p, batch: list[g | None], batchHead: int, stealRunNextG: bool) -> int:
-    """Grab half of pp's queue into batch (a ring of 256) at batchHead."""
+    """Grab half of pp's queue into batch (a ring of 256) at batchHead. Any M."""
+    l = pp.runqLock
     while True:
-        h = pp.runqhead
-        t = pp.runqtail
+        h = pp.runqhead  # load-acquire, synchronize with other consumers
+        t = pp.runqtail  # load-acquire, synchronize with the producer
         n = t - h
         n = n - n // 2
         if n == 0:
             if stealRunNextG:
+                # Try to steal from pp.runnext.
                 nxt = pp.runnext
                 if nxt is not None:
                     if pp.status == _Prunning:
-                        # Give the P's owner a moment to schedule its runnext.
-                        _time.sleep(3e-6)
-                    if not atomic.Cas(pp, "runnext", nxt, None):
+                        # Sleep to ensure that pp isn't about to run the g
+                        # we are about to steal. The important use case
+                        # here is when the g running on pp ready()s another
+                        # g and then almost immediately blocks. Instead of
+                        # stealing runnext in this window, back off to give
+                        # pp a chance to schedule runnext and pull off the
+                        # queue. A Python thread sleeps at least ~50 µs.
+                        osyield()
+                    l.acquire()
+                    if pp.runnext is not nxt:
+                        l.release()
                         continue
-                    batch[batchHead % len(batch)] = nxt
+                    pp.runnext = None
+                    l.release()
+                    batch[batchHead & 255] = nxt
                     return 1
             return 0
         if n > len(pp.runq) // 2:  # read inconsistent h and t
             continue
         for i in range(n):
-            batch[(batchHead + i) % len(batch)] = pp.runq[(h + i) % len(pp.runq)]
-        if atomic.Cas(pp, "runqhead", h, h + n):
+            batch[(batchHead + i) & 255] = pp.runq[(h + i) & 255]
+        l.acquire()
+        if pp.runqhead == h:
+            pp.runqhead = h + n  # cas-release, commits consume
+            l.release()
             return n
+        l.release()
 
 
 # go: runtime/proc.go runqsteal
@@ -951,13 +1475,13 @@ def runqsteal(pp: p, p2: p, stealRunNextG: bool) -> g | None:
     if n == 0:
         return None
     n -= 1
-    gp = pp.runq[(t + n) % len(pp.runq)]
+    gp = pp.runq[(t + n) & 255]
     if n == 0:
         return gp
-    h = pp.runqhead
+    h = pp.runqhead  # load-acquire, synchronize with consumers
     if t - h + n >= len(pp.runq):
         throw("runqsteal: runq overflow")
-    pp.runqtail = t + n
+    pp.runqtail = t + n  # store-release, makes the item available for consumption
     return gp
 
 
@@ -971,6 +1495,14 @@ def globrunqput(gp: g) -> None:
 def globrunqputhead(gp: g) -> None:
     """sched.lock held. Put gp at the head of the global queue."""
     sched.runq.push(gp)
+
+
+# go: runtime/proc.go globrunqputbatch
+def globrunqputbatch(batch: gQueue) -> None:
+    """sched.lock held. Put a batch of Gs on the global queue; batch is emptied."""
+    sched.runq.pushBackAll(batch)
+    batch.head = batch.tail = None
+    batch.size = 0
 
 
 # go: runtime/proc.go globrunqget
@@ -992,15 +1524,77 @@ def globrunqgetbatch(n: int) -> tuple[g | None, gQueue]:
     n -= 1
     while n > 0:
         g1 = sched.runq.pop()
-        assert g1 is not None
-        q.pushBack(g1)
+        q.pushBack(g1)  # type: ignore[arg-type]
         n -= 1
     return gp, q
 
 
+# go: runtime/proc.go injectglist
+def injectglist(glist: gList) -> None:
+    """Mark every G of glist runnable and queue them, starting Ms for idle Ps."""
+    if glist.empty():
+        return
+    # Mark all the goroutines as runnable before we put them on the run queues.
+    q = gQueue()
+    gp = glist.head
+    while gp is not None:
+        nxt = gp.schedlink
+        casgstatus(gp, _Gwaiting, _Grunnable)
+        q.pushBack(gp)
+        gp = nxt
+    glist.head = None
+    glist.size = 0
+
+    def startIdle(n: int) -> None:
+        while n > 0:
+            mp = acquirem()
+            lock(sched.lock)
+            pp, _ = pidlegetSpinning(0)
+            if pp is None:
+                unlock(sched.lock)
+                releasem(mp)
+                break
+            startm(pp, False, True)
+            unlock(sched.lock)
+            releasem(mp)
+            n -= 1
+
+    pp = getg().m.p
+    if pp is None:
+        n = q.size
+        lock(sched.lock)
+        globrunqputbatch(q)
+        unlock(sched.lock)
+        startIdle(n)
+        return
+
+    globq = gQueue()
+    npidle = sched.npidle.v
+    while npidle > 0 and not q.empty():
+        g1 = q.pop()
+        globq.pushBack(g1)  # type: ignore[arg-type]
+        npidle -= 1
+    if not globq.empty():
+        n = globq.size
+        lock(sched.lock)
+        globrunqputbatch(globq)
+        unlock(sched.lock)
+        startIdle(n)
+    runqputbatch(pp, q)
+    if not q.empty():
+        lock(sched.lock)
+        globrunqputbatch(q)
+        unlock(sched.lock)
+    # Some P's might have become idle after we loaded `sched.npidle` but
+    # before any goroutines were added to the queue, which could lead to
+    # idle P's when there is work available in the global queue.
+    wakep()
+
+
 # --- scheduling --------------------------------------------------------------------
 
-# An mcall request: the g0 function to run, and the G that asked.
+# An mcall request: the g0 function to run, and the G that asked. None asks
+# the M to exit (a G locked to it ended; see goexit0).
 Mcall = tuple[Callable[[g], Any], g]
 
 
@@ -1011,44 +1605,74 @@ def schedule() -> Mcall:
     Runs on g0. Returns the G's next mcall request (gort's stand-in for Go's
     never-returning schedule; see the file docstring).
     """
-    mp = getg().m
+    mp = _tls.g.m
     if mp.locks != 0:
         throw("schedule: holding locks")
+    if mp.lockedg is not None:
+        stoplockedm()
+        return execute(mp.lockedg, False)  # Never returns.
     while True:  # top
         pp = mp.p
         pp.preempt = False
+        # Safety check: if we are spinning, the run queue should be empty.
         if mp.spinning and (pp.runnext is not None or pp.runqhead != pp.runqtail):
             throw("schedule: spinning with local work")
         gp, inheritTime, tryWakeP = findRunnable()  # blocks until work is available
+        # This thread is going to run a goroutine and is not spinning
+        # anymore, so if it was marked as spinning we need to reset it now
+        # and potentially start a new spinning M.
         if mp.spinning:
             resetspinning()
+        # If about to schedule a not-normal goroutine (a GCworker or
+        # tracereader), wake a P if there is one.
         if tryWakeP:
             wakep()
+        if gp.lockedm is not None:
+            # Hands off own p to the locked m, then blocks waiting for a new p.
+            startlockedm(gp)
+            continue
         return execute(gp, inheritTime)
 
 
 # go: runtime/proc.go findRunnable
 def findRunnable() -> tuple[g, bool, bool]:
-    """Find a runnable goroutine: local, global, stolen. Blocks (stopm) until one exists."""
-    mp = getg().m
+    """Find a runnable goroutine to execute: timers, local and global queues,
+    the network, other Ps. Blocks (netpoll or stopm) until one exists. On g0."""
+    mp = _tls.g.m
     while True:  # top
+        mp.allpSnapshot = None
         pp = mp.p
-        if sched.gcwaiting:
+        if sched.gcwaiting.v:
             gcstopm()
             continue
-        # Fairness: a global-queue G every 61 ticks.
-        if pp.schedtick % param.schedFairnessTicks == 0 and not sched.runq.empty():
+        if pp.runSafePointFn != 0:
+            runSafePointFn()
+
+        # now and pollUntil are saved for work stealing so that the
+        # stealing P's timers can be checked at the same time.
+        ts = pp.timers
+        if ts.minWhenHeap.v == 0 and ts.minWhenModified.v == 0:
+            now = pollUntil = 0  # no timers: what check would return
+        else:
+            now, pollUntil, _ = ts.check(0)
+
+        # Check the global runnable queue once in a while to ensure
+        # fairness. Otherwise two goroutines can completely occupy the
+        # local runqueue by constantly respawning each other.
+        if pp.schedtick % param.schedFairnessTicks == 0 and sched.runq.size != 0:
             lock(sched.lock)
             gp = globrunqget()
             unlock(sched.lock)
             if gp is not None:
                 return gp, False, False
 
+        # local runq
         gp, inheritTime = runqget(pp)
         if gp is not None:
             return gp, inheritTime, False
 
-        if not sched.runq.empty():
+        # global runq
+        if sched.runq.size != 0:
             lock(sched.lock)
             gp, q = globrunqgetbatch(len(pp.runq) // 2)
             unlock(sched.lock)
@@ -1058,48 +1682,81 @@ def findRunnable() -> tuple[g, bool, bool]:
                     throw("Couldn't put Gs into empty local runq")
                 return gp, False, False
 
-        # netpoll (non-blocking) comes here once the poller exists (netpoll.py).
+        # Poll network. This netpoll is only an optimization before we
+        # resort to stealing.
+        if (
+            netpoll.netpollinited()
+            and netpoll.netpollAnyWaiters()
+            and sched.lastpoll.v != 0
+            and sched.pollingNet.Swap(1) == 0
+        ):
+            lst, delta = netpoll.netpoll(0)
+            sched.pollingNet.Store(0)
+            if not lst.empty():  # non-blocking
+                gp = lst.pop()
+                injectglist(lst)
+                netpoll.netpollAdjustWaiters(delta)
+                casgstatus(gp, _Gwaiting, _Grunnable)  # type: ignore[arg-type]
+                return gp, False, False  # type: ignore[return-value]
 
-        # Spinning Ms: steal from other Ps.
-        if mp.spinning or 2 * sched.nmspinning < gomaxprocs - sched.npidle:
+        # Spinning Ms: steal work from other Ps. Limit the number of
+        # spinning Ms to half the number of busy Ps.
+        if mp.spinning or 2 * sched.nmspinning.v < gomaxprocs - sched.npidle.v:
             if not mp.spinning:
                 becomeSpinning(mp)
-            gp, inheritTime, newWork = stealWork()
+            gp, inheritTime, tnow, w, newWork = stealWork(now)
             if gp is not None:
+                # Successfully stole.
                 return gp, inheritTime, False
             if newWork:
+                # There may be new timer or GC work; restart to discover.
                 continue
+            now = tnow
+            if w != 0 and (pollUntil == 0 or w < pollUntil):
+                # Earlier timer to wait for.
+                pollUntil = w
 
-        # Nothing to do: give up the P.
+        # We have nothing to do. Before we drop our P, make a snapshot of
+        # the allp slice, which can change underfoot once we no longer
+        # block safe-points.
         allpSnapshot = list(allp)
+        mp.allpSnapshot = allpSnapshot
+
+        # return P and block
         lock(sched.lock)
-        if sched.gcwaiting:
+        if sched.gcwaiting.v or pp.runSafePointFn != 0:
             unlock(sched.lock)
             continue
-        if not sched.runq.empty():
+        if sched.runq.size != 0:
             gp, q = globrunqgetbatch(len(pp.runq) // 2)
             unlock(sched.lock)
             if gp is None:
                 throw("global runq empty with non-zero runqsize")
             runqputbatch(pp, q)
+            if not q.empty():
+                throw("Couldn't put Gs into empty local runq")
             return gp, False, False
-        if not mp.spinning and sched.needspinning == 1:
+        if not mp.spinning and sched.needspinning.v == 1:
+            # See "Delicate dance" in Go's comment: a spinning M was wanted.
             becomeSpinning(mp)
             unlock(sched.lock)
             continue
         if releasep() is not pp:
             throw("findRunnable: wrong p")
-        pidleput(pp, 0)
+        now = pidleput(pp, now)
         unlock(sched.lock)
 
+        # Delicate dance: thread transitions from spinning to non-spinning
+        # state, potentially concurrently with submission of new work. We
+        # must drop nmspinning first and then check all sources again.
+        wasSpinning = mp.spinning
         if mp.spinning:
             mp.spinning = False
-            if atomic.Xadd(sched, "nmspinning", -1) < 0:
+            if sched.nmspinning.Add(-1) < 0:
                 throw("findRunnable: negative nmspinning")
-            # Re-check all sources after dropping spinning: a G may have
-            # been readied between our check and our dropping the P.
+            # Check global and P runqueues again.
             lock(sched.lock)
-            if not sched.runq.empty():
+            if sched.runq.size != 0:
                 pp2, _ = pidlegetSpinning(0)
                 if pp2 is not None:
                     gp, q = globrunqgetbatch(len(pp2.runq) // 2)
@@ -1107,6 +1764,8 @@ def findRunnable() -> tuple[g, bool, bool]:
                     if gp is None:
                         throw("global runq empty with non-zero runqsize")
                     runqputbatch(pp2, q)
+                    if not q.empty():
+                        throw("Couldn't put Gs into empty local runq")
                     acquirep(pp2)
                     becomeSpinning(mp)
                     return gp, False, False
@@ -1116,56 +1775,190 @@ def findRunnable() -> tuple[g, bool, bool]:
                 acquirep(pp2)
                 becomeSpinning(mp)
                 continue
+            # Finally, check for timer creation or expiry concurrently with
+            # transitioning from spinning to non-spinning.
+            pollUntil = checkTimersNoP(allpSnapshot, pollUntil)
+
+        # Poll network until next timer.
+        if netpoll.netpollinited() and (netpoll.netpollAnyWaiters() or pollUntil != 0) and sched.lastpoll.Swap(0) != 0:
+            sched.pollUntil.Store(pollUntil)
+            if mp.p is not None:
+                throw("findRunnable: netpoll with p")
+            if mp.spinning:
+                throw("findRunnable: netpoll with spinning")
+            delay = -1
+            if pollUntil != 0:
+                if now == 0:
+                    now = nanotime()
+                delay = max(pollUntil - now, 0)
+            lst, delta = netpoll.netpoll(delay)  # block until new work is available
+            # Refresh now again, after potentially blocking.
+            now = nanotime()
+            sched.pollUntil.Store(0)
+            sched.lastpoll.Store(now)
+            lock(sched.lock)
+            pp2, _ = pidleget(now)
+            unlock(sched.lock)
+            if pp2 is None:
+                injectglist(lst)
+                netpoll.netpollAdjustWaiters(delta)
+            else:
+                acquirep(pp2)
+                if not lst.empty():
+                    gp = lst.pop()
+                    injectglist(lst)
+                    netpoll.netpollAdjustWaiters(delta)
+                    casgstatus(gp, _Gwaiting, _Grunnable)  # type: ignore[arg-type]
+                    return gp, False, False  # type: ignore[return-value]
+                if wasSpinning:
+                    becomeSpinning(mp)
+                continue
+        elif pollUntil != 0 and netpoll.netpollinited():
+            pollerPollUntil = sched.pollUntil.v
+            if pollerPollUntil == 0 or pollerPollUntil > pollUntil:
+                netpoll.netpollBreak()
         stopm()
 
 
+# go: runtime/proc.go pollWork
+def pollWork() -> bool:
+    """Whether there is work an idle P could do (global or local queue, network)."""
+    if sched.runq.size != 0:
+        return True
+    pp = getg().m.p
+    if not runqempty(pp):
+        return True
+    if netpoll.netpollinited() and netpoll.netpollAnyWaiters() and sched.lastpoll.v != 0:
+        lst, delta = netpoll.netpoll(0)
+        if not lst.empty():
+            injectglist(lst)
+            netpoll.netpollAdjustWaiters(delta)
+            return True
+    return False
+
+
+# go: runtime/proc.go stealWork
+def stealWork(now: int) -> tuple[g | None, bool, int, int, bool]:
+    """Steal a G or run timers of other Ps, in random order, stealTries rounds.
+
+    Returns (gp, inheritTime, now, pollUntil, newWork)."""
+    pp = _tls.g.m.p
+    ranTimer = False
+    pollUntil = 0
+    n = len(allp)
+    for i in range(param.stealTries):
+        stealTimersOrRunNextG = i == param.stealTries - 1
+        # stealOrder: a random start and a random stride coprime with n.
+        start = cheaprandn(n) if n else 0
+        inc = _coprimes(n)[cheaprandn(len(_coprimes(n)))] if n > 1 else 1
+        pos = start
+        for _k in range(n):
+            if sched.gcwaiting.v:
+                # GC work may be available.
+                return None, False, now, pollUntil, True
+            p2 = allp[pos]
+            pos = (pos + inc) % n
+            if pp is p2:
+                continue
+            # Steal timers from p2. This call to checkTimers is the only
+            # place where we might hold a lock on a different P's timers.
+            if stealTimersOrRunNextG and p2.timers is not None and p2.timers.len.v > 0:
+                tnow, w, ran = p2.timers.check(now)
+                now = tnow
+                if w != 0 and (pollUntil == 0 or w < pollUntil):
+                    pollUntil = w
+                if ran:
+                    # Running the timers may have made an arbitrary number
+                    # of G's ready and added them to this P's local run
+                    # queue.
+                    gp, inheritTime = runqget(pp)
+                    if gp is not None:
+                        return gp, inheritTime, now, pollUntil, ranTimer
+                    ranTimer = True
+            # Don't bother to attempt to steal if p2 is idle.
+            if p2.status != _Pidle:
+                gp = runqsteal(pp, p2, stealTimersOrRunNextG)
+                if gp is not None:
+                    return gp, False, now, pollUntil, ranTimer
+    # No goroutines found to steal. Regardless, running a timer may have
+    # made some goroutine ready that we missed.
+    return None, False, now, pollUntil, ranTimer
+
+
+_coprimeCache: dict[int, list[int]] = {}
+
+
+def _coprimes(n: int) -> list[int]:
+    """The strides of stealOrder for n Ps: the numbers ≤ n coprime with n (randomOrder.reset)."""
+    c = _coprimeCache.get(n)
+    if c is None:
+        import math
+
+        c = [i for i in range(1, n + 1) if math.gcd(i, n) == 1]
+        _coprimeCache[n] = c
+    return c
+
+
+# go: runtime/proc.go checkRunqsNoP
 def checkRunqsNoP(allpSnapshot: list[p]) -> p | None:
-    """After dropping the P: is there a P with local work we could take?"""
+    """After dropping the P: is there a P with local work we could help with?"""
     for p2 in allpSnapshot:
         if p2.status != _Pidle and not runqempty(p2):
             lock(sched.lock)
             pp, _ = pidlegetSpinning(0)
             if pp is None:
+                # Can't get a P, don't bother checking remaining Ps.
                 unlock(sched.lock)
                 return None
             unlock(sched.lock)
             return pp
+    # No work available.
     return None
 
 
-# go: runtime/proc.go stealWork
-def stealWork() -> tuple[g | None, bool, bool]:
-    """Try stealing from every other P, in random order, stealTries rounds."""
-    pp = getg().m.p
-    n = len(allp)
-    for i in range(param.stealTries):
-        stealRunNextG = i == param.stealTries - 1
-        start = cheaprandn(n) if n else 0
-        for k in range(n):
-            if sched.gcwaiting:
-                return None, False, True
-            p2 = allp[(start + k) % n]
-            if pp is p2:
-                continue
-            if p2.status != _Pidle:
-                gp = runqsteal(pp, p2, stealRunNextG)
-                if gp is not None:
-                    return gp, False, False
-    return None, False, False
+# go: runtime/proc.go checkTimersNoP
+def checkTimersNoP(allpSnapshot: list[p], pollUntil: int) -> int:
+    """The earliest timer of any P, for the blocked netpoll's timeout."""
+    for p2 in allpSnapshot:
+        if p2.timers is not None and p2.timers.len.v > 0:
+            w = p2.timers.wakeTime()
+            if w != 0 and (pollUntil == 0 or w < pollUntil):
+                pollUntil = w
+    return pollUntil
 
 
-def gcstopm() -> None:
-    """Stop the current M for stop-the-world (mgc.go's STW, a later issue)."""
-    throw("gcstopm: stop-the-world is not implemented yet")
+# go: runtime/proc.go wakeNetPoller
+def wakeNetPoller(when: int) -> None:
+    """A timer due at when was added: make sure someone wakes up for it."""
+    if sched.lastpoll.v == 0:
+        # In findRunnable we ensure that when polling the pollUntil field
+        # is either zero or the time to which the current poll is expected
+        # to run. This can have a spurious wakeup but should never miss a
+        # wakeup.
+        pollerPollUntil = sched.pollUntil.v
+        if pollerPollUntil == 0 or pollerPollUntil > when:
+            netpoll.netpollBreak()
+    else:
+        # There are no threads in the network poller, try to get one there
+        # so it can handle new timers.
+        wakep()
 
 
 # go: runtime/proc.go execute
 def execute(gp: g, inheritTime: bool) -> Mcall:
     """Run gp on the current M. Returns gp's next mcall request."""
-    mp = getg().m
+    mp = _tls.g.m
+    # Assign gp.m before entering _Grunning so running Gs have an M.
     mp.curg = gp
     gp.m = mp
-    casgstatus(gp, _Grunnable, _Grunning)
+    l = gp.statusLock  # casgstatus(gp, _Grunnable, _Grunning), fast path inline
+    l.acquire()
+    if gp.atomicstatus == _Grunnable:
+        gp.atomicstatus = _Grunning
+        l.release()
+    else:
+        l.release()
+        casgstatus(gp, _Grunnable, _Grunning)
     gp.waitsince = 0
     gp.preempt = False
     gp.stackguard0 = gp.stack.lo + param.stackGuard
@@ -1178,43 +1971,32 @@ def execute(gp: g, inheritTime: bool) -> Mcall:
 def gogo(gp: g) -> Mcall:
     """Switch to gp and run it until it mcalls back to g0."""
     mp = gp.m
-    assert mp is not None
-    mp.traceBase = mp.g0.traceDepth  # type: ignore[union-attr]
-    setg(gp)
-    coro = gp.sched.coro
+    g0_ = mp.g0  # type: ignore[union-attr]
+    mp.traceBase = g0_.traceDepth  # type: ignore[union-attr]
+    _tls.g = gp
     try:
-        fn = coro.send(None)  # type: ignore[union-attr]
+        fn = gp.sched.coro.send(None)  # type: ignore[union-attr]
     except StopIteration:
-        setg(mp.g0)
+        _tls.g = g0_
         throw("goroutine returned past goexit")
-    setg(mp.g0)
+    _tls.g = g0_
     return fn, gp
-
-
-def goentry(gp: g, fv: int) -> Generator[Any, Any, None]:
-    """The bottom of every goroutine: call the funcval fv, then goexit.
-
-    Go's newproc1 makes fn return into goexit; here goexit is what follows
-    the call.
-    """
-    from gort.runtime.panic import GoexitUnwind, GoPanic, fatalpanic
-
-    try:
-        r = symtab.FUNCTAB[U64[fv >> 3]](gp, fv)  # type: ignore[misc]
-        if r is not None and hasattr(r, "send"):
-            yield from r
-    except GoPanic as e:
-        yield from fatalpanic(gp, e)
-    except GoexitUnwind:
-        pass
-    yield goexit0  # goexit1: mcall(goexit0)
 
 
 # go: runtime/proc.go dropg
 def dropg() -> None:
-    gp = getg()
-    gp.m.curg.m = None
-    gp.m.curg = None
+    """Break the link between the M and its current G (both directions)."""
+    mp = _tls.g.m
+    mp.curg.m = None
+    mp.curg = None
+
+
+def dropg_m(mp: m) -> None:
+    """dropg for an M the caller already holds."""
+    curg = mp.curg
+    if curg is not None:
+        curg.m = None  # type: ignore[assignment]
+    mp.curg = None  # type: ignore[assignment]
 
 
 # go: runtime/proc.go gopark
@@ -1228,27 +2010,31 @@ def gopark(
     """Put the current goroutine into a waiting state and schedule another.
 
     A generator: `yield from gopark(...)` returns once the G is readied.
-    If unlockf returns False, the G resumes at once.
+    unlockf(gp, lock_) runs on g0 after the G is off its M; if it returns
+    False, the G resumes at once (with the rest of its time slice).
     """
-    mp = acquirem()
+    mp = _tls.g.m
+    mp.locks += 1
     gp = mp.curg
-    status = readgstatus(gp)  # type: ignore[arg-type]
+    status = gp.atomicstatus
     if status != _Grunning and status != (_Gscan | _Grunning):
         throw("gopark: bad g status")
     mp.waitlock = lock_
     mp.waitunlockf = unlockf
-    gp.waitreason = reason  # type: ignore[union-attr]
+    gp.waitreason = reason
     mp.waitTraceBlockReason = traceReason
     mp.waitTraceSkip = traceskip
-    releasem(mp)
+    mp.locks -= 1
     yield park_m  # mcall(park_m)
 
 
+# go: runtime/proc.go goparkunlock
 def goparkunlock(l: mutex, reason: int, traceReason: int = 0, traceskip: int = 1) -> Generator[Any, Any, None]:
     """gopark that unlocks l once the G is off its M."""
     yield from gopark(parkunlock_c, l, reason, traceReason, traceskip)
 
 
+# go: runtime/proc.go parkunlock_c
 def parkunlock_c(gp: g, l: Any) -> bool:
     unlock(l)
     return True
@@ -1257,9 +2043,19 @@ def parkunlock_c(gp: g, l: Any) -> bool:
 # go: runtime/proc.go park_m
 def park_m(gp: g) -> Mcall:
     """The g0 half of gopark. Runs on g0."""
-    mp = getg().m
-    casgstatus(gp, _Grunning, _Gwaiting)
-    dropg()
+    mp = _tls.g.m
+    l = gp.statusLock  # casgstatus(gp, _Grunning, _Gwaiting), fast path inline
+    l.acquire()
+    if gp.atomicstatus == _Grunning:
+        gp.atomicstatus = _Gwaiting
+        l.release()
+    else:
+        l.release()
+        casgstatus(gp, _Grunning, _Gwaiting)
+    # N.B. The status is _Gwaiting now, so the G may be readied by another
+    # M as soon as the unlock function publishes it.
+    mp.curg = None
+    gp.m = None  # type: ignore[assignment]
     fn = mp.waitunlockf
     if fn is not None:
         ok = fn(gp, mp.waitlock)
@@ -1267,31 +2063,65 @@ def park_m(gp: g) -> Mcall:
         mp.waitlock = None
         if not ok:
             casgstatus(gp, _Gwaiting, _Grunnable)
-            return execute(gp, True)  # schedule it back
+            return execute(gp, True)  # Schedule it back, never returns.
     return schedule()
 
 
 # go: runtime/proc.go goready
 def goready(gp: g, traceskip: int = 1) -> None:
-    """Make the waiting gp runnable, in the current P's runnext."""
-    systemstack(ready, gp, traceskip, True)
+    """Make the waiting gp runnable, in the current P's runnext.
+
+    Go runs ready(gp, traceskip, true) on the system stack; it needs nothing
+    of g0 here, and it is the hottest path of every wake-up, so gort runs
+    ready's body here directly."""
+    status = gp.atomicstatus
+    mp = _tls.g.m
+    mp.locks += 1  # disable preemption because it can be holding p in a local var
+    if status & ~_Gscan != _Gwaiting:
+        _write2(f"runtime: gp: gp={gp.goid}, goid={gp.goid}, gp->atomicstatus={status}\n")
+        throw("bad g->status in ready")
+    l = gp.statusLock  # casgstatus(gp, _Gwaiting, _Grunnable), fast path inline
+    l.acquire()
+    if gp.atomicstatus == _Gwaiting:
+        gp.atomicstatus = _Grunnable
+        l.release()
+    else:
+        l.release()
+        casgstatus(gp, _Gwaiting, _Grunnable)
+    runqput(mp.p, gp, True)
+    if gomaxprocs != 1:  # see wakep
+        wakep()
+    mp.locks -= 1
 
 
 # go: runtime/proc.go ready
 def ready(gp: g, traceskip: int, next: bool) -> None:
-    status = readgstatus(gp)
-    mp = acquirem()
+    """Mark gp ready to run and queue it on the current P."""
+    status = gp.atomicstatus
+    # Mark runnable.
+    mp = _tls.g.m
+    mp.locks += 1  # disable preemption because it can be holding p in a local var
     if status & ~_Gscan != _Gwaiting:
+        _write2(f"runtime: gp: gp={gp.goid}, goid={gp.goid}, gp->atomicstatus={status}\n")
         throw("bad g->status in ready")
-    casgstatus(gp, _Gwaiting, _Grunnable)
+    # status is Gwaiting or Gscanwaiting, make Grunnable and put on runq
+    l = gp.statusLock  # casgstatus(gp, _Gwaiting, _Grunnable), fast path inline
+    l.acquire()
+    if gp.atomicstatus == _Gwaiting:
+        gp.atomicstatus = _Grunnable
+        l.release()
+    else:
+        l.release()
+        casgstatus(gp, _Gwaiting, _Grunnable)
     runqput(mp.p, gp, next)
-    wakep()
-    releasem(mp)
+    if gomaxprocs != 1:  # see wakep
+        wakep()
+    mp.locks -= 1
 
 
 # go: runtime/proc.go Gosched
 def Gosched() -> Generator[Any, Any, None]:
-    """Yield the processor; the G goes to the global queue."""
+    """Yield the processor, allowing other goroutines to run (the G goes to the global queue)."""
     yield gosched_m
 
 
@@ -1300,15 +2130,22 @@ def gosched_m(gp: g) -> Mcall:
     return goschedImpl(gp, False)
 
 
+# go: runtime/proc.go goschedImpl
 def goschedImpl(gp: g, preempted: bool) -> Mcall:
+    pp = gp.m.p  # type: ignore[union-attr]
     status = readgstatus(gp)
     if status & ~_Gscan != _Grunning:
         throw("bad g status")
     casgstatus(gp, _Grunning, _Grunnable)
     dropg()
-    lock(sched.lock)
-    globrunqput(gp)
-    unlock(sched.lock)
+    if preempted and sched.gcwaiting.v:
+        # If preempted for STW, keep it on the local runq so it is the first
+        # to run when the world restarts.
+        runqput(pp, gp, True)  # type: ignore[arg-type]
+    else:
+        lock(sched.lock)
+        globrunqput(gp)
+        unlock(sched.lock)
     if mainStarted:
         wakep()
     return schedule()
@@ -1316,42 +2153,772 @@ def goschedImpl(gp: g, preempted: bool) -> Mcall:
 
 # go: runtime/proc.go gopreempt_m
 def gopreempt_m(gp: g) -> Mcall:
+    """mcall target of a synchronous preemption request (stackPreempt)."""
     return goschedImpl(gp, True)
 
 
-# go: runtime/proc.go goexit0
-def goexit0(gp: g) -> Mcall:
-    """The g0 half of goexit: gp is dead and goes back to a free list."""
-    gdestroy(gp)
+# go: runtime/proc.go goyield
+def goyield() -> Generator[Any, Any, None]:
+    """Like Gosched, but the G goes to the local run queue (semrelease handoff)."""
+    yield goyield_m
+
+
+# go: runtime/proc.go goyield_m
+def goyield_m(gp: g) -> Mcall:
+    pp = gp.m.p  # type: ignore[union-attr]
+    casgstatus(gp, _Grunning, _Grunnable)
+    dropg()
+    runqput(pp, gp, False)  # type: ignore[arg-type]
     return schedule()
 
 
-# go: runtime/proc.go gdestroy
-def gdestroy(gp: g) -> None:
-    mp = getg().m
+def plainPark(gp: g) -> None:
+    """The running G, in plain (non-generator) code, waits on its own thread
+    until it is scheduled again. Precondition: gp is _Grunning on this M
+    (with or without a P); runs on gp's Python stack, never yields.
+
+    This is exitsyscallNoP for a G that cannot leave its thread: the G
+    becomes runnable on the global queue, locked to this M for the time
+    being, and the M stops as a locked M does (stoplockedm: its P, if any,
+    goes to another M). Whoever schedules the G hands its P back to this M
+    (startlockedm), which then carries on where the G stopped. See
+    docs/design/0002-preemption.md.
+    """
+    mp = gp.m
+    if mp is None or mp.curg is not gp:
+        throw("plainPark: not running")
+    gp.pyframes = sys._getframe(1)  # where the G stopped, for tracebacks and the GC
+    g0_ = mp.g0
+    _tls.g = g0_  # the rest runs on g0, as Go's mcall would
+    temp = gp.lockedm is None
+    if temp:
+        gp.lockedm = mp
+        mp.lockedg = gp
+        gp.plainLocked = True
+    casgstatus(gp, _Grunning, _Grunnable)
+    dropg_m(mp)
+    lock(sched.lock)
+    globrunqput(gp)
+    unlock(sched.lock)
+    mp.plainParked = True
+    # Wait until another thread schedules gp and so this M again.
+    stoplockedm()
+    mp.plainParked = False
+    # execute(gp, false) without gogo: the G's frames are right here.
+    mp.curg = gp
+    gp.m = mp
+    casgstatus(gp, _Grunnable, _Grunning)
+    gp.waitsince = 0
+    gp.preempt = False
+    gp.stackguard0 = gp.stack.lo + param.stackGuard
+    mp.p.schedtick += 1  # type: ignore[union-attr]
+    if temp:
+        gp.lockedm = None
+        mp.lockedg = None
+        gp.plainLocked = False
+    gp.pyframes = None
+    _tls.g = gp
+
+
+# --- system calls ------------------------------------------------------------------
+
+
+# go: runtime/proc.go entersyscall
+def entersyscall() -> None:
+    """The running G is about to block in a system call; its P may be taken meanwhile.
+
+    For natives: call before the blocking call, and exitsyscall after it;
+    touch nothing of the runtime in between (the P is no longer ours)."""
+    gp = _tls.g
+    mp = gp.m
+    # Disable preemption because during this function g is in Gsyscall
+    # status, but can have inconsistent g->sched.
+    mp.locks += 1
+    # Entersyscall must not call any function that might split/grow the
+    # stack: catch calls that might, by replacing the stack guard.
+    gp.stackguard0 = param.stackPreempt
+    gp.throwsplit = True
     pp = mp.p
-    casgstatus(gp, _Grunning, _Gdead)
-    if isSystemGoroutine(gp):
-        atomic.Xadd(sched, "ngsys", -1)
-    gp.m = None
-    locked = gp.lockedm is not None
+    # Copy the syscalltick over so we can identify if the P got stolen later.
+    mp.syscalltick = pp.syscalltick
+    if pp.runSafePointFn != 0:
+        systemstack(runSafePointFn)
+    mp.oldp = pp
+    # Leave SP around for GC and traceback.
+    gp.syscallsp = gp.sp
+    gp.pyframes = sys._getframe(1)
+    if sched.gcwaiting.v:
+        # Optimization: If there's a pending STW, do the equivalent of
+        # entersyscallblock here at the last minute and immediately give
+        # away our P.
+        systemstack(entersyscallHandleGCWait)
+    # As soon as we switch to _Gsyscall, we are in danger of losing our P.
+    # We must not touch it after this point.
+    casgstatus(gp, _Grunning, _Gsyscall)
+    if sched.sysmonwait.v:
+        systemstack(entersyscallWakeSysmon)
+    mp.locks -= 1
+
+
+# go: runtime/proc.go entersyscallWakeSysmon
+def entersyscallWakeSysmon() -> None:
+    lock(sched.lock)
+    if sched.sysmonwait.v:
+        sched.sysmonwait.Store(False)
+        notewakeup(sched.sysmonnote)  # type: ignore[arg-type]
+    unlock(sched.lock)
+
+
+# go: runtime/proc.go entersyscallHandleGCWait
+def entersyscallHandleGCWait() -> None:
+    mp = getg().m
+    lock(sched.lock)
+    if sched.stopwait > 0:
+        # Set our P to _Pgcstop so the STW can take it.
+        pp = mp.p
+        pp.m = None
+        mp.p = None
+        mp.mcache = None
+        pp.status = _Pgcstop
+        sched.nGsyscallNoP.Add(1)  # We gave up our P voluntarily.
+        pp.gcStopTime = nanotime()
+        pp.syscalltick += 1
+        sched.stopwait -= 1
+        if sched.stopwait == 0:
+            notewakeup(sched.stopnote)  # type: ignore[arg-type]
+    unlock(sched.lock)
+
+
+# go: runtime/proc.go entersyscallblock
+def entersyscallblock() -> None:
+    """entersyscall for a call known to block: hand the P off at once."""
+    gp = _tls.g
+    mp = gp.m
+    mp.locks += 1
+    gp.throwsplit = True
+    gp.stackguard0 = param.stackPreempt
+    mp.syscalltick = mp.p.syscalltick
+    mp.p.syscalltick += 1
+    sched.nGsyscallNoP.Add(1)  # We're going to give up our P.
+    gp.syscallsp = gp.sp
+    gp.pyframes = sys._getframe(1)
+    # Once we switch to _Gsyscall, we can't safely touch our P anymore, so
+    # we need to hand it off beforehand.
+    systemstack(_handoffReleasep)
+    casgstatus(gp, _Grunning, _Gsyscall)
+    mp.locks -= 1
+
+
+def _handoffReleasep() -> None:
+    handoffp(releasep())
+
+
+# go: runtime/proc.go exitsyscall
+def exitsyscall() -> None:
+    """The G left its system call: get a P to run on again (blocking the thread if needed)."""
+    gp = _tls.g
+    mp = gp.m
+    mp.locks += 1  # see comment in entersyscall
+    gp.waitsince = 0
+    # Optimistically assume we're going to keep running, and switch to
+    # running. Before this point, our P wiring is not ours.
+    casgstatus(gp, _Gsyscall, _Grunning)
+    # Grab and clear our old P.
+    oldp = mp.oldp
+    mp.oldp = None
+    # Check if we still have a P, and if not, try to acquire an idle P.
+    pp = mp.p
+    if pp is None:
+        # Slow path: we lost our P. Try to get another one.
+        pp2 = systemstack(exitsyscallTryGetP, oldp)
+        if pp2 is not None:
+            systemstack(acquirep, pp2)
+        pp = mp.p
+    if pp is not None:
+        # Increment the syscalltick for P, since we're exiting a syscall.
+        pp.syscalltick += 1
+        gp.syscallsp = 0
+        gp.pyframes = None
+        mp.locks -= 1
+        if gp.preempt:
+            # Restore the preemption request in case we cleared it in newstack.
+            gp.stackguard0 = param.stackPreempt
+        else:
+            # Otherwise restore the real stackGuard, we clobbered it in entersyscall.
+            gp.stackguard0 = gp.stack.lo + param.stackGuard
+        gp.throwsplit = False
+        return
+    # Slowest path: we couldn't get a P, so call into the scheduler. Go
+    # does mcall(exitsyscallNoP); a native may be a plain function, which
+    # cannot yield, so the G waits on its own thread (plainPark).
+    mp.locks -= 1
+    sched.nGsyscallNoP.Add(-1)
+    plainPark(gp)
+    gp.syscallsp = 0
+    mp.p.syscalltick += 1  # type: ignore[union-attr]
+    gp.throwsplit = False
+
+
+# go: runtime/proc.go exitsyscallTryGetP
+def exitsyscallTryGetP(oldp: p | None) -> p | None:
+    """Try to get a P for a G leaving a syscall: its old one, or an idle one. On g0."""
+    # Try to steal our old P back.
+    if oldp is not None:
+        thread = setBlockOnExitSyscall(oldp)
+        if thread is not None:
+            thread.takeP()
+            sched.nGsyscallNoP.Add(-1)  # We got a P for ourselves.
+            thread.resume()
+            return oldp
+    # Try to get an idle P.
+    if sched.pidle is not None:
+        lock(sched.lock)
+        pp, _ = pidleget(0)
+        if pp is not None and sched.sysmonwait.v:
+            sched.sysmonwait.Store(False)
+            notewakeup(sched.sysmonnote)  # type: ignore[arg-type]
+        unlock(sched.lock)
+        if pp is not None:
+            sched.nGsyscallNoP.Add(-1)  # We got a P for ourselves.
+            return pp
+    return None
+
+
+class syscallingThread:
+    """A thread in a system call that temporarily cannot leave it (proc.go)."""
+
+    __slots__ = ("gp", "mp", "pp", "status")
+
+    def __init__(self, gp: g, mp: m, pp: p, status: int) -> None:
+        self.gp = gp  # the G in _Gsyscall, holding our _Gscan bit
+        self.mp = mp  # its M
+        self.pp = pp  # the P still wired to mp
+        self.status = status  # gp's status without the scan bit
+
+    # go: runtime/proc.go syscallingThread.gcstopP
+    def gcstopP(self) -> None:
+        """sched.lock held, stopping the world: unwire the P into _Pgcstop."""
+        self.releaseP(_Pgcstop)
+        self.pp.gcStopTime = nanotime()
+        sched.stopwait -= 1
+
+    # go: runtime/proc.go syscallingThread.takeP
+    def takeP(self) -> None:
+        self.releaseP(_Pidle)
+
+    # go: runtime/proc.go syscallingThread.releaseP
+    def releaseP(self, state: int) -> None:
+        if state != _Pidle and state != _Pgcstop:
+            throw("attempted to release P into a bad state")
+        self.pp.m = None
+        self.mp.p = None  # type: ignore[assignment]
+        self.mp.mcache = None
+        self.pp.status = state
+        sched.nGsyscallNoP.Add(1)
+        self.pp.syscalltick += 1
+
+    # go: runtime/proc.go syscallingThread.resume
+    def resume(self) -> None:
+        """Let the thread leave the syscall (clear the scan bit)."""
+        casfrom_Gscanstatus(self.gp, self.status | _Gscan, self.status)
+
+
+# go: runtime/proc.go setBlockOnExitSyscall
+def setBlockOnExitSyscall(pp: p) -> syscallingThread | None:
+    """If pp's G is in a syscall, stop it from leaving (its scan bit) and return
+    its thread; else None. Racy reads, validated after the scan bit is held."""
+    if pp.status != _Prunning:
+        return None
+    mp = pp.m
+    if mp is None:
+        return None
+    gp = mp.curg
+    if gp is None:
+        return None
+    status = gp.atomicstatus & ~_Gscan
+    if status != _Gsyscall:
+        return None
+    if not castogscanstatus(gp, status, status | _Gscan):
+        return None
+    if gp.m is not mp or mp.p is not pp:
+        # This is not what we originally observed. Nothing to do.
+        casfrom_Gscanstatus(gp, status | _Gscan, status)
+        return None
+    return syscallingThread(gp, mp, pp, status)
+
+
+# --- LockOSThread ------------------------------------------------------------------
+
+
+# go: runtime/proc.go dolockOSThread
+def dolockOSThread() -> None:
+    gp = getg()
+    gp.m.lockedg = gp
+    gp.lockedm = gp.m
+    gp.plainLocked = False
+
+
+# go: runtime/proc.go LockOSThread
+def LockOSThread() -> None:
+    """Wire the calling goroutine to its current OS thread."""
+    gp = getg()
+    gp.m.lockedExt += 1
+    if gp.m.lockedExt >= 1 << 32:
+        gp.m.lockedExt -= 1
+        panicPlain("LockOSThread nesting overflow")
+    dolockOSThread()
+
+
+# go: runtime/proc.go lockOSThread
+def lockOSThread() -> None:
+    getg().m.lockedInt += 1
+    dolockOSThread()
+
+
+# go: runtime/proc.go dounlockOSThread
+def dounlockOSThread() -> None:
+    gp = getg()
+    if gp.m.lockedInt != 0 or gp.m.lockedExt != 0:
+        return
+    gp.m.lockedg = None
     gp.lockedm = None
-    mp.lockedg = None
-    gp.preemptStop = False
-    gp.paniconfault = False
-    gp._defer = None
-    gp._panic = None
-    gp.writebuf = None
-    gp.waitreason = waitReasonZero
-    gp.param = None
-    gp.labels = None
-    gp.timer = None
-    gp.sched.coro = None
-    gp.traceDepth = 0
-    dropg()
-    if locked and mp.lockedInt != 0:
-        throw("exited a goroutine internally locked to the OS thread")
-    gfput(pp, gp)
+
+
+# go: runtime/proc.go UnlockOSThread
+def UnlockOSThread() -> None:
+    gp = getg()
+    if gp.m.lockedExt == 0:
+        return
+    gp.m.lockedExt -= 1
+    dounlockOSThread()
+
+
+# go: runtime/proc.go unlockOSThread
+def unlockOSThread() -> None:
+    gp = getg()
+    if gp.m.lockedInt == 0:
+        throw("runtime: internal error: misuse of lockOSThread/unlockOSThread")
+    gp.m.lockedInt -= 1
+    dounlockOSThread()
+
+
+# --- stop the world ----------------------------------------------------------------
+
+stwReasonStrings = {
+    "unknown": "unknown",
+    "GC mark termination": "GC mark termination",
+    "GC sweep termination": "GC sweep termination",
+    "read mem stats": "read mem stats",
+    "GOMAXPROCS": "GOMAXPROCS",
+    "all goroutines stack trace": "all goroutines stack trace",
+}
+
+
+class worldStop:
+    """What stopTheWorld returns and startTheWorld takes (proc.go worldStop)."""
+
+    __slots__ = ("reason", "startedStopping", "finishedStopping", "stoppingCPUTime")
+
+    def __init__(self, reason: str, start: int, finish: int, cpu: int) -> None:
+        self.reason = reason  # why the world was stopped (stwReason's string)
+        self.startedStopping = start  # nanotime when stopping began
+        self.finishedStopping = finish  # nanotime when every P had stopped
+        self.stoppingCPUTime = cpu  # ∑ over Ps of the time each stood stopped (ns)
+
+
+def _semacquireWorld(s: mutex) -> None:
+    """Acquire worldsema or gcsema from any context, plain code included.
+
+    Go parks on the semaphore. A plain caller cannot park, and must not
+    block its thread holding a P that a stop-the-world in progress is
+    waiting for: so it polls, and gives its P up at this safepoint if a
+    stop-the-world wants it."""
+    while not s._l.acquire(blocking=False):
+        gp = getg()
+        mp = gp.m
+        if sched.gcwaiting.v and gp is mp.curg and mp.p is not None:
+            plainPark(gp)
+        else:
+            usleep(20)
+
+
+# go: runtime/proc.go stopTheWorld
+def stopTheWorld(reason: str = "unknown") -> worldStop:
+    """Stop every P but ours at a safepoint. The caller's G keeps running."""
+    if gomaxprocs == 0:
+        # No scheduler yet (a unit test of the allocator): nothing runs.
+        return worldStop(reason, 0, 0, 0)
+    _semacquireWorld(worldsema)
+    gp = getg()
+    gp.m.preemptoff = reason
+    w: worldStop = systemstack(stopTheWorldWithSema, reason)
+    return w
+
+
+# go: runtime/proc.go startTheWorld
+def startTheWorld(w: worldStop) -> None:
+    """Undo stopTheWorld (installing a new GOMAXPROCS if one is pending)."""
+    if w.startedStopping == 0:
+        return  # stopTheWorld found no scheduler to stop
+    systemstack(startTheWorldWithSema, 0, w)
+    mp = acquirem()
+    mp.preemptoff = ""
+    unlock(worldsema)
+    releasem(mp)
+
+
+# go: runtime/proc.go stopTheWorldGC
+def stopTheWorldGC(reason: str) -> worldStop:
+    _semacquireWorld(gcsema)
+    return stopTheWorld(reason)
+
+
+# go: runtime/proc.go startTheWorldGC
+def startTheWorldGC(w: worldStop) -> None:
+    startTheWorld(w)
+    unlock(gcsema)
+
+
+# go: runtime/proc.go stopTheWorldWithSema
+def stopTheWorldWithSema(reason: str) -> worldStop:
+    """Stop every other P (world stopped afterwards). Runs on g0, holding worldsema."""
+    gp = getg()
+    curg = gp.m.curg
+    if curg is not None:
+        casGToWaiting(curg, _Grunning, waitReasonStoppingTheWorld)
+    # If we hold a lock, then we won't be able to stop another M that is
+    # blocked trying to acquire the lock.
+    if gp.m.locks > 0:
+        throw("stopTheWorld: holding locks")
+    lock(sched.lock)
+    start = nanotime()  # exclude time waiting for sched.lock from start and total time metrics.
+    sched.stopwait = gomaxprocs
+    sched.gcwaiting.Store(True)
+    preemptall()
+    # stop current P
+    gp.m.p.status = _Pgcstop  # Pgcstop is only diagnostic.
+    gp.m.p.gcStopTime = start
+    sched.stopwait -= 1
+    # Try to retake all P's in syscalls.
+    for pp in allp:
+        thread = setBlockOnExitSyscall(pp)
+        if thread is not None:
+            thread.gcstopP()
+            thread.resume()
+    # stop idle P's
+    now = nanotime()
+    while True:
+        pp2, _ = pidleget(now)
+        if pp2 is None:
+            break
+        pp2.status = _Pgcstop
+        pp2.gcStopTime = nanotime()
+        sched.stopwait -= 1
+    wait = sched.stopwait > 0
+    unlock(sched.lock)
+
+    # wait for remaining P's to stop voluntarily
+    if wait:
+        while True:
+            # wait for 100us, then try to re-preempt in case of any races
+            if notetsleep(sched.stopnote, 100 * 1000):  # type: ignore[arg-type]
+                noteclear(sched.stopnote)  # type: ignore[arg-type]
+                break
+            preemptall()
+
+    finish = nanotime()
+    stoppingCPUTime = 0
+    bad = ""
+    if sched.stopwait != 0:
+        bad = "stopTheWorld: not stopped (stopwait != 0)"
+    else:
+        for pp in allp:
+            if pp.status != _Pgcstop:
+                bad = "stopTheWorld: not stopped (status != _Pgcstop)"
+            if pp.gcStopTime == 0 and bad == "":
+                bad = "stopTheWorld: broken CPU time accounting"
+            stoppingCPUTime += finish - pp.gcStopTime
+            pp.gcStopTime = 0
+    if bad != "":
+        throw(bad)
+    if curg is not None:
+        casgstatus(curg, _Gwaiting, _Grunning)
+    return worldStop(reason, start, finish, stoppingCPUTime)
+
+
+# go: runtime/proc.go startTheWorldWithSema
+def startTheWorldWithSema(now: int, w: worldStop) -> int:
+    """Restart the world: resize the Ps if GOMAXPROCS changed and start Ms for Ps with work."""
+    global newprocs
+
+    mp = acquirem()  # disable preemption because it can be holding p in a local var
+    if netpoll.netpollinited():
+        lst, delta = netpoll.netpoll(0)  # non-blocking
+        injectglist(lst)
+        netpoll.netpollAdjustWaiters(delta)
+    lock(sched.lock)
+    procs = gomaxprocs
+    if newprocs != 0:
+        procs = newprocs
+        newprocs = 0
+    p1 = procresize(procs)
+    sched.gcwaiting.Store(False)
+    if sched.sysmonwait.v:
+        sched.sysmonwait.Store(False)
+        notewakeup(sched.sysmonnote)  # type: ignore[arg-type]
+    unlock(sched.lock)
+
+    while p1 is not None:
+        pp = p1
+        p1 = p1.link
+        if pp.m is not None:
+            mp2 = pp.m
+            pp.m = None
+            if mp2.nextp is not None:
+                throw("startTheWorld: inconsistent mp->nextp")
+            mp2.nextp = pp
+            notewakeup(mp2.park)  # type: ignore[arg-type]
+        else:
+            # Start M to run P. Do not start another M below.
+            newm(None, pp, -1)
+    if now == 0:
+        now = nanotime()
+    # Wakeup an additional proc in case we have excessive runnable goroutines
+    # in local queues or in the global queue.
+    wakep()
+    releasem(mp)
+    return now
+
+
+# go: runtime/proc.go runSafePointFn
+def runSafePointFn() -> None:
+    """Run sched.safePointFn on this P if it is still due."""
+    pp = getg().m.p
+    if pp.runSafePointFn == 0:
+        return
+    pp.runSafePointFn = 0
+    sched.safePointFn(pp)
+    lock(sched.lock)
+    sched.safePointWait -= 1
+    if sched.safePointWait == 0:
+        notewakeup(sched.safePointNote)  # type: ignore[arg-type]
+    unlock(sched.lock)
+
+
+# go: runtime/debug.go GOMAXPROCS
+def GOMAXPROCS(n: int) -> int:
+    """Set the number of Ps to n if n > 0 (stopping the world); return the previous value."""
+    global newprocs
+    lock(sched.lock)
+    ret = gomaxprocs
+    if n <= 0:
+        unlock(sched.lock)
+        return ret
+    sched.customGOMAXPROCS = True
+    unlock(sched.lock)
+    if n == ret:
+        return ret
+    stw = stopTheWorldGC("GOMAXPROCS")
+    # newprocs will be processed by startTheWorld
+    newprocs = n
+    startTheWorldGC(stw)
+    return ret
+
+
+# --- sysmon ------------------------------------------------------------------------
+
+
+# go: runtime/proc.go sysmon
+def sysmon() -> None:
+    """The system monitor: runs on its own M without a P, forever."""
+    lock(sched.lock)
+    sched.nmsys += 1
+    checkdead()
+    unlock(sched.lock)
+
+    idle = 0  # how many cycles in succession we had not wokeup somebody
+    delay = 0
+    while True:
+        if idle == 0:  # start with 20us sleep...
+            delay = param.sysmonMinDelay
+        elif idle > 50:  # start doubling the sleep after 1ms...
+            delay *= 2
+        if delay > param.sysmonMaxDelay:  # up to 10ms
+            delay = param.sysmonMaxDelay
+        usleep(delay)
+
+        # Deep sleep while every P is idle (or the world is stopping):
+        # nothing to retake or preempt. Wake for the next timer, or when a
+        # G enters a syscall or a P wakes up.
+        now = nanotime()
+        if sched.gcwaiting.v or sched.npidle.v == gomaxprocs:
+            lock(sched.lock)
+            if sched.gcwaiting.v or sched.npidle.v == gomaxprocs:
+                syscallWake = False
+                nxt = rtime.timeSleepUntil()
+                if nxt > now:
+                    sched.sysmonwait.Store(True)
+                    unlock(sched.lock)
+                    # Make wake-up period small enough for the sampling to be correct.
+                    sleep = forcegcperiod // 2
+                    if nxt - now < sleep:
+                        sleep = nxt - now
+                    syscallWake = notetsleep(sched.sysmonnote, sleep)  # type: ignore[arg-type]
+                    lock(sched.lock)
+                    sched.sysmonwait.Store(False)
+                    noteclear(sched.sysmonnote)  # type: ignore[arg-type]
+                if syscallWake:
+                    idle = 0
+                    delay = param.sysmonMinDelay
+            unlock(sched.lock)
+
+        lock(sched.sysmonlock)  # type: ignore[arg-type]
+        # Update now in case we blocked on sysmonnote or spent a long time
+        # blocked on schedlock or sysmonlock above.
+        now = nanotime()
+        # poll network if not polled for more than 10ms
+        lastpoll = sched.lastpoll.v
+        if netpoll.netpollinited() and lastpoll != 0 and lastpoll + 10 * 1000 * 1000 < now:
+            sched.lastpoll.CompareAndSwap(lastpoll, now)
+            lst, delta = netpoll.netpoll(0)  # non-blocking - returns list of goroutines
+            if not lst.empty():
+                # Need to decrement number of idle locked M's (pretending
+                # that one more is running) before injectglist, or a false
+                # deadlock may be reported.
+                incidlelocked(-1)
+                injectglist(lst)
+                incidlelocked(1)
+                netpoll.netpollAdjustWaiters(delta)
+        # retake P's blocked in syscalls and preempt long running G's
+        if retake(now) != 0:
+            idle = 0
+        else:
+            idle += 1
+        # check if we need to force a GC
+        if forcegcTimeTest(now) and forcegc.idle:
+            lock(forcegc.lock)
+            forcegc.idle = False
+            lst = gList()
+            lst.push(forcegc.g)  # type: ignore[arg-type]
+            injectglist(lst)
+            unlock(forcegc.lock)
+        unlock(sched.sysmonlock)  # type: ignore[arg-type]
+
+
+forcegcperiod = param.forcegcperiod  # ns between forced GCs (tests may lower it)
+
+
+def forcegcTimeTest(now: int) -> bool:
+    """gcTrigger{kind: gcTriggerTime, now: now}.test(): a forced GC is due."""
+    from gort.runtime.mstats import memstats
+
+    if mgc.gcpercent < 0:
+        return False
+    lastgc = memstats.last_gc_nanotime
+    return lastgc != 0 and now - lastgc > forcegcperiod
+
+
+# go: runtime/proc.go retake
+def retake(now: int) -> int:
+    """Take Ps from Gs in long syscalls, ask Gs that ran over 10 ms to yield. Sysmon only."""
+    n = 0
+    # Prevent allp slice changes.
+    lock(allpLock)
+    i = 0
+    while i < len(allp):
+        pp = allp[i]
+        i += 1
+        if pp is None or pp.status != _Prunning:
+            continue
+        pd = pp.sysmontick
+        sysretake = False
+        # Preempt G if it's running on the same schedtick for too long.
+        schedt = pp.schedtick
+        if pd.schedtick != schedt:
+            pd.schedtick = schedt
+            pd.schedwhen = now
+        elif pd.schedwhen + param.forcePreemptNS <= now:
+            preemptone(pp)
+            # If pp is in a syscall, preemptone doesn't work: take the P.
+            sysretake = True
+        # Drop allpLock so we can take sched.lock.
+        unlock(allpLock)
+        incidlelocked(-1)
+        # Try to prevent the P from continuing in the syscall, if it's in one at all.
+        thread = setBlockOnExitSyscall(pp)
+        if thread is not None:
+            syst = pp.syscalltick
+            if not sysretake and pd.syscalltick != syst:
+                # Retake the P if it's there for more than 1 sysmon tick (at least 20us).
+                pd.syscalltick = syst
+                pd.syscallwhen = now
+                thread.resume()
+            elif runqempty(pp) and sched.nmspinning.v + sched.npidle.v > 0 and pd.syscallwhen + 10 * 1000 * 1000 > now:
+                # On the one hand we don't want to retake Ps if there is no
+                # other work to do, but on the other hand we want to retake
+                # them eventually because they can prevent the sysmon thread
+                # from deep sleep.
+                thread.resume()
+            else:
+                # Take the P. Because we have the scan bit, the goroutine is
+                # at worst stuck spinning in exitsyscall.
+                thread.takeP()
+                thread.resume()
+                n += 1
+                # Handoff the P for some other thread to run it.
+                handoffp(pp)
+        incidlelocked(1)
+        lock(allpLock)
+    unlock(allpLock)
+    return n
+
+
+# go: runtime/proc.go preemptall
+def preemptall() -> bool:
+    """Ask every running G to stop (best effort)."""
+    res = False
+    for pp in allp:
+        if pp.status != _Prunning:
+            continue
+        if preemptone(pp):
+            res = True
+    return res
+
+
+# go: runtime/proc.go preemptone
+def preemptone(pp: p) -> bool:
+    """Ask the G running on pp to enter the scheduler at its next safepoint."""
+    mp = pp.m
+    if mp is None or mp is getg().m:
+        return False
+    gp = mp.curg
+    if gp is None or gp is mp.g0:
+        return False
+    if gp.atomicstatus & ~_Gscan == _Gsyscall:
+        # Don't bother trying to preempt a goroutine in a syscall.
+        return False
+    gp.preempt = True
+    # Every call in a goroutine checks for stack overflow by comparing the
+    # current stack pointer to gp->stackguard0. Setting gp->stackguard0 to
+    # StackPreempt folds preemption into the normal stack overflow check.
+    gp.stackguard0 = param.stackPreempt
+    return True
+
+
+# --- counts and deadlock -----------------------------------------------------------
+
+
+# go: runtime/proc.go gcount
+def gcount(includeSys: bool) -> int:
+    """Goroutines that exist (not dead), without the runtime's own unless includeSys."""
+    n = len(allgs) - sched.gFreeStack.size - sched.gFreeNoStack.size
+    if not includeSys:
+        n -= sched.ngsys.v
+    for pp in allp:
+        n -= pp.gFree.size
+    # All these variables can be changed concurrently, so the result can be
+    # inconsistent. But at least the current goroutine is running.
+    return max(n, 1)
 
 
 # go: runtime/proc.go checkdead
@@ -1363,8 +2930,6 @@ def checkdead() -> None:
     if run > 0:
         return
     if run < 0:
-        from gort.runtime.panic import _write2
-
         _write2(
             f"runtime: checkdead: nmidle={sched.nmidle} nmidlelocked={sched.nmidlelocked} "
             f"mcount={mcount()} nmsys={sched.nmsys}\n"
@@ -1375,26 +2940,23 @@ def checkdead() -> None:
     for gp in list(allgs):
         if isSystemGoroutine(gp):
             continue
-        s = readgstatus(gp) & ~_Gscan
-        if s in (_Gwaiting, _Gpreempted):
+        s = readgstatus(gp)
+        st = s & ~_Gscan
+        if st in (_Gwaiting, _Gpreempted):
             grunning += 1
-        elif s in (_Grunnable, _Grunning, _Gsyscall):
-            from gort.runtime.panic import _write2
-
+        elif st in (_Grunnable, _Grunning, _Gsyscall):
             _write2(f"runtime: checkdead: find g {gp.goid} in status {s}\n")
             unlock(sched.lock)
             throw("checkdead: runnable g")
-    if grunning == 0:
-        unlock(sched.lock)
+    if grunning == 0:  # possible if main goroutine calls runtime·Goexit()
+        unlock(sched.lock)  # unlock so that GODEBUG=scheddetail=1 doesn't hang
         fatal("no goroutines (main called runtime.Goexit) - deadlock!")
-    if timersPending is not None and timersPending():
-        return
+    # There are no goroutines running, so we can look at the P's timers.
+    for pp in allp:
+        if pp.timers is not None and pp.timers.heapLen() > 0:
+            return
     unlock(sched.lock)
     fatal("all goroutines are asleep - deadlock!")
-
-
-# Set by time.py when timers exist: reports whether any P has a pending timer.
-timersPending: Callable[[], bool] | None = None
 
 
 # --- bootstrap ---------------------------------------------------------------------
@@ -1403,18 +2965,16 @@ timersPending: Callable[[], bool] | None = None
 # go: runtime/proc.go schedinit
 def schedinit() -> None:
     """Bootstrap the runtime with the world stopped. Runs on m0's g0."""
-    from gort.runtime import mgc, runtime1, stack
+    from gort.runtime import runtime1, stack
     from gort.runtime.malloc import mallocinit
     from gort.runtime.os_linux import cpuinit, goenvs, sigsave
 
-    sched.lock = mutex()
     lockInit(sched.lock, "sched")
-    sched.sysmonlock = mutex("sysmon")
-    sched.deferlock = mutex("defer")
-    sched.sudoglock = mutex("sudog")
-    sched.gFreeLock = mutex("gFree")
-    sched.stopnote = note()
-    sched.sysmonnote = note()
+    lockInit(sched.sysmonlock, "sysmon")
+    lockInit(sched.deferlock, "defer")
+    lockInit(sched.sudoglock, "sudog")
+    lockInit(allglock, "allg")
+    lockInit(allpLock, "allp")
     gp = getg()
     sched.maxmcount = param.maxmcount
     runtime1.moduledataverify()
@@ -1433,7 +2993,7 @@ def schedinit() -> None:
     mgc.gcinit()
 
     lock(sched.lock)
-    sched.lastpoll = nanotime()
+    sched.lastpoll.Store(nanotime())
     procs = ncpu
     n = runtime1.atoi32(runtime1.gogetenv("GOMAXPROCS"))
     if n is not None and n > 0:
@@ -1448,12 +3008,19 @@ def schedinit() -> None:
 def main() -> Generator[Any, Any, None]:
     """The main goroutine: finish runtime setup, run inits, call main.main, exit."""
     global mainStarted, runtimeInitTime
-    from gort.runtime import mgc, runtime1, stack
+    from gort.runtime import runtime1, stack
 
     mp = getg().m
     stack.maxstacksize = param.maxstacksize_main
     stack.maxstackceiling = param.maxstackceiling_main
+    # Allow newproc to start new Ms.
     mainStarted = True
+    if haveSysmon:
+        systemstack(newm, sysmon, None, -1)
+    # Lock the main goroutine onto this, the main OS thread, during
+    # initialization. Most programs won't care, but a few do require
+    # certain calls to be made by the main thread.
+    lockOSThread()
     if mp is not m0:
         throw("runtime.main not on m0")
     runtimeInitTime = nanotime()
@@ -1463,6 +3030,7 @@ def main() -> Generator[Any, Any, None]:
     yield from runtime1.doInit(runtime1.runtime_inittasks)
     yield from mgc.gcenable()
     yield from runtime1.doInit(symtab.firstmoduledata.inittasks)
+    unlockOSThread()
 
     fn = main_main
     if fn is None:
@@ -1471,8 +3039,16 @@ def main() -> Generator[Any, Any, None]:
     if r is not None and hasattr(r, "send"):
         yield from r
 
+    # Make racy client program work: if panicking on another goroutine at
+    # the same time as main returns, let the other goroutine finish
+    # printing the panic trace. Once it does, it will exit.
+    if runningPanicDefers != 0:
+        for _ in range(1000):
+            if runningPanicDefers == 0:
+                break
+            yield from Gosched()
     if panicking != 0:
-        yield from gopark(None, None, 6)  # waitReasonPanicWait: park forever
+        yield from gopark(None, None, waitReasonPanicWait)  # forever
     exit(0)
 
 
@@ -1497,7 +3073,7 @@ def newM0() -> None:
     """Wire m0 and g0 as rt0_go does: g0's stack is the OS stack window."""
     m0.g0 = g0
     g0.m = m0
-    m0.park = note()
+
     m0.thread = threading.main_thread()
     setg(g0)
 
@@ -1505,7 +3081,6 @@ def newM0() -> None:
 # go: runtime/proc.go forcegchelper
 def forcegchelper() -> Generator[Any, Any, None]:
     """Goroutine 2: parked until sysmon asks for a forced GC (every 2 minutes)."""
-    from gort.runtime import mgc
     from gort.runtime.runtime2 import waitReasonForceGCIdle
 
     forcegc.g = getg()
@@ -1515,17 +3090,19 @@ def forcegchelper() -> Generator[Any, Any, None]:
             throw("forcegc: phase error")
         forcegc.idle = True
         yield from goparkunlock(forcegc.lock, waitReasonForceGCIdle)
-        # sysmon woke us: a GC is due.
+        # this goroutine is explicitly resumed by sysmon
         yield from mgc.gcStart(mgc.gcTrigger(mgc.gcTriggerTime, now=nanotime()))
 
 
 class forcegcstate:
+    """The forced-GC helper's state (runtime2.go forcegcstate)."""
+
     __slots__ = ("lock", "g", "idle")
 
     def __init__(self) -> None:
-        self.lock = mutex("forcegc")
-        self.g: g | None = None
-        self.idle = False  # atomic: the helper is parked and may be woken
+        self.lock = mutex("forcegc")  # protects idle and g
+        self.g: g | None = None  # the helper goroutine; set once
+        self.idle = False  # the helper is parked and may be woken (atomic in Go)
 
 
 forcegc = forcegcstate()
@@ -1549,7 +3126,11 @@ _register_runtime_init()
 
 # --- sudogs (proc.go acquireSudog / releaseSudog) ---------------------------------
 
+# Modules that import this one: bound at the end. mgc is loaded with the
+# scheduler so that --trace-runtime finds gcenable.
+from gort.runtime import mgc, netpoll  # noqa: E402, F401
 from gort.runtime import runtime2 as _r2  # noqa: E402
+from gort.runtime import time as rtime  # noqa: E402  (time imports proc)
 from gort.runtime.type import Struct as _Struct  # noqa: E402
 from gort.runtime.type import _type  # noqa: E402
 
@@ -1557,66 +3138,83 @@ from gort.runtime.type import _type  # noqa: E402
 # waitlink, waittail, c.vp.
 sudogType = _type(_Struct, size=param.sizeof_sudog, align=8, ptrdata=96, gcdata=b"\x0f\x0f", s="runtime.sudog")
 
+_sg_next = _r2.sudog_next
+_sg_elem_vu = _r2.sudog_elem_vu
+# Word indexes of sudog fields (s >> 3 based).
+_W_NEXT = _r2.sudog_next >> 3
+_W_PREV = _r2.sudog_prev >> 3
+_W_ELEMVU = _r2.sudog_elem_vu >> 3
+_W_WAITLINK = _r2.sudog_waitlink >> 3
+_W_CVU = _r2.sudog_c_vu >> 3
+
 
 # go: runtime/proc.go acquireSudog
 def acquireSudog() -> int:
-    """A zeroed-link sudog from the P's cache (refilled from the central one)."""
-    from gort.runtime.malloc import mallocgc
-
-    mp = acquirem()
+    """A sudog (its address) from the P's cache, refilled from the central one."""
+    mp = _tls.g.m
+    mp.locks += 1
     pp = mp.p
-    if not pp.sudogcache:
-        lock(sched.sudoglock)
+    cache = pp.sudogcache
+    if not cache:
+        lock(sched.sudoglock)  # type: ignore[arg-type]
         # First, try to grab a batch from the central cache.
-        while len(pp.sudogcache) < param.sudogbufSize // 2 and sched.sudogcache != 0:
+        while len(cache) < param.sudogbufSize // 2 and sched.sudogcache != 0:
             s = sched.sudogcache
-            sched.sudogcache = U64[(s + _r2.sudog_next) >> 3]
-            U64[(s + _r2.sudog_next) >> 3] = 0
-            pp.sudogcache.append(s)
-        unlock(sched.sudoglock)
+            sched.sudogcache = U64[(s + _sg_next) >> 3]
+            U64[(s + _sg_next) >> 3] = 0
+            cache.append(s)
+        unlock(sched.sudoglock)  # type: ignore[arg-type]
         # If the central cache is empty, allocate a new one.
-        if not pp.sudogcache:
-            pp.sudogcache.append(mallocgc(param.sizeof_sudog, sudogType, True))
-    s = pp.sudogcache.pop()
-    if U64[(s + _r2.sudog_elem_vu) >> 3] != 0:
+        if not cache:
+            cache.append(mallocgc(param.sizeof_sudog, sudogType, True))
+    sg: int = cache.pop()
+    if U64[(sg >> 3) + _W_ELEMVU] != 0:
         throw("acquireSudog: found s.elem != nil in cache")
-    releasem(mp)
-    return s
+    mp.locks -= 1
+    return sg
 
 
 # go: runtime/proc.go releaseSudog
 def releaseSudog(s: int) -> None:
     """Return s to the P's cache, spilling half to the central cache when full."""
-    if U64[(s + _r2.sudog_elem_vu) >> 3] != 0:
-        throw("runtime: sudog with non-nil elem")
-    if U8[s + _r2.sudog_isSelect]:
-        throw("runtime: sudog with non-false isSelect")
-    if U64[(s + _r2.sudog_next) >> 3] != 0:
-        throw("runtime: sudog with non-nil next")
-    if U64[(s + _r2.sudog_prev) >> 3] != 0:
-        throw("runtime: sudog with non-nil prev")
-    if U64[(s + _r2.sudog_waitlink) >> 3] != 0:
-        throw("runtime: sudog with non-nil waitlink")
-    if U64[(s + _r2.sudog_c_vu) >> 3] != 0:
+    u64 = U64
+    sw = s >> 3
+    # One test for the common case; the throws say which field was wrong.
+    if (
+        u64[sw + _W_ELEMVU] | u64[sw + _W_NEXT] | u64[sw + _W_PREV] | u64[sw + _W_WAITLINK] | u64[sw + _W_CVU]
+        or U8[s + _r2.sudog_isSelect]
+    ):
+        if u64[sw + _W_ELEMVU] != 0:
+            throw("runtime: sudog with non-nil elem")
+        if U8[s + _r2.sudog_isSelect]:
+            throw("runtime: sudog with non-false isSelect")
+        if u64[sw + _W_NEXT] != 0:
+            throw("runtime: sudog with non-nil next")
+        if u64[sw + _W_PREV] != 0:
+            throw("runtime: sudog with non-nil prev")
+        if u64[sw + _W_WAITLINK] != 0:
+            throw("runtime: sudog with non-nil waitlink")
         throw("runtime: sudog with non-nil c")
-    gp = getg()
+    gp = _tls.g
     if gp.param is not None and gp.param == s:
         throw("runtime: releaseSudog with non-nil gp.param")
-    mp = acquirem()
+    mp = gp.m
+    mp.locks += 1  # avoid rescheduling to another P
     pp = mp.p
-    if len(pp.sudogcache) == param.sudogbufSize:
+    cache = pp.sudogcache
+    if len(cache) == param.sudogbufSize:
         # Transfer half of the local cache to the central cache.
         first = last = 0
-        while len(pp.sudogcache) > param.sudogbufSize // 2:
-            p1 = pp.sudogcache.pop()
+        while len(cache) > param.sudogbufSize // 2:
+            p1 = cache.pop()
             if first == 0:
                 first = p1
             else:
-                U64[(last + _r2.sudog_next) >> 3] = p1
+                U64[(last + _sg_next) >> 3] = p1
             last = p1
-        lock(sched.sudoglock)
-        U64[(last + _r2.sudog_next) >> 3] = sched.sudogcache
+        lock(sched.sudoglock)  # type: ignore[arg-type]
+        U64[(last + _sg_next) >> 3] = sched.sudogcache
         sched.sudogcache = first
-        unlock(sched.sudoglock)
-    pp.sudogcache.append(s)
-    releasem(mp)
+        unlock(sched.sudoglock)  # type: ignore[arg-type]
+    cache.append(s)
+    mp.locks -= 1

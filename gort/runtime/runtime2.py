@@ -27,13 +27,12 @@ Differences from Go:
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Generator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    import threading
-
-    from gort.runtime.lock import mutex, note
+from gort.runtime.atomic import Bool, Int
+from gort.runtime.lock import mutex, note
 
 # --- G status (runtime2.go) ------------------------------------------------
 _Gidle = 0  # just allocated, not yet initialized
@@ -257,6 +256,8 @@ class g:
         "sp",
         "traceDepth",
         "gopcline",
+        "statusLock",
+        "plainLocked",
     )
 
     def __init__(self) -> None:
@@ -267,7 +268,7 @@ class g:
         self.stackguard1 = 0  # guard for g0/gsignal stacks; ~0 on user Gs
         self._panic: Any = None  # innermost _panic (panic.py)
         self._defer: Any = None  # innermost _defer
-        self.m: m | None = None  # current M, while running
+        self.m: m = None  # type: ignore[assignment]  # current M while running (None: nil)
         self.sched = gobuf()
         self.syscallsp = 0
         self.syscallpc = 0
@@ -308,6 +309,12 @@ class g:
         self.sp = 0
         self.traceDepth = 0  # --trace-runtime call depth within this G (calltrace.py)
         self.gopcline = 0  # Go line of the go statement that created this G (with gopc)
+        # Serialises the compare-and-swaps on atomicstatus (and selectDone):
+        # casgstatus, castogscanstatus, the select wake-up race.
+        self.statusLock = threading.Lock()
+        # lockedm was set by a plain function's safepoint (preempt.py), not
+        # by LockOSThread: undone when the G runs again. Owner M.
+        self.plainLocked = False
 
     def __repr__(self) -> str:
         return f"<g {self.goid} status={self.atomicstatus}>"
@@ -354,15 +361,18 @@ class m:
         "traceBase",
         "sigmask",
         "addr",
+        "exiting",
+        "allpSnapshot",
+        "plainParked",
     )
 
     def __init__(self) -> None:
-        self.g0: g | None = None  # goroutine with the scheduling stack; set once
+        self.g0: g = None  # type: ignore[assignment]  # goroutine with the scheduling stack; set once
         self.procid = 0  # OS thread id (gettid)
         self.gsignal: g | None = None  # signal-handling g (mpreinit)
         self.mstartfn: Any = None  # run by mstart1 before schedule, if set
-        self.curg: g | None = None  # current running user goroutine
-        self.p: p | None = None  # attached P for executing Go code (None if not executing)
+        self.curg: g = None  # type: ignore[assignment]  # current running user goroutine (None: nil)
+        self.p: p = None  # type: ignore[assignment]  # attached P for executing Go code (None if not executing)
         self.nextp: p | None = None  # P to install before executing; exclusive ownership
         self.oldp: p | None = None  # P attached before a syscall
         self.id = 0  # set by mcommoninit
@@ -375,7 +385,7 @@ class m:
         self.blocked = False  # blocked on a note
         self.printlock = 0
         self.freeWait = freeMWait
-        self.park: note | None = None  # sleeps here when idle (stopm)
+        self.park = note()  # sleeps here when idle (stopm, stoplockedm)
         self.alllink: m | None = None  # on allm; protected by sched.lock
         self.schedlink: m | None = None  # on sched.midle; protected by sched.lock
         self.lockedg: g | None = None
@@ -396,7 +406,12 @@ class m:
         self.cheaprand = 0
         self.sigmask: Any = None  # signal mask saved by sigsave
         self.traceBase = 0  # --trace-runtime depth at which this M runs its current G
-        self.addr = 0
+        self.addr = 0  # this m's address in Go memory (new(mPadded)); set once
+        self.exiting = False  # mexit ran: the M's thread ends after its loop; owner M
+        self.allpSnapshot: list[p] | None = None  # allp as findRunnable saw it before dropping its P
+        # The M sleeps inside a plain function's safepoint (preempt.py),
+        # holding that G's Python frames; owner M.
+        self.plainParked = False
 
     def __repr__(self) -> str:
         return f"<m {self.id}>"
@@ -430,6 +445,8 @@ class p:
         "gcStopTime",
         "oldm",
         "addr",
+        "runqLock",
+        "runSafePointFn",
     )
 
     def __init__(self) -> None:
@@ -438,7 +455,7 @@ class p:
         self.link: p | None = None  # on sched.pidle; protected by sched.lock
         self.schedtick = 0  # incremented on every scheduler call
         self.syscalltick = 0  # incremented on every system call
-        self.sysmontick: Any = None  # last tick observed by sysmon
+        self.sysmontick = sysmontick()  # last ticks observed by sysmon; sysmon only
         self.m: m | None = None  # back-link to the associated M (None if idle)
         self.mcache: Any = None
         self.pcache: Any = None
@@ -454,11 +471,15 @@ class p:
         self.gFree = gList()  # dead Gs
         self.sudogcache: list[int] = []  # sudog addresses
         self.mspancache: Any = None
-        self.timers: Any = None
-        self.preempt = False
-        self.gcStopTime = 0
-        self.oldm: m | None = None
-        self.addr = 0
+        self.timers: Any = None  # this P's timer heap (time.py timers); set by (*p).init
+        self.preempt = False  # the G on this P should enter the scheduler at once
+        self.gcStopTime = 0  # nanotime when the P stopped for a stop-the-world
+        self.oldm: m | None = None  # the M that last ran this P (procresize affinity)
+        self.addr = 0  # this p's address in Go memory (new(p)); set once
+        # Serialises the compare-and-swaps of runqhead and runnext by the
+        # owner and by stealers (Go uses CAS instructions on them).
+        self.runqLock = threading.Lock()
+        self.runSafePointFn = 0  # 1 while a safe-point function is due on this P
 
     def __repr__(self) -> str:
         return f"<p {self.id} status={self.status}>"
@@ -540,6 +561,18 @@ class gQueue:
         return gp
 
 
+class sysmontick:
+    """What sysmon last saw of a P (proc.go sysmontick). Sysmon only."""
+
+    __slots__ = ("schedtick", "syscalltick", "schedwhen", "syscallwhen")
+
+    def __init__(self) -> None:
+        self.schedtick = 0  # p.schedtick at the last look
+        self.syscalltick = 0  # p.syscalltick at the last look
+        self.schedwhen = 0  # nanotime when schedtick last changed
+        self.syscallwhen = 0  # nanotime when syscalltick last changed
+
+
 class schedt:
     """The global scheduler state (one instance: `sched`)."""
 
@@ -581,13 +614,16 @@ class schedt:
         "totaltime",
         "customGOMAXPROCS",
         "disable",
+        "pollingNet",
+        "nGsyscallNoP",
+        "safePointNote",
     )
 
     def __init__(self) -> None:
-        self.goidgen = 0  # atomic: last goid handed to a P's cache
-        self.lastpoll = 0  # atomic: time of last network poll, 0 if polling now
-        self.pollUntil = 0
-        self.lock: mutex | None = None  # set by schedinit (lock.py)
+        self.goidgen = Int()  # last goid handed to a P's cache
+        self.lastpoll = Int()  # nanotime of the last network poll, 0 while an M polls
+        self.pollUntil = Int()  # when the blocked netpoll should return (ns), 0 if none
+        self.lock = mutex("sched")  # the scheduler lock
         self.midle: m | None = None  # idle Ms waiting for work; sched.lock
         self.nmidle = 0
         self.nmidlelocked = 0
@@ -595,32 +631,35 @@ class schedt:
         self.maxmcount = 0
         self.nmsys = 0  # system Ms (sysmon, templates) not counted for deadlock
         self.nmfreed = 0
-        self.ngsys = 0  # atomic: system goroutines
+        self.ngsys = Int()  # system goroutines (forcegc, bgsweep, ...)
         self.pidle: p | None = None  # idle Ps; sched.lock
-        self.npidle = 0  # atomic
-        self.nmspinning = 0  # atomic
-        self.needspinning = 0  # atomic
+        self.npidle = Int()  # len(pidle); written under sched.lock, read without
+        self.nmspinning = Int()  # Ms spinning for work
+        self.needspinning = Int()  # 1 if a P was wanted by a spinning M and none was free
         self.runq = gQueue()  # global runnable queue; sched.lock
         self.gFree: Any = None
-        self.gFreeLock: mutex | None = None
+        self.gFreeLock = mutex("gFree")  # protects gFreeStack and gFreeNoStack
         self.gFreeStack = gList()  # dead Gs with stacks; gFreeLock
         self.gFreeNoStack = gList()  # dead Gs without stacks; gFreeLock
-        self.sudoglock: mutex | None = None
+        self.sudoglock = mutex("sudog")  # protects sudogcache
         self.sudogcache = 0
-        self.deferlock: mutex | None = None
+        self.deferlock = mutex("defer")
         self.freem: m | None = None  # Ms waiting to be freed; sched.lock
-        self.gcwaiting = False  # atomic: GC waiting to run
-        self.stopwait = 0
-        self.stopnote: note | None = None
-        self.sysmonwait = False  # atomic
-        self.sysmonnote: note | None = None
-        self.sysmonlock: mutex | None = None
-        self.safePointFn: Any = None
+        self.gcwaiting = Bool()  # a stop-the-world is in progress
+        self.stopwait = 0  # Ps still to stop; sched.lock
+        self.stopnote = note()  # the stopper of the world sleeps here
+        self.sysmonwait = Bool()  # sysmon is in its deep sleep on sysmonnote
+        self.sysmonnote = note()  # sysmon's deep sleep
+        self.sysmonlock = mutex("sysmon")  # held by sysmon while it acts
+        self.safePointFn: Any = None  # function each P runs at its next safe point
         self.safePointWait = 0
-        self.procresizetime = 0
-        self.totaltime = 0
-        self.customGOMAXPROCS = False
+        self.procresizetime = 0  # nanotime of the last procresize
+        self.totaltime = 0  # ∫gomaxprocs dt up to procresizetime
+        self.customGOMAXPROCS = False  # GOMAXPROCS set by env or runtime.GOMAXPROCS; sched.lock
         self.disable: Any = None
+        self.pollingNet = Int()  # 1 while an M runs a non-blocking netpoll in findRunnable
+        self.nGsyscallNoP = Int()  # goroutines in syscalls without a P
+        self.safePointNote = note()  # the caller of forEachP sleeps here
 
 
 # --- globals (proc.go / runtime2.go) ------------------------------------------

@@ -1,0 +1,364 @@
+"""The select statement: selectgo and block (select.go).
+
+Generated code lowers `select` with two or more cases (a single case and a
+default become chansend/chanrecv's non-blocking forms) to
+
+    casi, recvOK = yield from selectgo(cases, nsends, nrecvs, block)
+
+where `cases` is a tuple of (c, elemaddr) pairs, the send cases first and
+then the receives, each group in source order; casi is the index of the
+chosen case in `cases`, or -1 for default when block is false. `select {}`
+is `yield from block()`.
+
+The algorithm (Go's, step for step):
+  1. pollorder: a random permutation of the cases with a non-nil channel
+     (nil channels never proceed), shuffled with cheaprandn — the fairness
+     of select. Timer channels run a due timer first (maybeRunChan).
+  2. lockorder: the same cases heap-sorted by channel address, so that two
+     selects always lock shared channels in the same order; sellock locks
+     each distinct channel once, selunlock unlocks in reverse.
+  3. pass 1: in pollorder, the first case that can proceed now wins — a
+     receive from a waiting sender (recv), the buffer (bufrecv) or a closed
+     channel (rclose); a send to a waiting receiver (send), into the buffer
+     (bufsend), or on a closed channel (panic).
+  4. None, and not blocking: unlock, return -1 (default).
+  5. pass 2: enqueue a sudog (isSelect) on every channel, in lock order,
+     chained through waitlink from gp.waiting; park with selparkcommit,
+     which unlocks the channels once the G is off its M.
+  6. pass 3: woken with gp.param = the sudog that fired (the first to CAS
+     gp.selectDone wins, see chan.dequeue); relock everything, dequeue our
+     other sudogs from their channels, release them, and report the case.
+
+Invariants: while the G is parked, every sudog of gp.waiting is on its
+channel's queue and isSelect; at most one of them fires (selectDone).
+
+Differences from Go: the cases arrive as a Python tuple rather than an
+array of scase on the stack, and pollorder/lockorder are Python lists
+(Go's order0 array is stack scratch space); sudogs, channels and element
+slots are in Go memory as in Go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import Any
+
+from gort.runtime import chan
+from gort.runtime.chan import (
+    c_closed,
+    c_dataqsiz,
+    c_qcount,
+    c_recvq,
+    c_recvx,
+    c_sendq,
+    c_sendx,
+    c_timer,
+    chanbuf,
+    dequeue,
+    dequeueSudoG,
+    elemtypeOf,
+    enqueue,
+    recv,
+    send,
+)
+from gort.runtime.mbarrier import typedmemclr, typedmemmove
+from gort.runtime.panic import panicPlain, throw
+from gort.runtime.proc import acquireSudog, cheaprandn, gopark, releaseSudog
+from gort.runtime.runtime2 import (
+    sudog_c,
+    sudog_c_vu,
+    sudog_elem,
+    sudog_elem_vu,
+    sudog_g,
+    sudog_isSelect,
+    sudog_releasetime,
+    sudog_success,
+    sudog_waitlink,
+    waitReasonSelect,
+    waitReasonSelectNoCases,
+)
+from gort.runtime.stubs import _tls
+from gort.runtime.unsafe import U8, U32, U64
+
+Cases = tuple[tuple[int, int], ...]
+
+
+# go: runtime/select.go sellock
+def sellock(scases: Cases, lockorder: list[int]) -> None:
+    """Lock every distinct channel of the cases, in address order."""
+    c = 0
+    for o in lockorder:
+        c0 = scases[o][0]
+        if c0 != c:
+            c = c0
+            chan._chanlock(c)._l.acquire()
+
+
+# go: runtime/select.go selunlock
+def selunlock(scases: Cases, lockorder: list[int]) -> None:
+    """Unlock the channels of the cases, in reverse lock order, each once."""
+    # We must be very careful here to not touch sel after we have unlocked
+    # the last lock, because sel can be freed right after the last unlock.
+    i = len(lockorder) - 1
+    while i >= 0:
+        c = scases[lockorder[i]][0]
+        if i > 0 and c == scases[lockorder[i - 1]][0]:
+            i -= 1
+            continue  # will unlock it on the next iteration
+        chan._chanlock(c)._l.release()
+        i -= 1
+
+
+# go: runtime/select.go selparkcommit
+def selparkcommit(gp: Any, _: Any) -> bool:
+    """gopark's unlock function for select: unlock every channel, on g0."""
+    # There are unlocked sudogs that point into gp's stack. Stack copying
+    # must lock the channels of those sudogs.
+    gp.activeStackChans = True
+    # Mark that it's safe for stack shrinking to occur now.
+    gp.parkingOnChan = False
+    # The sudogs are in lock order, so we unlock each channel once, after
+    # its last sudog.
+    lastc = 0
+    sg = gp.waiting
+    while sg != 0:
+        c = U64[(sg + sudog_c_vu) >> 3]
+        if c != lastc and lastc != 0:
+            chan._chanlock(lastc)._l.release()
+        lastc = c
+        sg = U64[(sg + sudog_waitlink) >> 3]
+    if lastc != 0:
+        chan._chanlock(lastc)._l.release()
+    return True
+
+
+# go: runtime/select.go block
+def block() -> Generator[Any, Any, None]:
+    """select {}: park forever."""
+    yield from gopark(None, None, waitReasonSelectNoCases)  # forever
+
+
+# go: runtime/select.go selectgo
+def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[Any, Any, tuple[int, bool]]:
+    """Run a select statement. Returns (index of the chosen case or -1, recvOK)."""
+    gp = _tls.g
+    ncases = nsends + nrecvs
+
+    # generate permuted order
+    pollorder: list[int] = []
+    for i in range(ncases):
+        c = scases[i][0]
+        # Omit cases without channels from the poll and lock orders.
+        if c == 0:
+            continue
+        if U64[(c + c_timer) >> 3] != 0:
+            chan._maybeRunChan(c)
+        j = cheaprandn(len(pollorder) + 1)
+        if j == len(pollorder):
+            pollorder.append(i)
+        else:
+            pollorder.append(pollorder[j])
+            pollorder[j] = i
+    norder = len(pollorder)
+
+    # sort the cases by Hchan address to get the locking order.
+    # simple heap sort, to guarantee n log n time and constant stack footprint.
+    lockorder = [0] * norder
+    for i in range(norder):
+        j = i
+        # Start with the pollorder to permute cases on the same channel.
+        c = scases[pollorder[i]][0]
+        while j > 0 and scases[lockorder[(j - 1) // 2]][0] < c:
+            k = (j - 1) // 2
+            lockorder[j] = lockorder[k]
+            j = k
+        lockorder[j] = pollorder[i]
+    for i in range(norder - 1, -1, -1):
+        o = lockorder[i]
+        c = scases[o][0]
+        lockorder[i] = lockorder[0]
+        j = 0
+        while True:
+            k = j * 2 + 1
+            if k >= i:
+                break
+            if k + 1 < i and scases[lockorder[k]][0] < scases[lockorder[k + 1]][0]:
+                k += 1
+            if c < scases[lockorder[k]][0]:
+                lockorder[j] = lockorder[k]
+                j = k
+                continue
+            break
+        lockorder[j] = o
+
+    # lock all the channels involved in the select
+    sellock(scases, lockorder)
+
+    # pass 1 - look for something already waiting
+    for casi in pollorder:
+        c, elem = scases[casi]
+        if casi >= nsends:
+            sg = dequeue(c + c_sendq)
+            if sg != 0:
+                # recv: can receive from sleeping sender (sg)
+                recv(c, sg, elem, lambda: selunlock(scases, lockorder))
+                return casi, True
+            if U64[(c + c_qcount) >> 3] > 0:
+                # bufrecv: can receive from buffer
+                et = elemtypeOf(c)
+                recvx = U64[(c + c_recvx) >> 3]
+                qp = chanbuf(c, recvx)
+                if elem != 0:
+                    typedmemmove(et, elem, qp)
+                typedmemclr(et, qp)
+                recvx += 1
+                if recvx == U64[(c + c_dataqsiz) >> 3]:
+                    recvx = 0
+                U64[(c + c_recvx) >> 3] = recvx
+                U64[(c + c_qcount) >> 3] -= 1
+                selunlock(scases, lockorder)
+                return casi, True
+            if U32[(c + c_closed) >> 2] != 0:
+                # rclose: read at end of closed channel
+                selunlock(scases, lockorder)
+                if elem != 0:
+                    typedmemclr(elemtypeOf(c), elem)
+                return casi, False
+        else:
+            if U32[(c + c_closed) >> 2] != 0:
+                # sclose: send on closed channel
+                selunlock(scases, lockorder)
+                panicPlain("send on closed channel")
+            sg = dequeue(c + c_recvq)
+            if sg != 0:
+                # send: can send to a sleeping receiver (sg)
+                send(c, sg, elem, lambda: selunlock(scases, lockorder))
+                return casi, False
+            if U64[(c + c_qcount) >> 3] < U64[(c + c_dataqsiz) >> 3]:
+                # bufsend: can send to buffer
+                sendx = U64[(c + c_sendx) >> 3]
+                typedmemmove(elemtypeOf(c), chanbuf(c, sendx), elem)
+                sendx += 1
+                if sendx == U64[(c + c_dataqsiz) >> 3]:
+                    sendx = 0
+                U64[(c + c_sendx) >> 3] = sendx
+                U64[(c + c_qcount) >> 3] += 1
+                selunlock(scases, lockorder)
+                return casi, False
+
+    if not block:
+        selunlock(scases, lockorder)
+        return -1, False
+
+    # pass 2 - enqueue on all chans
+    if gp.waiting != 0:
+        throw("gp.waiting != nil")
+    prev = 0
+    for casi in lockorder:
+        c, elem = scases[casi]
+        sg = acquireSudog()
+        U64[(sg + sudog_g) >> 3] = gp.addr
+        U8[sg + sudog_isSelect] = 1
+        # No stack splits between assigning elem and enqueuing sg on
+        # gp.waiting where copystack can find it.
+        U64[(sg + sudog_elem) >> 3] = elem
+        U64[(sg + sudog_elem_vu) >> 3] = elem
+        U64[(sg + sudog_releasetime) >> 3] = 0
+        U64[(sg + sudog_c) >> 3] = c
+        U64[(sg + sudog_c_vu) >> 3] = c
+        U64[(sg + sudog_waitlink) >> 3] = 0
+        # Construct waiting list in lock order.
+        if prev == 0:
+            gp.waiting = sg
+        else:
+            U64[(prev + sudog_waitlink) >> 3] = sg
+        prev = sg
+        if casi < nsends:
+            enqueue(c + c_sendq, sg)
+        else:
+            enqueue(c + c_recvq, sg)
+        if U64[(c + c_timer) >> 3] != 0:
+            chan._blockTimerChan(c)
+
+    # wait for someone to wake us up
+    gp.param = None
+    # Signal to anyone trying to shrink our stack that we're about to park
+    # on a channel.
+    gp.parkingOnChan = True
+    yield from gopark(selparkcommit, None, waitReasonSelect)
+    gp.activeStackChans = False
+
+    sellock(scases, lockorder)
+
+    gp.selectDone = 0
+    sg = gp.param if gp.param is not None else 0
+    gp.param = None
+
+    # pass 3 - dequeue from unsuccessful chans; otherwise they stack up on
+    # quiet channels. Record the successful case, if any. We singly-linked
+    # up the SudoGs in lock order.
+    casiFound = -1
+    caseSuccess = False
+    sglist = gp.waiting
+    # Clear all elem before unlinking from gp.waiting.
+    sg1 = gp.waiting
+    while sg1 != 0:
+        U8[sg1 + sudog_isSelect] = 0
+        U64[(sg1 + sudog_elem) >> 3] = 0
+        U64[(sg1 + sudog_elem_vu) >> 3] = 0
+        U64[(sg1 + sudog_c) >> 3] = 0
+        U64[(sg1 + sudog_c_vu) >> 3] = 0
+        sg1 = U64[(sg1 + sudog_waitlink) >> 3]
+    gp.waiting = 0
+
+    for casei in lockorder:
+        c = scases[casei][0]
+        if U64[(c + c_timer) >> 3] != 0:
+            chan._unblockTimerChan(c)
+        if sg == sglist:
+            # sg has already been dequeued by the G that woke us up.
+            casiFound = casei
+            caseSuccess = bool(U8[sglist + sudog_success])
+        else:
+            if casei < nsends:
+                dequeueSudoG(c + c_sendq, sglist)
+            else:
+                dequeueSudoG(c + c_recvq, sglist)
+        sgnext = U64[(sglist + sudog_waitlink) >> 3]
+        U64[(sglist + sudog_waitlink) >> 3] = 0
+        releaseSudog(sglist)
+        sglist = sgnext
+
+    if casiFound < 0:
+        # We can wake up with gp.param == nil (so cas == nil) when a
+        # goroutine closes a channel we are waiting on; see closechan.
+        throw("selectgo: bad wakeup")
+
+    recvOK = False
+    if casiFound < nsends:
+        if not caseSuccess:
+            # sclose: send on closed channel
+            selunlock(scases, lockorder)
+            panicPlain("send on closed channel")
+    else:
+        recvOK = caseSuccess
+    selunlock(scases, lockorder)
+    return casiFound, recvOK
+
+
+# go: runtime/select.go reflect_rselect
+def reflect_rselect(cases: list[tuple[int, int, int]]) -> Generator[Any, Any, tuple[int, bool]]:
+    """reflect.Select: cases are (dir, c, val) with dir 1 send, 2 recv, 3 default."""
+    if not cases:
+        yield from block()
+    sends = [(i, c, v) for i, (d, c, v) in enumerate(cases) if d == 1]
+    recvs = [(i, c, v) for i, (d, c, v) in enumerate(cases) if d == 2]
+    dflt = next((i for i, (d, _, _) in enumerate(cases) if d == 3), -1)
+    if not sends and not recvs:
+        return dflt, False
+    orig = [i for i, _, _ in sends] + [i for i, _, _ in recvs]
+    sel = tuple((c, v) for _, c, v in sends) + tuple((c, v) for _, c, v in recvs)
+    chosen, recvOK = yield from selectgo(sel, len(sends), len(recvs), dflt == -1)
+    if chosen < 0:
+        return dflt, recvOK
+    return orig[chosen], recvOK
