@@ -171,13 +171,10 @@ def F_Goexit(gp: Any) -> None:
 
 
 def F_GOMAXPROCS(gp: Any, n: int) -> int:
+    """Set the number of Ps if n > 0 (stopping the world); return the previous number."""
     from gort.runtime import proc
 
-    old = proc.gomaxprocs
-    setter = getattr(proc, "setGOMAXPROCS", None)
-    if n > 0 and n != old and setter is not None:
-        setter(n)
-    return old
+    return proc.GOMAXPROCS(n)
 
 
 def F_NumCPU(gp: Any) -> int:
@@ -187,10 +184,10 @@ def F_NumCPU(gp: Any) -> int:
 
 
 def F_NumGoroutine(gp: Any) -> int:
+    """The goroutines that exist, without the runtime's own (proc.go gcount)."""
     from gort.runtime import proc
-    from gort.runtime.runtime2 import _Gdead, allgs
 
-    return sum(1 for g in list(allgs) if g.atomicstatus != _Gdead and not proc.isSystemGoroutine(g))
+    return proc.gcount(False)
 
 
 def F_GC(gp: Any) -> Any:
@@ -200,19 +197,16 @@ def F_GC(gp: Any) -> Any:
 
 
 def F_LockOSThread(gp: Any) -> None:
+    """Wire the goroutine to its OS thread (proc.go LockOSThread)."""
     from gort.runtime import proc
 
-    f = getattr(proc, "LockOSThread", None)
-    if f is not None:
-        f()
+    proc.LockOSThread()
 
 
 def F_UnlockOSThread(gp: Any) -> None:
     from gort.runtime import proc
 
-    f = getattr(proc, "UnlockOSThread", None)
-    if f is not None:
-        f()
+    proc.UnlockOSThread()
 
 
 def F_Breakpoint(gp: Any) -> None:

@@ -1,0 +1,1 @@
+"""Natives of Go package internal/poll (see natives.py)."""

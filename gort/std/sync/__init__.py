@@ -1,0 +1,1 @@
+"""Natives of Go package sync (see natives.py)."""

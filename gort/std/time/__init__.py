@@ -1,0 +1,1 @@
+"""Natives of Go package time (see natives.py)."""
