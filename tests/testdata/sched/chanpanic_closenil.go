@@ -1,0 +1,7 @@
+// Closing a nil channel panics.
+package main
+
+func main() {
+	var c chan string
+	close(c)
+}
