@@ -24,7 +24,8 @@ func main() {
 	var zero float64
 	fmt.Println(1/zero, -1/zero, zero/zero == zero/zero)
 	fmt.Println(int64(math.MaxInt32)+1, uint64(math.MaxUint32)+1, math.MinInt64)
-	fmt.Println(int(3.99), int(-3.99), uint8(257&0xff), float32(1)/3)
+	f1, f2 := 3.99, -3.99
+	fmt.Println(int(f1), int(f2), uint8(257&0xff), float32(1)/3)
 	h := uint32(2166136261)
 	for _, b := range []byte("hash me") {
 		h ^= uint32(b)
