@@ -373,24 +373,27 @@ class pp:
             return
         if prec < 0 and verb in "eEfF":
             prec = 6
-        s = formatFloat(v, verb, prec, size)
-        if f.sharp and verb in "gG" and "." not in s and "Inf" not in s and "NaN" not in s:
-            mant, e, exp = s.partition("e" if verb == "g" else "E")
-            s = mant + "." + e + exp if e else mant + "."
-        if s[0] not in "+-" and s != "NaN":
-            if f.plus:
-                s = "+" + s
-            elif f.space:
-                s = " " + s
-        elif s[0] == "+" and not f.plus:
-            s = (" " if f.space else "") + s[1:]
-        if "Inf" in s or "NaN" in s:
+        num = formatFloat(v, verb, prec, size)
+        if num[0] not in "+-":
+            num = "+" + num
+        if f.space and num[0] == "+" and not f.plus:
+            num = " " + num[1:]
+        if num[1] in "IN":
+            # Infinities and NaN: no zero padding; NaN keeps a sign only if asked.
+            if num[1] == "N" and not f.space and not f.plus:
+                num = num[1:]
             saved = f.zero
             f.zero = False
-            self.pad(s)
+            self.pad(num)
             f.zero = saved
             return
-        self.padNum(s)
+        if f.sharp and verb in "gG" and "." not in num:
+            mant, e, exp = num.partition("e" if verb == "g" else "E")
+            num = mant + "." + e + exp if e else mant + "."
+        if f.plus or num[0] != "+":
+            self.padNum(num)
+            return
+        self.padNum(num[1:])
 
     def fmtComplex(self, v: complex, size: int, verb: str, t: rt._type) -> None:
         f = self.f
