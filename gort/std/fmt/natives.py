@@ -14,7 +14,8 @@ Output goes to fd 1 with one write per call, like os.Stdout (unbuffered).
 
 Differences from Go: a stand-in until fmt, reflect and os compile from
 Go's source; Formatter/GoStringer and argument indexes (%[1]d) are not
-supported; maps print in key order only for basic key types.
+supported; maps print in internal/fmtsort's key order, except that
+interface keys of different dynamic types order by gort's descriptor addresses.
 """
 
 from __future__ import annotations
@@ -256,7 +257,7 @@ class pp:
             self.buf.append("?")
 
     def printMap(self, t: rt._type, m: int, verb: str, depth: int) -> G:
-        from gort.runtime import builtin
+        from gort.runtime.map import mapiterinit, mapiternext
 
         if self.f.sharpV:
             self.buf.append(t.str)
@@ -267,11 +268,11 @@ class pp:
         else:
             self.buf.append("map[")
         entries = []
-        if m:
-            it = builtin.mapiterinit(t, m)
+        if m and isinstance(t, rt.maptype):
+            it = mapiterinit(t, m)
             while it.key:
                 entries.append((it.key, it.elem))
-                builtin.mapiternext(it)
+                mapiternext(it)
         kt, et = t.key, t.elem  # type: ignore[attr-defined]
         entries.sort(key=lambda e: _sortkey(kt, e[0]))
         for i, (kp, ep) in enumerate(entries):
@@ -587,7 +588,18 @@ class pp:
         return {1: I8[a], 2: I16[a >> 1], 4: I32[a >> 2], 8: I64[a >> 3]}[t.size]
 
 
+def _floatkey(f: float) -> tuple[int, float]:
+    """fmtsort's float order: NaN first, then by value (-0 and +0 equal)."""
+    return (0, 0.0) if f != f else (1, f)
+
+
 def _sortkey(kt: rt._type, p: int) -> Any:
+    """A Python sort key for the map key of type kt at p, ordering as Go's
+    internal/fmtsort compares: numbers and strings by value, floats with NaN
+    first, false before true, pointers and channels by address, structs and
+    arrays element by element, interfaces nil first, then by dynamic type
+    (the descriptor's address, as fmtsort compares reflect.Type pointers)
+    and then by value. Python's sort is stable, as fmtsort's is."""
     k = kt.kind
     if rt.Int <= k <= rt.Int64:
         return {1: I8[p], 2: I16[p >> 1], 4: I32[p >> 2], 8: I64[p >> 3]}[kt.size]
@@ -596,9 +608,32 @@ def _sortkey(kt: rt._type, p: int) -> Any:
     if k == rt.String:
         return gobytes((U64[p >> 3], U64[(p + 8) >> 3]))
     if k == rt.Float64:
-        return F64[p >> 3]
+        return _floatkey(F64[p >> 3])
+    if k == rt.Float32:
+        return _floatkey(F32[p >> 2])
+    if k == rt.Complex128:
+        return (_floatkey(F64[p >> 3]), _floatkey(F64[(p + 8) >> 3]))
+    if k == rt.Complex64:
+        return (_floatkey(F32[p >> 2]), _floatkey(F32[(p + 4) >> 2]))
     if k == rt.Bool:
         return U8[p]
+    if k in (rt.Pointer, rt.Chan, rt.UnsafePointer, rt.Map, rt.Func):
+        return U64[p >> 3]
+    if k == rt.Struct:
+        return tuple(_sortkey(f.typ, p + f.offset) for f in kt.fields)  # type: ignore[attr-defined]
+    if k == rt.Array:
+        et = kt.elem  # type: ignore[attr-defined]
+        return tuple(_sortkey(et, p + i * et.size) for i in range(kt.len))  # type: ignore[attr-defined]
+    if k == rt.Interface:
+        w = U64[p >> 3]
+        if not w:
+            return (0,)
+        ta = U64[(w + 8) >> 3] if kt.methods else w  # type: ignore[attr-defined]
+        dt = typeByAddr.get(ta)
+        if dt is None:
+            return (1, ta)
+        data = p + 8 if dt.isDirectIface() else U64[(p + 8) >> 3]
+        return (1, ta, _sortkey(dt, data))
     return p
 
 
