@@ -172,9 +172,9 @@ def Slot(v: int = 0) -> int:
     return a
 
 
-def Run(main: Callable[..., Any], argv: list[str] | None = None) -> NoReturn:
-    """Make main the program's main.main and boot the runtime. Never returns."""
-    Func("main.main", main)
+def Run(main: Callable[..., Any], argv: list[str] | None = None, file: str = "", line: int = 0) -> NoReturn:
+    """Make main the program's main.main (at file:line) and boot the runtime. Never returns."""
+    Func("main.main", main, 0, file, line)
     proc.main_main = main
     asm.run(argv if argv is not None else sys.argv[:1])
 
