@@ -1820,8 +1820,20 @@ class FuncGen:
         x = unparen(x)
         if isinstance(x, ast.CompositeLit):
             t = self.typeOf(x)
-            v = self.expr(x)
             p = self.tmp()
+            if ti.isMem(t):
+                # new(T), then the literal's elements straight into it (as gc's walk does).
+                from gort.cmd.compile.complit import fill
+
+                self.emit(f"{p} = newobject({self.pg.tref(t)})")
+                self.ptrLocals.add(p)
+                fill(self, x, t, p)
+                return p
+            v = self.expr(x)
+            if not _simple(v):
+                tv = self.tmp()
+                self.emit(f"{tv} = {v}")
+                v = tv
             self.emit(f"{p} = newobject({self.pg.tref(t)})")
             for s in ti.store(t, p, v):
                 self.emit(s)
@@ -2028,6 +2040,10 @@ class FuncGen:
         """An address holding value v of type t (a temp slot if v is not in memory)."""
         if ti.isMem(t):
             return v
+        if ti.multiword(t) and not _simple(v):
+            tv = self.tmp()
+            self.emit(f"{tv} = {v}")
+            v = tv
         slot = self.slotAddrNoClear(t)
         for s in ti.store(t, slot, v):
             self.emit(s)

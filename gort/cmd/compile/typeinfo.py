@@ -203,8 +203,14 @@ def store(t: types.Type, addr: str, val: str, off: int = 0) -> list[str]:
     evaluated once per word for multi-word types) of type t at addr+off.
 
     For MEM types val is the source address: the statement copies the bytes.
+    A multi-word val that is not a plain name is evaluated once, into a temporary.
     """
     r = rep(t)
+    if r in (Rep.STRING, Rep.SLICE, Rep.IFACE, Rep.COMPLEX) and not val.isidentifier():
+        global _storeTemps
+        _storeTemps += 1
+        tmp = f"_sv{_storeTemps}"
+        return [f"{tmp} = {val}"] + store(t, addr, tmp, off)
     if r == Rep.INT:
         view, shift = _intview[intinfo(t)]
         return [f"{view}[{_at(addr, off, shift)}] = {val}"]
@@ -234,6 +240,9 @@ def store(t: types.Type, addr: str, val: str, off: int = 0) -> list[str]:
         dst = f"({addr} + {off})" if off else addr
         return [copyMem(t, dst, val)]
     raise TypeError(t)
+
+
+_storeTemps = 0
 
 
 def copyMem(t: types.Type, dst: str, src: str) -> str:
