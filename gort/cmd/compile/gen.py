@@ -1125,7 +1125,16 @@ class FuncGen:
             # Parallel assignment: evaluate index/pointer operands, then values, then assign.
             refs = []
             for lhs in s.Lhs:
-                refs.append(None if isBlank(lhs) else (self.lvalue(lhs), self.typeOf(lhs)))
+                if isBlank(lhs):
+                    refs.append(None)
+                    continue
+                ref = self.lvalue(lhs)
+                if ref[0] == "addr" and not _simple(ref[1]):
+                    # Index and pointer operands are evaluated before any assignment.
+                    a = self.tmp("_la")
+                    self.emit(f"{a} = {ref[1]}")
+                    ref = ("addr", a)
+                refs.append((ref, self.typeOf(lhs)))
             vals = []
             for _lhs, rhs, r in zip(s.Lhs, s.Rhs, refs):
                 t = r[1] if r is not None else self.typeOf(rhs)
@@ -1140,7 +1149,17 @@ class FuncGen:
                     self.storeRef(r[0], r[1], v)
             return
         # a, b = f()  /  v, ok = m[k] / x.(T) / <-c
-        refs = [None if isBlank(lhs) else (self.lvalue(lhs), self.typeOf(lhs)) for lhs in s.Lhs]
+        refs = []
+        for lhs in s.Lhs:
+            if isBlank(lhs):
+                refs.append(None)
+                continue
+            ref = self.lvalue(lhs)
+            if ref[0] == "addr" and not _simple(ref[1]):
+                a = self.tmp("_la")
+                self.emit(f"{a} = {ref[1]}")
+                ref = ("addr", a)
+            refs.append((ref, self.typeOf(lhs)))
         vals = self.multiValue(s.Rhs[0])
         for r, (v, t) in zip(refs, vals):
             if r is not None:
