@@ -26,6 +26,7 @@ statements (`spill`).
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import Any
 
 from gort.cmd.compile import gotypes as types
@@ -433,6 +434,7 @@ class FuncGen:
         self.inbounds: set[tuple[str, str]] = set()  # (slice local, Go index name) proven in range
         self.nowrap: set[int] = set()  # ids of i++ statements that cannot overflow
         self.rfstack: list[Any] = []  # enclosing range-over-func bodies (ranges.RangeFunc)
+        self.checked: set[tuple[str, str]] = set()
         self.bounded: set[str] = set()  # Python locals known in [0, MaxInt) (range indexes)
         self.smap: Any = None  # TypeParam -> type argument, in a generic instance
         self._tcache: dict[int, Any] = {}
@@ -465,6 +467,15 @@ class FuncGen:
     # --- emission helpers -------------------------------------------------------------
 
     def emit(self, line: str) -> None:
+        m = _WRAPASSIGN.match(line)
+        if m is not None:
+            # `x = wrap(e)` as two statements: cheaper than the expression form.
+            name, lo, expr, hi, h, mask = m.group(1), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7)
+            self.L.emit(f"{name} = {expr}")
+            self.golines.append(self.curline)
+            self.L.emit(f"if not {lo} <= {name} <= {hi}: {name} = (({name} + {h}) & {mask}) - {h}")
+            self.golines.append(self.curline)
+            return
         self.L.emit(line)
         self.golines.append(self.curline)
 
@@ -1005,6 +1016,7 @@ class FuncGen:
 
     def stmt(self, s: Any) -> None:
         self.setpos(s)
+        self.checked = set()  # (length, index) pairs bounds-checked in this statement
         m = getattr(self, "stmt_" + type(s).__name__, None)
         if m is None:
             raise self.err(s, f"gort: {type(s).__name__} is not supported yet")
@@ -1965,11 +1977,21 @@ class FuncGen:
                 return self.wrap(f"{x} - {y}", t)
             if op == token.MUL:
                 return self.wrap(f"{x} * {y}", t)
+            c = _posConst(y)
             if op == token.QUO:
+                if c and not signed:
+                    return f"({x} // {c})"
+                if c and _simple(x):
+                    # Truncated division by a positive constant cannot overflow.
+                    return f"({x} // {c} if {x} >= 0 else -(-{x} // {c}))"
                 if signed:
-                    return self.wrap(f"idiv({x}, {y})", t) if bits == 64 else f"idiv({x}, {y})"
+                    return self.wrap(f"idiv({x}, {y})", t)
                 return f"udiv({x}, {y})"
             if op == token.REM:
+                if c and not signed:
+                    return f"({x} % {c})"
+                if c and _simple(x):
+                    return f"({x} % {c} if {x} >= 0 else -(-{x} % {c}))"
                 return f"imod({x}, {y})" if signed else f"umod({x}, {y})"
             if op == token.AND:
                 return f"({x} & {y})"
@@ -2258,7 +2280,16 @@ class FuncGen:
             off = i * size
             return f"({base} + {off})" if off else base
         i = self.spillIfNeeded(self.expr(e.Index))
-        self.emit(f"if not 0 <= {i} < {n}: panicIndex({i}, {n})")
+        if c is not None:
+            ci = int(constant.Int64Val(constant.ToInt(c))[0])
+            if (n, str(ci)) not in self.checked:
+                self.emit(f"if {n} <= {ci}: panicIndex({ci}, {n})")
+                self.checked.add((n, str(ci)))
+            off = ci * size
+            return f"({base} + {off})" if off else base
+        if (n, i) not in self.checked:
+            self.emit(f"if not 0 <= {i} < {n}: panicIndex({i}, {n})")
+            self.checked.add((n, i))
         if size == 1:
             return f"({base} + {i})"
         return f"({base} + {i} * {size})"
@@ -2353,6 +2384,21 @@ def _simple(v: str) -> bool:
     if v.lstrip("-").replace(".", "", 1).replace("e", "", 1).replace("+", "").isdigit():
         return True
     return v in ("ZS", "ZSL", "ZI", "True", "False", "0j")
+
+
+_WRAPASSIGN = re.compile(
+    r"^([A-Za-z_]\w*) = \((_w\d+) if (-?\d+) <= \(\2 := (.*)\) <= (\d+) "
+    r"else \(\(\(\2 \+ (0x[0-9a-f]+)\) & (0x[0-9a-f]+)\) - (0x[0-9a-f]+)\)\)$"
+)
+
+
+def _posConst(y: str) -> int:
+    """y's value if it is a positive integer literal, else 0."""
+    try:
+        v = int(y)
+    except ValueError:
+        return 0
+    return v if v > 0 else 0
 
 
 def _smallConst(y: str) -> bool:
