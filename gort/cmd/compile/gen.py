@@ -1930,7 +1930,10 @@ class FuncGen:
     def logical(self, e: ast.BinaryExpr) -> str:
         x = self.expr(e.X)
         mark = len(self.L.lines)
+        saved = set(self.checked)
         y = self.expr(e.Y)
+        # Checks made while evaluating y may not run: forget them.
+        self.checked = saved
         if len(self.L.lines) == mark:
             pyop = "and" if e.Op == token.LAND else "or"
             return f"({x} {pyop} {y})"
