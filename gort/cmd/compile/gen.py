@@ -1909,11 +1909,45 @@ class FuncGen:
             y = self.expr(e.Y)
             x = self.spillAt(x, mark)
             return self.binop(op, x, y, t, yt, e)
+        if op in _RING and ti.rep(t) == Rep.INT:
+            # +, -, *, &, |, ^, &^ commute with reduction mod 2^n: compute the
+            # whole tree in Python's exact integers and wrap once, at the root.
+            x = self.ringOperand(e.X, t)
+            mark = len(self.L.lines)
+            y = self.ringOperand(e.Y, t)
+            x = self.spillAt(x, mark)
+            raw = self.ringop(op, x, y)
+            return raw if self._rawOK else self.wrap(raw, t)
         x = self.expr(e.X, t)
         mark = len(self.L.lines)
         y = self.expr(e.Y, t)
         x = self.spillAt(x, mark)
         return self.binop(op, x, y, t, t, e)
+
+    _rawOK = False
+
+    def ringop(self, op: Any, x: str, y: str) -> str:
+        if op == token.AND_NOT:
+            return f"({x} & ~{_paren(y)})"
+        return f"({x} {_ringpy[op]} {y})"
+
+    def ringOperand(self, e: Any, t: types.Type) -> str:
+        """An operand of a ring operation, unwrapped if it is one itself."""
+        u = unparen(e)
+        if (isinstance(u, ast.BinaryExpr) and u.Op in _RING and self.constOf(u) is None
+                and ti.typeKey(self.typeOf(u)) == ti.typeKey(t)):
+            saved = self._rawOK
+            self._rawOK = True
+            try:
+                return self.expr_BinaryExpr(u)
+            finally:
+                self._rawOK = saved
+        saved = self._rawOK
+        self._rawOK = False
+        try:
+            return self.expr(e, t)
+        finally:
+            self._rawOK = saved
 
     def spillFor(self, x: str, nxt: Any) -> str:
         return x
@@ -1984,8 +2018,11 @@ class FuncGen:
             if op == token.QUO:
                 if c and not signed:
                     return f"({x} // {c})"
-                if c and _simple(x):
+                if c:
                     # Truncated division by a positive constant cannot overflow.
+                    if not _simple(x):
+                        q = self.tmp("_q")
+                        return f"({q} // {c} if ({q} := {x}) >= 0 else -(-{q} // {c}))"
                     return f"({x} // {c} if {x} >= 0 else -(-{x} // {c}))"
                 if signed:
                     return self.wrap(f"idiv({x}, {y})", t)
@@ -1993,7 +2030,10 @@ class FuncGen:
             if op == token.REM:
                 if c and not signed:
                     return f"({x} % {c})"
-                if c and _simple(x):
+                if c:
+                    if not _simple(x):
+                        q = self.tmp("_q")
+                        return f"({q} % {c} if ({q} := {x}) >= 0 else -(-{q} % {c}))"
                     return f"({x} % {c} if {x} >= 0 else -(-{x} % {c}))"
                 return f"imod({x}, {y})" if signed else f"umod({x}, {y})"
             if op == token.AND:
@@ -2373,6 +2413,8 @@ _assignOps = {
 }
 
 _pyop = {token.ADD: "+", token.SUB: "-", token.MUL: "*", token.QUO: "/"}
+_RING = {token.ADD, token.SUB, token.MUL, token.AND, token.OR, token.XOR, token.AND_NOT}
+_ringpy = {token.ADD: "+", token.SUB: "-", token.MUL: "*", token.AND: "&", token.OR: "|", token.XOR: "^"}
 _cmpop = {token.EQL: "==", token.NEQ: "!=", token.LSS: "<", token.LEQ: "<=", token.GTR: ">", token.GEQ: ">="}
 
 
