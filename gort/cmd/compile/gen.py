@@ -1917,7 +1917,11 @@ class FuncGen:
             y = self.ringOperand(e.Y, t)
             x = self.spillAt(x, mark)
             raw = self.ringop(op, x, y)
-            return raw if self._rawOK else self.wrap(raw, t)
+            if self._rawOK:
+                return raw
+            if op in (token.ADD, token.SUB) and x in self.bounded and _smallConst(y) and ti.intinfo(t) == (64, True):
+                return raw  # a range index plus or minus a small constant stays in range
+            return self.wrap(raw, t)
         x = self.expr(e.X, t)
         mark = len(self.L.lines)
         y = self.expr(e.Y, t)
