@@ -435,6 +435,7 @@ class FuncGen:
         self.nowrap: set[int] = set()  # ids of i++ statements that cannot overflow
         self.rfstack: list[Any] = []  # enclosing range-over-func bodies (ranges.RangeFunc)
         self.checked: set[tuple[str, str]] = set()
+        self.sliceCache: dict[str, tuple[str, str]] = {}  # slice local -> (ptr local, len local) in a loop
         self.bounded: set[str] = set()  # Python locals known in [0, MaxInt) (range indexes)
         self.smap: Any = None  # TypeParam -> type argument, in a generic instance
         self._tcache: dict[int, Any] = {}
@@ -1341,6 +1342,7 @@ class FuncGen:
                     itervars.append(self.vars[o])
         loop.itervars = itervars
         self.noWrapPost(s)
+        cached = self.cacheSlices(s)
         mark = len(self.L.lines)
         if s.Cond is not None:
             # `while cond:` when the condition is a plain expression.
@@ -1359,7 +1361,47 @@ class FuncGen:
             with self.indent():
                 self.loopBody(loop, s.Body.List)
         _ = mark
+        self.uncacheSlices(cached)
         self.afterLoop(loop)
+
+    def cacheSlices(self, loop: Any) -> list[str]:
+        """Before a loop: keep the pointer and length of each local slice the
+        loop indexes but never assigns in locals, so `s[i]` skips the tuple."""
+        from gort.cmd.compile.ranges import _assignedIn
+
+        found: dict[Any, str] = {}
+
+        def f(n: Any) -> bool:
+            if isinstance(n, ast.FuncLit):
+                return False
+            if isinstance(n, (ast.IndexExpr, ast.SliceExpr)):
+                x = unparen(n.X)
+                if isinstance(x, ast.Ident):
+                    v = self.info.Uses.get(x)
+                    if isinstance(v, types.Var) and v not in found:
+                        vi = self.vars.get(v)
+                        if vi is not None and vi.kind == "py" and isinstance(vi.t.Underlying(), types.Slice) \
+                                and vi.name not in self.sliceCache:
+                            found[v] = vi.name
+            return True
+
+        ast.Inspect(loop, f)
+        out = []
+        for v, name in found.items():
+            fv = self.analysis.facts.get(v)
+            if fv is not None and (fv.addrTaken or fv.captured):
+                continue
+            if _assignedIn(self, loop, {v}):
+                continue
+            p, n = self.tmp("_sp"), self.tmp("_sn")
+            self.emit(f"{p}, {n} = {name}[0], {name}[1]")
+            self.sliceCache[name] = (p, n)
+            out.append(name)
+        return out
+
+    def uncacheSlices(self, names: list[str]) -> None:
+        for name in names:
+            del self.sliceCache[name]
 
     def noWrapPost(self, s: ast.ForStmt) -> None:
         """`for ...; i < n; i++` with i unchanged in the body: i++ cannot overflow."""
@@ -2312,6 +2354,9 @@ class FuncGen:
             s = self.spillIfNeeded(self.expr(e.X))
             base = f"{s}[0]"
             n = f"{s}[1]"
+            cache = self.sliceCache.get(s)
+            if cache is not None:
+                base, n = cache
             et = xt.Elem()
             ix = unparen(e.Index)
             if isinstance(ix, ast.Ident) and (s, ix.Name) in self.inbounds:

@@ -16,9 +16,17 @@ from gort.go import ast, token
 
 
 def compileRange(fg: Any, s: ast.RangeStmt) -> None:
+    label = fg.takeLabel()
+    cached = fg.cacheSlices(s.Body)
+    try:
+        _compileRange(fg, s, label)
+    finally:
+        fg.uncacheSlices(cached)
+
+
+def _compileRange(fg: Any, s: ast.RangeStmt, label: Any) -> None:
     from gort.cmd.compile.gen import Loop
 
-    label = fg.takeLabel()
     loop = Loop(s, label, True)
     xt = fg.typeOf(s.X)
     u = xt.Underlying()
