@@ -2013,8 +2013,9 @@ def gopark(
     unlockf(gp, lock_) runs on g0 after the G is off its M; if it returns
     False, the G resumes at once (with the rest of its time slice).
     """
+    # (Go brackets this with acquirem/releasem against preemption; gort's
+    # runtime code has no safepoints, so there is nothing to hold off.)
     mp = _tls.g.m
-    mp.locks += 1
     gp = mp.curg
     status = gp.atomicstatus
     if status != _Grunning and status != (_Gscan | _Grunning):
@@ -2024,7 +2025,6 @@ def gopark(
     gp.waitreason = reason
     mp.waitTraceBlockReason = traceReason
     mp.waitTraceSkip = traceskip
-    mp.locks -= 1
     yield park_m  # mcall(park_m)
 
 
@@ -2075,8 +2075,7 @@ def goready(gp: g, traceskip: int = 1) -> None:
     of g0 here, and it is the hottest path of every wake-up, so gort runs
     ready's body here directly."""
     status = gp.atomicstatus
-    mp = _tls.g.m
-    mp.locks += 1  # disable preemption because it can be holding p in a local var
+    mp = _tls.g.m  # (no acquirem: see gopark)
     if status & ~_Gscan != _Gwaiting:
         _write2(f"runtime: gp: gp={gp.goid}, goid={gp.goid}, gp->atomicstatus={status}\n")
         throw("bad g->status in ready")
@@ -2091,7 +2090,6 @@ def goready(gp: g, traceskip: int = 1) -> None:
     runqput(mp.p, gp, True)
     if gomaxprocs != 1:  # see wakep
         wakep()
-    mp.locks -= 1
 
 
 # go: runtime/proc.go ready
@@ -3151,8 +3149,7 @@ _W_CVU = _r2.sudog_c_vu >> 3
 # go: runtime/proc.go acquireSudog
 def acquireSudog() -> int:
     """A sudog (its address) from the P's cache, refilled from the central one."""
-    mp = _tls.g.m
-    mp.locks += 1
+    mp = _tls.g.m  # (no acquirem: see gopark)
     pp = mp.p
     cache = pp.sudogcache
     if not cache:
@@ -3170,7 +3167,6 @@ def acquireSudog() -> int:
     sg: int = cache.pop()
     if U64[(sg >> 3) + _W_ELEMVU] != 0:
         throw("acquireSudog: found s.elem != nil in cache")
-    mp.locks -= 1
     return sg
 
 
@@ -3198,9 +3194,7 @@ def releaseSudog(s: int) -> None:
     gp = _tls.g
     if gp.param is not None and gp.param == s:
         throw("runtime: releaseSudog with non-nil gp.param")
-    mp = gp.m
-    mp.locks += 1  # avoid rescheduling to another P
-    pp = mp.p
+    pp = gp.m.p  # (no acquirem: see gopark)
     cache = pp.sudogcache
     if len(cache) == param.sudogbufSize:
         # Transfer half of the local cache to the central cache.
@@ -3217,4 +3211,3 @@ def releaseSudog(s: int) -> None:
         sched.sudogcache = first
         unlock(sched.sudoglock)  # type: ignore[arg-type]
     cache.append(s)
-    mp.locks -= 1

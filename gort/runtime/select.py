@@ -45,14 +45,23 @@ from typing import Any
 
 from gort.runtime import chan
 from gort.runtime.chan import (
+    _C_DATAQSIZ,
+    _C_QCOUNT,
+    _C_RECVQ,
+    _C_RECVX,
+    _C_SENDQ,
+    _C_SENDX,
+    _C_TIMER,
+    _SG_C,
+    _SG_CVU,
+    _SG_ELEM,
+    _SG_ELEMVU,
+    _SG_G,
+    _SG_RELEASETIME,
+    _SG_WAITLINK,
     c_closed,
-    c_dataqsiz,
-    c_qcount,
     c_recvq,
-    c_recvx,
     c_sendq,
-    c_sendx,
-    c_timer,
     chanbuf,
     dequeue,
     dequeueSudoG,
@@ -65,15 +74,8 @@ from gort.runtime.mbarrier import typedmemclr, typedmemmove
 from gort.runtime.panic import panicPlain, throw
 from gort.runtime.proc import acquireSudog, cheaprandn, gopark, releaseSudog
 from gort.runtime.runtime2 import (
-    sudog_c,
-    sudog_c_vu,
-    sudog_elem,
-    sudog_elem_vu,
-    sudog_g,
     sudog_isSelect,
-    sudog_releasetime,
     sudog_success,
-    sudog_waitlink,
     waitReasonSelect,
     waitReasonSelectNoCases,
 )
@@ -87,11 +89,12 @@ Cases = tuple[tuple[int, int], ...]
 def sellock(scases: Cases, lockorder: list[int]) -> None:
     """Lock every distinct channel of the cases, in address order."""
     c = 0
+    info = chan._chaninfo
     for o in lockorder:
         c0 = scases[o][0]
         if c0 != c:
             c = c0
-            chan._chanlock(c)._l.acquire()
+            info(c)[0]._l.acquire()
 
 
 # go: runtime/select.go selunlock
@@ -99,13 +102,14 @@ def selunlock(scases: Cases, lockorder: list[int]) -> None:
     """Unlock the channels of the cases, in reverse lock order, each once."""
     # We must be very careful here to not touch sel after we have unlocked
     # the last lock, because sel can be freed right after the last unlock.
+    info = chan._chaninfo
     i = len(lockorder) - 1
     while i >= 0:
         c = scases[lockorder[i]][0]
         if i > 0 and c == scases[lockorder[i - 1]][0]:
             i -= 1
             continue  # will unlock it on the next iteration
-        chan._chanlock(c)._l.release()
+        info(c)[0]._l.release()
         i -= 1
 
 
@@ -119,16 +123,19 @@ def selparkcommit(gp: Any, _: Any) -> bool:
     gp.parkingOnChan = False
     # The sudogs are in lock order, so we unlock each channel once, after
     # its last sudog.
+    u64 = U64
+    info = chan._chaninfo
     lastc = 0
     sg = gp.waiting
     while sg != 0:
-        c = U64[(sg + sudog_c_vu) >> 3]
+        sw = sg >> 3
+        c = u64[sw + _SG_CVU]
         if c != lastc and lastc != 0:
-            chan._chanlock(lastc)._l.release()
+            info(lastc)[0]._l.release()
         lastc = c
-        sg = U64[(sg + sudog_waitlink) >> 3]
+        sg = u64[sw + _SG_WAITLINK]
     if lastc != 0:
-        chan._chanlock(lastc)._l.release()
+        info(lastc)[0]._l.release()
     return True
 
 
@@ -142,24 +149,26 @@ def block() -> Generator[Any, Any, None]:
 def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[Any, Any, tuple[int, bool]]:
     """Run a select statement. Returns (index of the chosen case or -1, recvOK)."""
     gp = _tls.g
+    u64 = U64
     ncases = nsends + nrecvs
 
     # generate permuted order
     pollorder: list[int] = []
+    norder = 0
     for i in range(ncases):
         c = scases[i][0]
         # Omit cases without channels from the poll and lock orders.
         if c == 0:
             continue
-        if U64[(c + c_timer) >> 3] != 0:
+        if u64[(c >> 3) + _C_TIMER] != 0:
             chan._maybeRunChan(c)
-        j = cheaprandn(len(pollorder) + 1)
-        if j == len(pollorder):
+        j = cheaprandn(norder + 1)
+        if j == norder:
             pollorder.append(i)
         else:
             pollorder.append(pollorder[j])
             pollorder[j] = i
-    norder = len(pollorder)
+        norder += 1
 
     # sort the cases by Hchan address to get the locking order.
     # simple heap sort, to guarantee n log n time and constant stack footprint.
@@ -173,7 +182,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
             lockorder[j] = lockorder[k]
             j = k
         lockorder[j] = pollorder[i]
-    for i in range(norder - 1, -1, -1):
+    for i in range(norder - 1, 0, -1):  # (i == 0 leaves the order as it is)
         o = lockorder[i]
         c = scases[o][0]
         lockorder[i] = lockorder[0]
@@ -197,25 +206,27 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     # pass 1 - look for something already waiting
     for casi in pollorder:
         c, elem = scases[casi]
+        cw = c >> 3
         if casi >= nsends:
-            sg = dequeue(c + c_sendq)
-            if sg != 0:
-                # recv: can receive from sleeping sender (sg)
-                recv(c, sg, elem, lambda: selunlock(scases, lockorder))
-                return casi, True
-            if U64[(c + c_qcount) >> 3] > 0:
+            if u64[cw + _C_SENDQ] != 0:
+                sg = dequeue(c + c_sendq)
+                if sg != 0:
+                    # recv: can receive from sleeping sender (sg)
+                    recv(c, sg, elem, lambda: selunlock(scases, lockorder))
+                    return casi, True
+            if u64[cw + _C_QCOUNT] > 0:
                 # bufrecv: can receive from buffer
                 et = elemtypeOf(c)
-                recvx = U64[(c + c_recvx) >> 3]
+                recvx = u64[cw + _C_RECVX]
                 qp = chanbuf(c, recvx)
                 if elem != 0:
                     typedmemmove(et, elem, qp)
                 typedmemclr(et, qp)
                 recvx += 1
-                if recvx == U64[(c + c_dataqsiz) >> 3]:
+                if recvx == u64[cw + _C_DATAQSIZ]:
                     recvx = 0
-                U64[(c + c_recvx) >> 3] = recvx
-                U64[(c + c_qcount) >> 3] -= 1
+                u64[cw + _C_RECVX] = recvx
+                u64[cw + _C_QCOUNT] -= 1
                 selunlock(scases, lockorder)
                 return casi, True
             if U32[(c + c_closed) >> 2] != 0:
@@ -229,20 +240,21 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
                 # sclose: send on closed channel
                 selunlock(scases, lockorder)
                 panicPlain("send on closed channel")
-            sg = dequeue(c + c_recvq)
-            if sg != 0:
-                # send: can send to a sleeping receiver (sg)
-                send(c, sg, elem, lambda: selunlock(scases, lockorder))
-                return casi, False
-            if U64[(c + c_qcount) >> 3] < U64[(c + c_dataqsiz) >> 3]:
+            if u64[cw + _C_RECVQ] != 0:
+                sg = dequeue(c + c_recvq)
+                if sg != 0:
+                    # send: can send to a sleeping receiver (sg)
+                    send(c, sg, elem, lambda: selunlock(scases, lockorder))
+                    return casi, False
+            if u64[cw + _C_QCOUNT] < u64[cw + _C_DATAQSIZ]:
                 # bufsend: can send to buffer
-                sendx = U64[(c + c_sendx) >> 3]
+                sendx = u64[cw + _C_SENDX]
                 typedmemmove(elemtypeOf(c), chanbuf(c, sendx), elem)
                 sendx += 1
-                if sendx == U64[(c + c_dataqsiz) >> 3]:
+                if sendx == u64[cw + _C_DATAQSIZ]:
                     sendx = 0
-                U64[(c + c_sendx) >> 3] = sendx
-                U64[(c + c_qcount) >> 3] += 1
+                u64[cw + _C_SENDX] = sendx
+                u64[cw + _C_QCOUNT] += 1
                 selunlock(scases, lockorder)
                 return casi, False
 
@@ -253,31 +265,34 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     # pass 2 - enqueue on all chans
     if gp.waiting != 0:
         throw("gp.waiting != nil")
+    u8 = U8
+    gaddr = gp.addr
     prev = 0
     for casi in lockorder:
         c, elem = scases[casi]
         sg = acquireSudog()
-        U64[(sg + sudog_g) >> 3] = gp.addr
-        U8[sg + sudog_isSelect] = 1
+        sw = sg >> 3
+        u64[sw + _SG_G] = gaddr
+        u8[sg + sudog_isSelect] = 1
         # No stack splits between assigning elem and enqueuing sg on
         # gp.waiting where copystack can find it.
-        U64[(sg + sudog_elem) >> 3] = elem
-        U64[(sg + sudog_elem_vu) >> 3] = elem
-        U64[(sg + sudog_releasetime) >> 3] = 0
-        U64[(sg + sudog_c) >> 3] = c
-        U64[(sg + sudog_c_vu) >> 3] = c
-        U64[(sg + sudog_waitlink) >> 3] = 0
+        u64[sw + _SG_ELEM] = elem
+        u64[sw + _SG_ELEMVU] = elem
+        u64[sw + _SG_RELEASETIME] = 0
+        u64[sw + _SG_C] = c
+        u64[sw + _SG_CVU] = c
+        u64[sw + _SG_WAITLINK] = 0
         # Construct waiting list in lock order.
         if prev == 0:
             gp.waiting = sg
         else:
-            U64[(prev + sudog_waitlink) >> 3] = sg
+            u64[(prev >> 3) + _SG_WAITLINK] = sg
         prev = sg
         if casi < nsends:
             enqueue(c + c_sendq, sg)
         else:
             enqueue(c + c_recvq, sg)
-        if U64[(c + c_timer) >> 3] != 0:
+        if u64[(c >> 3) + _C_TIMER] != 0:
             chan._blockTimerChan(c)
 
     # wait for someone to wake us up
@@ -301,31 +316,32 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     caseSuccess = False
     sglist = gp.waiting
     # Clear all elem before unlinking from gp.waiting.
-    sg1 = gp.waiting
+    sg1 = sglist
     while sg1 != 0:
-        U8[sg1 + sudog_isSelect] = 0
-        U64[(sg1 + sudog_elem) >> 3] = 0
-        U64[(sg1 + sudog_elem_vu) >> 3] = 0
-        U64[(sg1 + sudog_c) >> 3] = 0
-        U64[(sg1 + sudog_c_vu) >> 3] = 0
-        sg1 = U64[(sg1 + sudog_waitlink) >> 3]
+        sw = sg1 >> 3
+        u8[sg1 + sudog_isSelect] = 0
+        u64[sw + _SG_ELEM] = 0
+        u64[sw + _SG_ELEMVU] = 0
+        u64[sw + _SG_C] = 0
+        u64[sw + _SG_CVU] = 0
+        sg1 = u64[sw + _SG_WAITLINK]
     gp.waiting = 0
 
     for casei in lockorder:
         c = scases[casei][0]
-        if U64[(c + c_timer) >> 3] != 0:
+        if u64[(c >> 3) + _C_TIMER] != 0:
             chan._unblockTimerChan(c)
         if sg == sglist:
             # sg has already been dequeued by the G that woke us up.
             casiFound = casei
-            caseSuccess = bool(U8[sglist + sudog_success])
+            caseSuccess = u8[sglist + sudog_success] != 0
+        elif casei < nsends:
+            dequeueSudoG(c + c_sendq, sglist)
         else:
-            if casei < nsends:
-                dequeueSudoG(c + c_sendq, sglist)
-            else:
-                dequeueSudoG(c + c_recvq, sglist)
-        sgnext = U64[(sglist + sudog_waitlink) >> 3]
-        U64[(sglist + sudog_waitlink) >> 3] = 0
+            dequeueSudoG(c + c_recvq, sglist)
+        sw = sglist >> 3
+        sgnext = u64[sw + _SG_WAITLINK]
+        u64[sw + _SG_WAITLINK] = 0
         releaseSudog(sglist)
         sglist = sgnext
 
