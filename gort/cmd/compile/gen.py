@@ -435,7 +435,7 @@ class FuncGen:
         self.nowrap: set[int] = set()  # ids of i++ statements that cannot overflow
         self.rfstack: list[Any] = []  # enclosing range-over-func bodies (ranges.RangeFunc)
         self.checked: set[tuple[str, str]] = set()
-        self.sliceCache: dict[str, tuple[str, str]] = {}  # slice local -> (ptr local, len local) in a loop
+        self.sliceCache: dict[str, tuple[str, str, str]] = {}  # slice local -> (ptr, len, word index) locals in a loop
         self.bounded: set[str] = set()  # Python locals known in [0, MaxInt) (range indexes)
         self.smap: Any = None  # TypeParam -> type argument, in a generic instance
         self._tcache: dict[int, Any] = {}
@@ -1142,11 +1142,7 @@ class FuncGen:
                     refs.append(None)
                     continue
                 ref = self.lvalue(lhs)
-                if ref[0] == "addr" and not _simple(ref[1]):
-                    # Index and pointer operands are evaluated before any assignment.
-                    a = self.tmp("_la")
-                    self.emit(f"{a} = {ref[1]}")
-                    ref = ("addr", a)
+                ref = self.pinRef(ref)
                 refs.append((ref, self.typeOf(lhs)))
             vals = []
             for _lhs, rhs, r in zip(s.Lhs, s.Rhs, refs):
@@ -1167,11 +1163,7 @@ class FuncGen:
             if isBlank(lhs):
                 refs.append(None)
                 continue
-            ref = self.lvalue(lhs)
-            if ref[0] == "addr" and not _simple(ref[1]):
-                a = self.tmp("_la")
-                self.emit(f"{a} = {ref[1]}")
-                ref = ("addr", a)
+            ref = self.pinRef(self.lvalue(lhs))
             refs.append((ref, self.typeOf(lhs)))
         vals = self.multiValue(s.Rhs[0])
         for r, (v, t) in zip(refs, vals):
@@ -1395,7 +1387,13 @@ class FuncGen:
                 continue
             p, n = self.tmp("_sp"), self.tmp("_sn")
             self.emit(f"{p}, {n} = {name}[0], {name}[1]")
-            self.sliceCache[name] = (p, n)
+            et = self.vars[v].t.Underlying().Elem()
+            vw = ti.view(et)
+            w = ""
+            if vw is not None and ti.sizeof(et) == 1 << vw[1]:
+                w = self.tmp("_sw")
+                self.emit(f"{w} = {p} >> {vw[1]}" if vw[1] else f"{w} = {p}")
+            self.sliceCache[name] = (p, n, w)
             out.append(name)
         return out
 
@@ -2200,8 +2198,23 @@ class FuncGen:
                 from gort.cmd.compile.maps import mapLvalue
 
                 return mapLvalue(self, e)
+            el = self.indexElem(e)
+            if el is not None:
+                return ("elem", el)
             return ("addr", self.indexAddr(e))
         raise self.err(e, f"gort: cannot assign to {type(e).__name__}")
+
+    def pinRef(self, ref: tuple[str, Any]) -> tuple[str, Any]:
+        """ref with its index and pointer operands evaluated now (multi-assignment)."""
+        if ref[0] == "addr" and not _simple(ref[1]):
+            a = self.tmp("_la")
+            self.emit(f"{a} = {ref[1]}")
+            return ("addr", a)
+        if ref[0] == "elem" and not _simple(ref[1][1]):
+            a = self.tmp("_la")
+            self.emit(f"{a} = {ref[1][1]}")
+            return ("elem", (ref[1][0], a, ref[1][2]))
+        return ref
 
     def loadRef(self, ref: tuple[str, Any], t: types.Type) -> str:
         kind, r = ref
@@ -2210,6 +2223,10 @@ class FuncGen:
         if kind == "addr":
             a = self.spillIfNeeded(r) if ti.multiword(t) else r
             return ti.load(t, a)
+        if kind == "elem":
+            view, idx, et = r
+            v = f"{view}[{idx}]"
+            return f"({v} != 0)" if ti.rep(et) == Rep.BOOL else v
         if kind == "map":
             from gort.cmd.compile.maps import mapLoadRef
 
@@ -2236,6 +2253,12 @@ class FuncGen:
                 val = tv
             for s in ti.store(t, a, val):
                 self.emit(s)
+            return
+        if kind == "elem":
+            view, idx, et = r
+            if ti.rep(et) == Rep.BOOL:
+                val = f"1 if {val} else 0"
+            self.emit(f"{view}[{idx}] = {val}")
             return
         if kind == "map":
             from gort.cmd.compile.maps import mapStoreRef
@@ -2332,12 +2355,66 @@ class FuncGen:
             i = self.spillIfNeeded(self.expr(e.Index))
             self.emit(f"if not 0 <= {i} < {s}[1]: panicIndex({i}, {s}[1])")
             return f"U8[{s}[0] + {i}]"
+        el = self.indexElem(e)
+        if el is not None:
+            view, idx, et = el
+            v = f"{view}[{idx}]"
+            return f"({v} != 0)" if ti.rep(et) == Rep.BOOL else v
         a = self.indexAddr(e)
         if ti.isMem(t):
             return a
         if ti.multiword(t):
             a = self.spillIfNeeded(a)
         return ti.load(t, a)
+
+    def indexElem(self, e: ast.IndexExpr) -> tuple[str, str, types.Type] | None:
+        """For x[i] with a one-word scalar element of a slice or array:
+        (view, word index expression, element type), bounds-checked. None otherwise."""
+        xt = self.typeOf(e.X).Underlying()
+        if isinstance(xt, types.Slice):
+            et = xt.Elem()
+        elif isinstance(xt, types.Array):
+            et = xt.Elem()
+        else:
+            return None
+        vw = ti.view(et)
+        if vw is None or ti.sizeof(et) != 1 << vw[1]:
+            return None
+        view, k = vw
+        if isinstance(xt, types.Slice):
+            s = self.spillIfNeeded(self.expr(e.X))
+            cache = self.sliceCache.get(s)
+            if cache is not None and cache[2]:
+                base, n, w = cache
+            else:
+                base, n, w = f"{s}[0]", f"{s}[1]", ""
+        else:
+            base = self.baseAddr(e.X)
+            n = str(xt.Len())
+            w = ""
+        ix = unparen(e.Index)
+        c = self.constOf(e.Index)
+        if c is not None:
+            i = str(int(constant.Int64Val(constant.ToInt(c))[0]))
+            if (n, i) not in self.checked:
+                self.emit(f"if {n} <= {i}: panicIndex({i}, {n})" if not n.isdigit() else
+                          f"panicIndex({i}, {n})" if int(i) >= int(n) else "pass")
+                self.checked.add((n, i))
+        else:
+            if isinstance(xt, types.Slice) and isinstance(ix, ast.Ident) and (s, ix.Name) in self.inbounds:
+                i = self.expr(ix)
+            else:
+                i = self.spillIfNeeded(self.expr(e.Index))
+                if (n, i) not in self.checked:
+                    self.emit(f"if not 0 <= {i} < {n}: panicIndex({i}, {n})")
+                    self.checked.add((n, i))
+        if w:
+            idx = f"{w} + {i}" if i != "0" else w
+        elif k:
+            idx = f"({base} >> {k}) + {i}" if i != "0" else f"{base} >> {k}"
+        else:
+            idx = f"{base} + {i}" if i != "0" else base
+        return view, idx, et
 
     def indexAddr(self, e: ast.IndexExpr) -> str:
         xt = self.typeOf(e.X).Underlying()
@@ -2356,7 +2433,7 @@ class FuncGen:
             n = f"{s}[1]"
             cache = self.sliceCache.get(s)
             if cache is not None:
-                base, n = cache
+                base, n = cache[0], cache[1]
             et = xt.Elem()
             ix = unparen(e.Index)
             if isinstance(ix, ast.Ident) and (s, ix.Name) in self.inbounds:

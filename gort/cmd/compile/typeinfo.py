@@ -198,6 +198,21 @@ def load(t: types.Type, addr: str, off: int = 0) -> str:
     raise TypeError(t)
 
 
+def view(t: types.Type) -> tuple[str, int] | None:
+    """(view name, log2 size) for a one-word scalar type read through one typed view."""
+    r = rep(t)
+    if r == Rep.INT:
+        v, shift = _intview[intinfo(t)]
+        return v, shift
+    if r == Rep.FLOAT:
+        return ("F32", 2) if isFloat32(t) else ("F64", 3)
+    if r == Rep.PTR:
+        return "U64", 3
+    if r == Rep.BOOL:
+        return "U8", 0
+    return None
+
+
 def store(t: types.Type, addr: str, val: str, off: int = 0) -> list[str]:
     """Statements storing the Python value val (a name or simple expression,
     evaluated once per word for multi-word types) of type t at addr+off.
