@@ -1909,6 +1909,8 @@ class FuncGen:
             for s in ti.store(t, p, v):
                 self.emit(s)
             return p
+        if isinstance(x, ast.IndexExpr) and not isinstance(self.typeOf(x.X).Underlying(), types.Map):
+            return self.indexAddr(x)
         ref = self.lvalue(x)
         if ref[0] == "addr":
             return ref[1]
@@ -2331,6 +2333,8 @@ class FuncGen:
         if ti.isMem(t):
             v = self.expr(x)
             return self.spillIfNeeded(v)
+        if isinstance(x, ast.IndexExpr) and not isinstance(self.typeOf(x.X).Underlying(), types.Map):
+            return self.spillIfNeeded(self.indexAddr(x))
         ref = self.lvalue(x)
         if ref[0] == "var" and ref[1].kind == "mem":
             return ref[1].name
