@@ -1221,7 +1221,7 @@ class FuncGen:
         t = self.typeOf(s.X)
         ref = self.lvalue(s.X)
         if id(s) in self.nowrap and ref[0] == "var" and ref[1].kind == "py":
-            self.emit(f"{ref[1].name} += 1")
+            self.emit(f"{ref[1].name} {'+' if s.Tok == token.INC else '-'}= 1")
             return
         cur = self.loadRef(ref, t)
         one = "1.0" if ti.rep(t) == Rep.FLOAT else ("1" if ti.rep(t) == Rep.INT else "1")
@@ -1402,27 +1402,64 @@ class FuncGen:
             del self.sliceCache[name]
 
     def noWrapPost(self, s: ast.ForStmt) -> None:
-        """`for ...; i < n; i++` with i unchanged in the body: i++ cannot overflow."""
+        """Post statements that cannot overflow, because the condition bounds them:
+        `i++` / `i = i + 1` under `i < x`, `j--` / `j = j - 1` under `x < j`
+        (in any && term of the condition), with i and j unchanged in the body."""
         from gort.cmd.compile.ranges import _assignedIn
 
-        post, cond = s.Post, s.Cond
-        if not (isinstance(post, ast.IncDecStmt) and post.Tok == token.INC and isinstance(post.X, ast.Ident)):
+        below: set[str] = set()  # v < x: v + 1 cannot overflow
+        above: set[str] = set()  # x < v: v - 1 cannot overflow
+
+        def terms(c: Any) -> None:
+            c = unparen(c)
+            if isinstance(c, ast.BinaryExpr):
+                if c.Op == token.LAND:
+                    terms(c.X)
+                    terms(c.Y)
+                    return
+                lhs, rhs = unparen(c.X), unparen(c.Y)
+                if c.Op == token.LSS:
+                    if isinstance(lhs, ast.Ident):
+                        below.add(lhs.Name)
+                    if isinstance(rhs, ast.Ident):
+                        above.add(rhs.Name)
+                elif c.Op == token.GTR:
+                    if isinstance(rhs, ast.Ident):
+                        below.add(rhs.Name)
+                    if isinstance(lhs, ast.Ident):
+                        above.add(lhs.Name)
+
+        if s.Cond is None or s.Post is None:
             return
-        if not isinstance(cond, ast.BinaryExpr):
+        terms(s.Cond)
+
+        def safe(ident: Any) -> bool:
+            v = self.info.Uses.get(ident)
+            if not isinstance(v, types.Var) or _assignedIn(self, s.Body, {v}):
+                return False
+            f = self.analysis.facts.get(v)
+            return not (f is not None and (f.addrTaken or f.captured))
+
+        post = s.Post
+        if isinstance(post, ast.IncDecStmt) and isinstance(post.X, ast.Ident):
+            name = post.X.Name
+            if ((post.Tok == token.INC and name in below) or (post.Tok == token.DEC and name in above)) and safe(post.X):
+                self.nowrap.add(id(post))
             return
-        i = post.X.Name
-        lhs, rhs = unparen(cond.X), unparen(cond.Y)
-        ok = (cond.Op == token.LSS and isinstance(lhs, ast.Ident) and lhs.Name == i) or \
-             (cond.Op == token.GTR and isinstance(rhs, ast.Ident) and rhs.Name == i)
-        if not ok:
-            return
-        v = self.info.Uses.get(post.X)
-        if not isinstance(v, types.Var) or _assignedIn(self, s.Body, {v}):
-            return
-        f = self.analysis.facts.get(v)
-        if f is not None and (f.addrTaken or f.captured):
-            return
-        self.nowrap.add(id(post))
+        if isinstance(post, ast.AssignStmt) and post.Tok == token.ASSIGN and len(post.Lhs) == len(post.Rhs):
+            for lhs, rhs in zip(post.Lhs, post.Rhs):
+                rhs = unparen(rhs)
+                if not (isinstance(lhs, ast.Ident) and isinstance(rhs, ast.BinaryExpr)):
+                    continue
+                x, y = unparen(rhs.X), rhs.Y
+                c = self.constOf(y)
+                if not (isinstance(x, ast.Ident) and x.Name == lhs.Name and c is not None):
+                    continue
+                if constant.Int64Val(constant.ToInt(c))[0] != 1:
+                    continue
+                if ((rhs.Op == token.ADD and lhs.Name in below) or (rhs.Op == token.SUB and lhs.Name in above)) \
+                        and safe(lhs):
+                    self.nowrap.add(id(rhs))
 
     def loopBody(self, loop: Loop, body: list[Any]) -> None:
         self.loops.append(loop)
@@ -1959,7 +1996,7 @@ class FuncGen:
             y = self.ringOperand(e.Y, t)
             x = self.spillAt(x, mark)
             raw = self.ringop(op, x, y)
-            if self._rawOK:
+            if self._rawOK or id(e) in self.nowrap:
                 return raw
             if op in (token.ADD, token.SUB) and x in self.bounded and _smallConst(y) and ti.intinfo(t) == (64, True):
                 return raw  # a range index plus or minus a small constant stays in range
