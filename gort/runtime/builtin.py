@@ -94,71 +94,20 @@ NAN = math.nan
 
 
 # --- the parts that park, and the stack guard --------------------------------------------
-# select, block, gopreempt, morestack(g) come from the scheduler's files.
 
-
-def _late(name: str, module: str) -> Any:
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
-
-
-try:
-    from gort.runtime.select import block, selectgo  # noqa: F401
-except ImportError:  # pragma: no cover - until select.py lands
-
-    def selectgo(cases: Any, nsends: int, nrecvs: int, block: bool) -> Generator[Any, Any, tuple[int, bool]]:
-        from gort.runtime.panic import throw
-
-        throw("select is not implemented yet")
-        yield
-
-    def block() -> Generator[Any, Any, None]:  # type: ignore[misc]
-        from gort.runtime.proc import gopark
-        from gort.runtime.runtime2 import waitReasonSelectNoCases
-
-        yield from gopark(None, None, waitReasonSelectNoCases)
-
-
-try:
-    from gort.runtime.preempt import gopreempt, morestack, morestackg  # noqa: F401
-except ImportError:  # pragma: no cover - until preempt.py lands
-
-    def gopreempt(gp: Any) -> Generator[Any, Any, None]:
-        from gort.runtime.proc import gopreempt_m
-
-        gp.preempt = False
-        yield gopreempt_m
-
-    def morestack(gp: Any, framesize: int) -> int:
-        from gort.runtime.stack import newstack
-
-        newstack(gp, framesize)
-        return int(gp.sp - framesize)
-
-    def morestackg(gp: Any, framesize: int) -> Generator[Any, Any, int]:
-        return morestack(gp, framesize)
-        yield
-
-
-try:
-    from gort.runtime.map import (  # noqa: F401
-        makemap,
-        mapaccess1,
-        mapaccess2,
-        mapassign,
-        mapclear,
-        mapdelete,
-        mapiterinit,
-        mapiternext,
-        maplen,
-    )
-except ImportError:  # pragma: no cover - until map.py lands
-
-    def makemap(*a: Any) -> int:
-        from gort.runtime.panic import throw
-
-        throw("maps are not implemented yet")
+from gort.runtime.map import (  # noqa: E402,F401
+    makemap,
+    mapaccess1,
+    mapaccess2,
+    mapassign,
+    mapclear,
+    mapdelete,
+    mapiterinit,
+    mapiternext,
+    maplen,
+)
+from gort.runtime.preempt import gopreempt, gopreemptPlain, morestack, morestackg  # noqa: E402,F401
+from gort.runtime.select import block, selectgo  # noqa: E402,F401
 
 
 # --- integer arithmetic with Go's rules ---------------------------------------------------

@@ -681,6 +681,8 @@ class FuncGen:
                 self.ptrLocals.add("_sp")
             elif self.isgen:
                 self.emit("if gp.preempt: yield from gopreempt(gp)")
+            else:
+                self.emit("if gp.preempt: gopreemptPlain(gp)")
             if self.hasDefer:
                 self.emitDeferFrame(bodyL, bodyG, framed)
             elif framed:
@@ -1463,8 +1465,11 @@ class FuncGen:
 
     def loopBody(self, loop: Loop, body: list[Any]) -> None:
         self.loops.append(loop)
-        if self.isgen:
+        # A preemption safepoint on every back-edge (docs/design/0002).
+        if self.isgen or self.rfstack:
             self.emit("if gp.preempt: yield from gopreempt(gp)")
+        else:
+            self.emit("if gp.preempt: gopreemptPlain(gp)")
         self.stmtList(body)
         self.loops.pop()
         self.emitPost(loop)
