@@ -54,7 +54,7 @@ PROGRAMS: dict[str, list[object]] = {
     "sync": [None],
     "time": [pytest.param(None, marks=NEEDS_SYSCALL)],
     "pipe": [pytest.param(None, marks=NEEDS_SYSCALL)],
-    "starve": [pytest.param(None, marks=NEEDS_PLAIN_POLL)],
+    "starve": [None],
     "lockosthread": [None],
 }
 
