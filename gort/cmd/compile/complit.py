@@ -67,7 +67,12 @@ def fill(fg: Any, e: ast.CompositeLit, t: types.Type, dst: str) -> None:
         for i, elt in enumerate(e.Elts):
             if isinstance(elt, ast.KeyValueExpr):
                 name = elt.Key.Name
-                idx = next(k for k in range(u.NumFields()) if u.Field(k).Name() == name)
+                idx = next((k for k in range(u.NumFields()) if u.Field(k).Name() == name), -1)
+                if idx < 0:
+                    # Go 1.27: a promoted field of an embedded struct.
+                    off, ft = promotedField(fg, t, name, elt)
+                    storeElem(fg, elt.Value, ft, dst, off)
+                    continue
                 val = elt.Value
             else:
                 idx = i
@@ -110,3 +115,17 @@ def storeElem(fg: Any, val: Any, t: types.Type, dst: str, off: int) -> None:
         v = tv
     for s in ti.store(t, dst, v, off):
         fg.emit(s)
+
+
+def promotedField(fg: Any, t: types.Type, name: str, node: Any) -> tuple[int, types.Type]:
+    """Offset and type of a field promoted through embedded structs (not pointers)."""
+    obj, index, indirect = types.LookupFieldOrMethod(t, False, fg.pg.pkg, name)
+    if obj is None or indirect:
+        raise fg.err(node, f"gort: promoted field {name} through an embedded pointer in a composite literal")
+    off = 0
+    cur = t
+    for i in index:
+        st = cur.Underlying()
+        off += ti.offsetsof(st)[i]
+        cur = st.Field(i).Type()
+    return off, cur
