@@ -149,8 +149,9 @@ def describe(pg: Any, t: types.Type) -> str:
         d["pkgpath"] = ""
     if isinstance(u, types.Pointer):
         d["elem"] = describe(pg, u.Elem())
-        if isinstance(u.Elem(), types.Named):
-            d["methods"] = methodTable(pg, u.Elem(), True)
+        el = types.Unalias(u.Elem())
+        if isinstance(el, types.Named):
+            d["methods"] = methodTable(pg, el, True)
     elif isinstance(u, types.Slice):
         d["elem"] = describe(pg, u.Elem())
     elif isinstance(u, types.Array):
