@@ -41,11 +41,13 @@ is due and in no heap (`maybeRunChan`), and a goroutine blocking on it puts
 the timer in a heap (`blockTimerChan`; time.py explains the lazy timers).
 
 Differences from Go: `c.lock` is a host lock kept beside the hchan in
-`chanlocks` (keyed by the hchan's address) instead of a futex word inside
-it; the word at offset 104 stays, so the layout and size are Go's. The
-`unlockf` that send/recv take is either that lock or a function (select's
-selunlock). Nothing removes an entry of `chanlocks` yet: that waits for the
-garbage collector's finalization of channels.
+`chaninfo` (keyed by the hchan's address, with copies of the fields that
+never change after makechan) instead of a futex word inside it; the word
+at offset 104 stays, so the layout and size are Go's. The `unlockf` that
+send/recv take is either that lock or a function (select's selunlock).
+chanrecv takes an extra flag so that chanrecv1/chanrecv2 need no generator
+of their own. Nothing removes an entry of `chaninfo` yet: that waits for
+the garbage collector's finalization of channels.
 """
 
 from __future__ import annotations

@@ -74,9 +74,19 @@ Differences from Go:
     scheduler counters holds a small per-object lock (atomic.py): Python
     has no CAS instruction.
   * A plain (non-generator) function cannot yield: at a safepoint it parks
-    its thread instead, as a locked M does (preempt.py, `plainPark`).
+    its thread instead, as a locked M does (preempt.py, `plainPark`; see
+    docs/design/0002-preemption.md).
+  * acquirem/releasem (m.locks) bracket only what can reach a safepoint;
+    the hot paths (gopark, goready, the sudog cache) skip them, since
+    runtime code has no safepoints in gort.
+  * wakep returns at once when GOMAXPROCS is 1 (the caller holds the only
+    P; Go would only set needspinning).
+  * casgstatus throws "casgstatus: bad status" where Go would spin forever
+    on a status that is neither the expected one nor its scan form.
+  * stealOrder draws a fresh random start and coprime stride per round
+    rather than from one random word.
   * No async preemption by signal, no GC assist or mark workers yet, no
-    tracer events, no synctest bubbles, no cgo.
+    tracer events, no synctest bubbles, no cgo, no template thread.
 """
 
 from __future__ import annotations

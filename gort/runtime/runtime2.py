@@ -18,6 +18,10 @@ muintptr and puintptr. Each g also has an address in Go memory (`addr`, from
 `new(g)`), so Go memory (a sudog, a hchan's wait queue) can name it;
 `gByAddr` maps it back.
 
+Pointer fields that Go code uses as non-nil where it uses them (g.m, m.p,
+m.curg, m.g0) are typed without None for the type checker; None still
+means nil.
+
 Differences from Go:
   * gobuf holds `coro`, the Python generator of the goroutine, in place of
     pc and the saved registers: resuming a G is `coro.send(...)`.

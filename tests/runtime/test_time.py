@@ -102,3 +102,21 @@ def test_sleepers_and_timers() -> None:
     st, out, err = run_prog("timers")
     assert (st, err) == (0, ""), err
     assert out == "wake order [10, 20, 30, 40, 50]\ntimer func ran\nstopped timer did not run\n"
+
+
+def test_timer_channels() -> None:
+    """time.NewTimer's lazy channel timer, hand-compiled; the same answers as
+    Go 1.27 gives for the same operations."""
+    st, out, err = run_prog("timerchan", env={"GOMAXPROCS": "2"})
+    assert (st, err) == (0, ""), err
+    assert out == (
+        "len/cap of C: 0 0\n"
+        "fired after >= 10ms: True value set: True\n"
+        "stop after firing: False\n"
+        "lazy timer ran on receive: True\n"
+        "stop pending: True\n"
+        "stopped timer sent: False\n"
+        "reset expired: True\n"
+        "stale value after reset: False\n"
+        "reset timer fired\n"
+    )
