@@ -121,3 +121,25 @@ def test_bad_flag(flag: str) -> None:
     r = run_gort(HELLO, flags=[flag])
     assert r.rc == 2
     assert r.stderr.startswith(f"flag provided but not defined: {flag}\n")
+
+
+@pytest.mark.parametrize("how", ["fmt", "os"])
+def test_broken_stdout_dies_of_sigpipe(tmp_path: os.PathLike[str], how: str) -> None:
+    """Writing to a closed pipe on fd 1 kills the program with SIGPIPE, as a Go binary."""
+    import signal
+    import subprocess
+    import sys
+
+    write = 'fmt.Println("line", i)' if how == "fmt" else 'os.Stdout.WriteString("line\\n")'
+    src = ("package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nvar _ = fmt.Sprint\nvar _ = os.Stdout\n\n"
+           "func main() {\n\tfor i := 0; i < 1000000; i++ {\n\t\t" + write + "\n\t}\n}\n")
+    path = _write(tmp_path, "pipe.go", src)
+    env = dict(os.environ, GORTCACHE=os.environ.get("GORTCACHE", str(tmp_path / "cache")))
+    with subprocess.Popen([sys.executable, "-m", "gort", "run", path], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=env, cwd=ROOT) as p:
+        assert p.stdout is not None and p.stderr is not None
+        assert p.stdout.readline().startswith(b"line")
+        p.stdout.close()
+        err = p.stderr.read()
+        assert p.wait(timeout=120) == -signal.SIGPIPE, err.decode()
+    assert b"Traceback" not in err

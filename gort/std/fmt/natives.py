@@ -49,6 +49,12 @@ def _write(gp: Any, b: bytes) -> tuple[int, tuple[int, int]]:
         while b:
             w = os.write(1, b)
             b = b[w:]
+    except BrokenPipeError:
+        # os.(*File).Write's epipecheck: a broken standard output kills
+        # the program with SIGPIPE.
+        from gort.std.os.natives import F_sigpipe
+
+        F_sigpipe(gp)
     finally:
         if enter is not None:
             proc.exitsyscall()

@@ -23,9 +23,9 @@ SYS_GETTIMEOFDAY = 96
 
 def F_runtime_envs(gp: Any) -> tuple[int, int, int]:
     from gort.runtime.os_linux import envs
-    from gort.std.os.natives import _stringslice
+    from gort.runtime.string import makestringslice
 
-    return _stringslice(list(envs) if envs else [f"{k}={v}" for k, v in os.environ.items()])
+    return makestringslice(list(envs) if envs else [f"{k}={v}" for k, v in os.environ.items()])
 
 
 def F_runtime_BeforeFork(gp: Any) -> None:

@@ -1,5 +1,5 @@
-// runtime.Goexit in main: once every other goroutine is done, no
-// goroutines are left.
+// runtime.Goexit in main: main's deferred calls run, and once every other
+// goroutine is done, no goroutines are left.
 package main
 
 import (
@@ -8,12 +8,17 @@ import (
 )
 
 func main() {
+	start := make(chan bool)
 	done := make(chan bool)
 	go func() {
+		<-start // after main's deferred call, whichever P runs first
 		fmt.Println("worker")
 		done <- true
 	}()
-	defer fmt.Println("deferred in main")
+	defer func() {
+		fmt.Println("deferred in main")
+		close(start)
+	}()
 	go func() { <-done }()
 	runtime.Goexit()
 }
