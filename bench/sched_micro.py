@@ -22,7 +22,7 @@ difference divided by the difference of sizes.
 
 Usage:
 
-    python3 bench/sched_micro.py [--scale F] [--gomaxprocs 1,2] [--no-go]
+    python3 bench/sched_micro.py [--scale F] [--gomaxprocs 1,2] [--runs N] [--only NAMES] [--no-go]
 
 Prints ns/op and the ratio gort/asyncio (below 1: gort is faster).
 """
@@ -399,6 +399,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--gomaxprocs", default=f"1,{os.cpu_count() or 1}", help="GOMAXPROCS values for gort and Go")
     ap.add_argument("--only", default="", help="comma-separated benchmarks")
     ap.add_argument("--no-go", action="store_true", help="do not build and time the Go programs")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each implementation; the best counts")
     args = ap.parse_args(argv[1:])
     names = [x for x in (args.only.split(",") if args.only else SIZES)]
     procs = sorted({int(x) for x in args.gomaxprocs.split(",")})
@@ -406,9 +407,17 @@ def main(argv: list[str]) -> int:
     print(f"{'benchmark':10} {'per':11} {'P':>2} {'gort ns':>9} {'asyncio ns':>10} {'gort/asyncio':>12} {'go ns':>7}")
     for name in names:
         n = max(100, int(SIZES[name] * args.scale))
-        aio = min(run_asyncio(name, n) for _ in range(3))
+        # Interleave the runs (asyncio, then gort at each GOMAXPROCS, three
+        # times) and keep the best of each, so that a busy machine slows
+        # every implementation alike.
+        aio = float("inf")
+        gort = {gmp: float("inf") for gmp in procs}
+        for _ in range(args.runs):
+            aio = min(aio, run_asyncio(name, n))
+            for gmp in procs:
+                gort[gmp] = min(gort[gmp], run_gort(name, n, gmp))
         for gmp in procs:
-            g = min(run_gort(name, n, gmp) for _ in range(3))
+            g = gort[gmp]
             go = None if args.no_go else run_go(name, n, gmp, bindir)
             gos = f"{go:7.0f}" if go is not None else "      -"
             print(f"{name:10} {UNITS[name]:11} {gmp:>2} {g:9.0f} {aio:10.0f} {g / aio:12.2f} {gos}", flush=True)

@@ -340,3 +340,9 @@ def test_panic_in_goroutine(tb: str) -> None:
 def test_sysmon_retakes_p_from_syscall() -> None:
     st, out, err = run_prog("pipereader", "syscall", env={"GOMAXPROCS": "1"})
     assert st == 0 and "main done" in out
+
+
+def test_sysmon_forces_gc() -> None:
+    st, out, err = run_prog("forcegc")
+    assert (st, err) == (0, ""), err
+    assert out == "helper is goroutine 2, parked: True\nforced GC ran: True\n"
