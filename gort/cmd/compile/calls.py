@@ -101,12 +101,26 @@ def callTarget(fg: Any, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, Any, b
             args = [rv] + evalArgs(fg, _Rest(e), sig)
             return f"{ref}(gp{_join(args)})", sig, pg.isGenFunc(fn)
         args = evalArgs(fg, e, sig)
+        inl = pg.inlinable.get(fn)
+        if inl is not None:
+            from gort.cmd.compile.inline import inlineCall
+
+            v = inlineCall(fg, fn, inl, args, list(e.Args) if len(e.Args) == len(args) else None)
+            if v is not None:
+                return v, sig, False
         return f"{ref}(gp{_join(args)})", sig, pg.isGenFunc(fn)
     if kind == "method":
         fn, sel = x
         ref, sig, gen = fg.methodRef(fn)
         recvv = methodReceiver(fg, unparen(e.Fun), sel, fn)
         args = evalArgs(fg, e, sig)
+        inl = pg.inlinable.get(fn)
+        if inl is not None:
+            from gort.cmd.compile.inline import inlineCall
+
+            v = inlineCall(fg, fn, inl, [recvv] + args, [None] + list(e.Args) if len(e.Args) == len(args) else None)
+            if v is not None:
+                return v, sig, False
         return f"{ref}(gp, {recvv}{_join(args)})", sig, gen
     if kind == "iface":
         sel = x

@@ -129,6 +129,7 @@ class PkgGen:
         self.funcs: list[FuncMeta] = []
         self.natives: list[str] = []
         self.colors: dict[str, bool] = {}
+        self.inlinable: dict[types.Func, Any] = {}  # inline.Inl of each inlinable function
         self.funcNames: dict[Any, str] = {}  # FuncDecl/FuncLit/types.Func -> pyname
         self.closureCount: dict[str, int] = {}
         self.litParent: dict[ast.FuncLit, str] = {}
@@ -290,6 +291,9 @@ class PkgGen:
             if d.Body is not None and not d.Type.TypeParams and not self.isGenericRecv(d):
                 self.analysis.analyze(d)
         self.colors = colorPackage(self, decls)
+        from gort.cmd.compile.inline import findInlinable
+
+        self.inlinable = findInlinable(self, decls)
         # Every package-level defined type gets its descriptor and method
         # wrappers, so the linker and the runtime can name them.
         from gort.cmd.compile.typedesc import describe
@@ -431,10 +435,11 @@ class FuncGen:
         self.pg = pg
         self.info = pg.info
         self.analysis = pg.analysis
-        self.inbounds: set[tuple[str, str]] = set()  # (slice local, Go index name) proven in range
+        self.inbounds: set[tuple[str, str]] = set()  # (slice local, index local) proven in range
         self.nowrap: set[int] = set()  # ids of i++ statements that cannot overflow
         self.rfstack: list[Any] = []  # enclosing range-over-func bodies (ranges.RangeFunc)
         self.checked: set[tuple[str, str]] = set()
+        self.inlining: list[types.Func] = []  # functions being inlined here (inline.py)
         self.sliceCache: dict[str, tuple[str, str, str]] = {}  # slice local -> (ptr, len, word index) locals in a loop
         self.bounded: set[str] = set()  # Python locals known in [0, MaxInt) (range indexes)
         self.smap: Any = None  # TypeParam -> type argument, in a generic instance
@@ -1139,13 +1144,29 @@ class FuncGen:
                 return
             # Parallel assignment: evaluate index/pointer operands, then values, then assign.
             refs = []
+            pure = all(self.effectFree(r) for r in s.Rhs)
             for lhs in s.Lhs:
                 if isBlank(lhs):
                     refs.append(None)
                     continue
                 ref = self.lvalue(lhs)
-                ref = self.pinRef(ref)
+                if not (pure and self.effectFree(lhs)):
+                    ref = self.pinRef(ref)
                 refs.append((ref, self.typeOf(lhs)))
+            if pure:
+                # Targets are evaluated after earlier ones are stored: an index
+                # that reads a variable assigned here must be taken now.
+                names = {r[0][1].name for r in refs if r is not None and r[0][0] == "var"}
+                if names:
+                    word = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+                    refs = [(self.pinRef(r[0]), r[1]) if r is not None and r[0][0] != "var"
+                            and word.search(str(r[0][1])) else r for r in refs]
+                targets = [self.storeTarget(r[0], r[1]) if r is not None else "_" for r in refs]
+                if all(targets):
+                    # One Python tuple assignment: values first, then stores left to right.
+                    vals = [self.expr(rhs, r[1] if r is not None else None) for rhs, r in zip(s.Rhs, refs)]
+                    self.emit(f"{', '.join(targets)} = {', '.join(vals)}")  # type: ignore[arg-type]
+                    return
             vals = []
             for _lhs, rhs, r in zip(s.Lhs, s.Rhs, refs):
                 t = r[1] if r is not None else self.typeOf(rhs)
@@ -2277,6 +2298,52 @@ class FuncGen:
             return mapLoadRef(self, r, t)
         raise CompileError(0, "internal error: load of blank")
 
+    def storeTarget(self, ref: tuple[str, Any], t: types.Type) -> str | None:
+        """The Python assignment target that stores a value of type t through ref,
+        when one plain `target = value` does it (else None)."""
+        kind, r = ref
+        if kind == "var" and r.kind == "py":
+            return str(r.name)
+        if ti.isMem(t) or ti.multiword(t):
+            return None
+        if kind == "elem":
+            view, idx, et = r
+            return None if ti.rep(et) == Rep.BOOL else f"{view}[{idx}]"
+        if kind == "var":
+            lines = ti.store(r.t, r.name, "__V__")
+        elif kind == "addr" and _simple(r):
+            lines = ti.store(t, r, "__V__")
+        else:
+            return None
+        if len(lines) == 1 and lines[0].endswith(" = __V__") and "__V__" not in lines[0][:-8]:
+            return lines[0][:-8]
+        return None
+
+    def effectFree(self, e: Any) -> bool:
+        """e can be evaluated later than its turn: no calls, no effects, and no
+        panic raised inside the expression (checks are statements before it)."""
+        info = self.info
+        tv = info.Types.get(e)
+        if tv is not None and tv.Value is not None:
+            return True
+        if isinstance(e, ast.ParenExpr):
+            return self.effectFree(e.X)
+        if isinstance(e, ast.Ident):
+            return isinstance(info.Uses.get(e), (types.Var, types.Const, types.Nil))
+        if isinstance(e, ast.BinaryExpr):
+            if e.Op in (token.QUO, token.REM, token.SHL, token.SHR):
+                if not (e.Op == token.QUO and ti.rep(self.typeOf(e)) == Rep.FLOAT):
+                    return False
+            return self.effectFree(e.X) and self.effectFree(e.Y)
+        if isinstance(e, ast.UnaryExpr):
+            return e.Op in (token.SUB, token.ADD, token.NOT, token.XOR) and self.effectFree(e.X)
+        if isinstance(e, ast.IndexExpr):
+            xt = self.typeOf(e.X).Underlying()
+            if isinstance(xt, types.Pointer):
+                xt = xt.Elem().Underlying()
+            return isinstance(xt, (types.Slice, types.Array)) and self.effectFree(e.X) and self.effectFree(e.Index)
+        return False
+
     def storeRef(self, ref: tuple[str, Any], t: types.Type, val: str) -> None:
         kind, r = ref
         if kind == "blank":
@@ -2447,7 +2514,7 @@ class FuncGen:
                           f"panicIndex({i}, {n})" if int(i) >= int(n) else "pass")
                 self.checked.add((n, i))
         else:
-            if isinstance(xt, types.Slice) and isinstance(ix, ast.Ident) and (s, ix.Name) in self.inbounds:
+            if isinstance(xt, types.Slice) and isinstance(ix, ast.Ident) and (s, self.expr(ix)) in self.inbounds:
                 i = self.expr(ix)
             else:
                 i = self.spillIfNeeded(self.expr(e.Index))
@@ -2482,7 +2549,7 @@ class FuncGen:
                 base, n = cache[0], cache[1]
             et = xt.Elem()
             ix = unparen(e.Index)
-            if isinstance(ix, ast.Ident) and (s, ix.Name) in self.inbounds:
+            if isinstance(ix, ast.Ident) and (s, self.expr(ix)) in self.inbounds:
                 i = self.expr(ix)
                 size = ti.sizeof(et)
                 return f"({base} + {i} * {size})" if size != 1 else f"({base} + {i})"

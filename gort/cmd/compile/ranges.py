@@ -12,6 +12,7 @@ from typing import Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
+from gort.cmd.compile.typeinfo import Rep
 from gort.go import ast, token
 
 
@@ -116,20 +117,36 @@ def rangeSlice(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     fg.emit(f"{i} = 0")
     size = ti.sizeof(et)
     proof = boundsProof(fg, s)
+    # A one-word scalar element is read through its typed view by word index.
+    wview = ""
+    if s.Value is not None and not _blank(s.Value) and not ti.isMem(et):
+        vw = ti.view(et)
+        if vw is not None and size == 1 << vw[1]:
+            wview = vw[0]
+            if vw[1]:
+                w = fg.tmp("_bw")
+                fg.emit(f"{w} = {base} >> {vw[1]}")
+                base = w
     fg.emit(f"while {i} < {n}:")
     with fg.indent():
         assignIter(fg, s, s.Key, i, types.Typ[types.Int])
         if proof is not None:
-            fg.inbounds.add(proof)
             kv = fg.vars.get(fg.info.Defs.get(s.Key))
             if kv is not None and kv.kind == "py":
+                proof = (proof[0], kv.name)
+                fg.inbounds.add(proof)
                 fg.bounded.add(kv.name)
+            else:
+                proof = None
         if s.Value is not None and not _blank(s.Value):
             addr = f"{base} + {i} * {size}" if size != 1 else f"{base} + {i}"
             if ti.isMem(et):
                 a = fg.tmp()
                 fg.emit(f"{a} = {addr}")
                 assignIter(fg, s, s.Value, a, et)
+            elif wview:
+                v = f"{wview}[{base} + {i}]"
+                assignIter(fg, s, s.Value, f"({v} != 0)" if ti.rep(et) == Rep.BOOL else v, et)
             else:
                 a = fg.tmp()
                 fg.emit(f"{a} = {addr}")
@@ -164,7 +181,7 @@ def boundsProof(fg: Any, s: ast.RangeStmt) -> tuple[str, str] | None:
     xvi = fg.vars.get(xv)
     if xvi is None or xvi.kind != "py":
         return None
-    return (xvi.name, s.Key.Name)
+    return (xvi.name, "")  # the index local is known once the loop defines it
 
 
 def _assignedIn(fg: Any, body: Any, vs: set[Any]) -> bool:

@@ -8,9 +8,10 @@ import (
 	"sync/atomic"
 )
 
-var stop atomic.Bool
+var stop, started atomic.Bool
 
 func spin() uint64 {
+	started.Store(true)
 	var n uint64
 	for !stop.Load() {
 		n++
@@ -22,8 +23,13 @@ func main() {
 	runtime.GOMAXPROCS(1)
 	done := make(chan uint64)
 	go func() { done <- spin() }()
-	// Give the spinner the P: main only runs again if it is preempted.
-	runtime.Gosched()
+	// Give the spinner the P: once it has started, main only runs again if
+	// the spinner is preempted. (One Gosched is not always enough: when
+	// main's P is at a multiple of 61 schedule ticks, the scheduler takes
+	// main back from the global queue first.)
+	for !started.Load() {
+		runtime.Gosched()
+	}
 	others := 0
 	for i := 0; i < 3; i++ {
 		ch := make(chan int)
