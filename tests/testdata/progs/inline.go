@@ -71,6 +71,7 @@ func main() {
 			fmt.Println("in range", s[k])
 		}
 	}
+	shadowed(s)
 	defer func() { fmt.Println("recovered:", recover()) }()
 	var np *point
 	defer func() {
@@ -82,4 +83,13 @@ func main() {
 		fmt.Println(div(1, n-n))
 	}()
 	fmt.Println(at(s, len(s)))
+}
+
+// shadowed indexes past the end with a variable named like the range index.
+func shadowed(s []int) {
+	defer func() { fmt.Println("shadowed:", recover()) }()
+	for k := range s {
+		k := k + 10
+		fmt.Println(s[k])
+	}
 }
