@@ -262,6 +262,8 @@ class g:
         "gopcline",
         "statusLock",
         "plainLocked",
+        "coroarg",
+        "coroexit",
     )
 
     def __init__(self) -> None:
@@ -298,6 +300,8 @@ class g:
         self.startpc = 0  # function index of the goroutine's function
         self.waiting = 0  # sudog list (address) this G waits on, in lock order
         self.selectDone = 0  # atomic: did a select case win?
+        self.coroarg: Any = None  # the coro being switched to or started (coro.py)
+        self.coroexit = False  # the coroutine is exiting (coroswitch_m destroys it)
         self.timer: Any = None
         self.sleepWhen = 0
         self.trackingSeq = 0

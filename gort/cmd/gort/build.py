@@ -106,7 +106,7 @@ def compilerKey() -> str:
     h = hashlib.sha256()
     h.update(gort.__version__.encode())
     root = os.path.dirname(os.path.abspath(gort.__file__))
-    for sub in ("cmd/compile", "cmd/link", "runtime/builtin.py"):
+    for sub in ("cmd/compile", "cmd/link", "runtime/builtin.py", "cmd/gort/build.py"):
         p = os.path.join(root, sub)
         paths = [p] if p.endswith(".py") else [os.path.join(p, n) for n in sorted(os.listdir(p)) if n.endswith(".py")]
         for fp in paths:
@@ -164,8 +164,18 @@ def loadModule(path: str, filename: str) -> ModuleType:
 
 
 def _stat(fn: str) -> list[int]:
-    st = os.stat(fn)
+    """What a plan remembers of a file: [mtime, size], or [0, -1] if there is none."""
+    try:
+        st = os.stat(fn)
+    except FileNotFoundError:
+        return [0, -1]
     return [st.st_mtime_ns, st.st_size]
+
+
+def nativesFile(path: str) -> str:
+    """Where package path's natives module is, if it has one (gort/std/PATH/natives.py)."""
+    root = os.path.dirname(os.path.abspath(gort.__file__))
+    return os.path.join(root, "std", *path.split("/"), "natives.py")
 
 
 def planKey(files: list[str], ckey: str) -> str:
@@ -282,6 +292,12 @@ def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
                 h.update(f.read())
         for dep in sorted(p.Imports.values(), key=lambda q: q.Path):
             h.update(keys.get(id(dep), dep.Path).encode())
+        try:
+            # The package's natives decide how calls of its bodyless functions compile.
+            with open(nativesFile(path), "rb") as f:
+                h.update(f.read())
+        except OSError:
+            pass
         key = h.hexdigest()
         keys[id(p)] = key
         out = os.path.join(cdir, key[:2], key + ".py")
@@ -302,7 +318,9 @@ def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
     linker.link(order, "main")
     entries = []
     for p, path in zip(prog.Packages, order):
-        entries.append({"path": path, "key": keys[id(p)], "files": [[fn, _stat(fn)] for fn in p.GoFiles]})
+        nf = nativesFile(path)
+        entries.append({"path": path, "key": keys[id(p)],
+                        "files": [[fn, _stat(fn)] for fn in p.GoFiles] + [[nf, _stat(nf)]]})
     try:
         savePlan(files, ckey, entries)
     except OSError:
