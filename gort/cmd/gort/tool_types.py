@@ -78,7 +78,21 @@ def _rewrite(msg: str, dirs: dict[str, str]) -> str:
 
 def formatErrors(p: Package) -> list[str]:
     """The lines go build prints for a failing package (without the header)."""
-    errs = list(p.Errors)
+    # gc drops a syntax error on a line that already has one, and a
+    # non-syntax error repeating the previous one's message on the same line
+    errs: list[Diagnostic] = []
+    lastSyntax: tuple[str, int] = ("", 0)
+    lastOther: tuple[str, int, str] = ("", 0, "")
+    for e in p.Errors:
+        if e.Msg.startswith("syntax error"):
+            if (e.Filename, e.Line) == lastSyntax:
+                continue
+            lastSyntax = (e.Filename, e.Line)
+        else:
+            if (e.Filename, e.Line, e.Msg) == lastOther:
+                continue
+            lastOther = (e.Filename, e.Line, e.Msg)
+        errs.append(e)
     # gc's limit applies in report order: the first 10 reported, then sorted
     limited = errs[:MaxErrors]
     more = len(errs) > MaxErrors

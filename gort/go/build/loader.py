@@ -244,17 +244,10 @@ class Loader:
         p.GoVersion = mod.goVersion if mod is not None else ""
         names: list[tuple[str, bytes]] = []
         for f in sorted(absfiles):
+            # files named on the command line are used whatever their build
+            # constraints say (cmd/go's UseAllFiles)
             with open(f, "rb") as fh:
-                data = fh.read()
-            # files named explicitly ignore file-name tags but not //go:build
-            if self.ctx.shouldBuild(data):
-                names.append((f, data))
-            else:
-                p.IgnoredFiles.append(f)
-        if not names:
-            prog.Errors.append(Diagnostic("", 0, 0, "build constraints exclude all Go files in "
-                                          + d, "load"))
-            return None
+                names.append((f, fh.read()))
         self.pkgs[(p.Path, d)] = p
         self.loadPackage(p, names)
         return p
@@ -299,7 +292,14 @@ class Loader:
     def resolve(self, path: str, frm: Package | None) -> tuple[str, str]:
         """(canonical import path, directory) of path imported from frm."""
         if not path:
-            raise LoadError("empty import path")
+            raise LoadError("missing import path")
+        if "@" in path:
+            raise LoadError(f"import path \"{path}\" should not have @version")
+        if path in (".", "..") or path.startswith(("./", "../")):
+            raise LoadError(f"\"{path}\" is relative, but relative import paths are not "
+                            "supported in module mode")
+        if path.startswith("/"):
+            raise LoadError(f"\"{path}\" is not a package path; see 'go help packages'")
         if self.overlay:
             ov = os.path.join(self.overlay, *path.split("/"))
             if self._hasGoFiles(ov):
@@ -412,8 +412,21 @@ class Loader:
         finally:
             self.stack.pop()
             self.stackFrom.pop()
-        if not any(e.Kind == "parse" for e in p.Errors):
+        # as gc: only errors starting with "syntax error" stop type checking
+        # (the parser's other complaints, like "middle index required in
+        # 3-index slice", are reported together with the type errors)
+        if not any(e.Kind == "parse" and e.Msg.startswith("syntax error") for e in p.Errors):
             self._check(p)
+        else:
+            # gc's parser also checks branches; those errors appear with the
+            # syntax errors even though the package is not type-checked
+            from gort.go.types.labels import CheckBranches
+
+            for pos, msg in CheckBranches(self.fset, p.Syntax):
+                ps = self.fset.Position(pos)
+                p.Errors.append(Diagnostic(ps.Filename, ps.Line, ps.Column, msg, "parse"))
+            # gc reports both as it parses, top to bottom
+            p.Errors.sort(key=Diagnostic.key)
         p._state = 2
 
     def _parse(self, p: Package, files: list[tuple[str, bytes]]) -> None:
@@ -466,7 +479,7 @@ class Loader:
                     self.pendingFrom = os.path.basename(self.fset.Position(spec.Pos()).Filename)
                     q = self.loadDir(cpath, d)
                 except LoadError as e:
-                    pos = self.fset.Position(spec.Path.Pos())
+                    pos = self.fset.Position(spec.Pos())
                     msg = str(e)
                     if "import cycle" in msg:
                         p.Errors.append(Diagnostic("", 0, 0, msg, "load"))
@@ -496,7 +509,22 @@ class Loader:
             if _versionErrorRx.search(msg):
                 msg = self._versionHint(p, info, e.Pos, msg)
             p.Errors.append(Diagnostic(fn, line, col, msg, "type"))
+        if not p.Errors:
+            self._gcChecks(p, info)
         pkg.errors = [e for e in p.Errors]
+
+    def _gcChecks(self, p: Package, info: types.Info) -> None:
+        """gc's own checks after type checking (gcchecks.py)."""
+        from gort.go.build import gcchecks
+
+        found = gcchecks.anonymousInterfaceCycles(p.Syntax, info, self.fset)
+        if not found:
+            isOverlay = bool(self.overlay) and p.Dir.startswith(self.overlay + os.sep)
+            src = os.path.join(self.goroot, "src") + os.sep
+            if gcchecks.isComplete(p.Path, p.Dir, p.Dir.startswith(src), isOverlay, self.ctx):
+                found = gcchecks.missingBodies(p.Syntax, self.fset)
+        for fn, line, col, msg in found:
+            p.Errors.append(Diagnostic(fn, line, col, msg, "type"))
 
 
     def _versionHint(self, p: Package, info: types.Info, pos: int, msg: str) -> str:

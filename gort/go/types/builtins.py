@@ -677,32 +677,32 @@ def offsetof(check: Checker, T: Type, index: list[int]) -> int:
     return offs
 
 
-def hasVarSize(check: Checker, t: Type, seen: set[int] | None = None) -> bool:
+def hasVarSize(check: Checker, t: Type) -> bool:
+    """Whether t's size depends on a type parameter (reporting type cycles)."""
     from gort.go.types.alias import unalias
 
     t = unalias(t)
     if isinstance(t, Named):
-        if seen is None:
-            seen = set()
-        if id(t) in seen:
-            return False
-        seen.add(id(t))
-        if t.orig is None and t.obj in check.objPathIdx:
-            i = check.objPathIdx[t.obj]
-            cycle = check.objPath[i:]
+        i = check.objPathIdx.get(t.obj)
+        if i is not None:
             from gort.go.types.decl import firstInSrc
 
+            cycle = check.objPath[i:]
             check.cycleError(cycle, firstInSrc(cycle))
             return True
         rhs = t.rhs()
         if rhs is None:
             return False
-        return hasVarSize(check, rhs, seen)
+        check.push(t.obj)
+        try:
+            return hasVarSize(check, rhs)
+        finally:
+            check.pop()
     if isinstance(t, Array):
-        return hasVarSize(check, t.elem, seen)
+        return hasVarSize(check, t.elem)
     if isinstance(t, Struct):
         for f in t.fields:
-            if hasVarSize(check, f.Type(), seen):
+            if hasVarSize(check, f.Type()):
                 return True
         return False
     return isinstance(t, TypeParam)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from gort.go import ast
 from gort.go.types.errcodes import Code
-from gort.go.types.errors import invalidOp, synPos
+from gort.go.types.errors import invalidOp, startPos, synPos
 from gort.go.types.interface import Interface
 from gort.go.types.lookup import interfacePtrError, isInterfacePtr, lookupFieldOrMethod
 from gort.go.types.object import (
@@ -159,8 +159,10 @@ def instantiateSignature(check: Checker, pos: Pos, expr: ast.Expr, typ: Signatur
         if err:
             p = pos
             if i < len(xlist):
-                p = xlist[i].Pos()
+                p = startPos(xlist[i])
             check.softErrorf(p, Code.InvalidTypeArg, "%s", err)
+        else:
+            check.mono.recordInstance(check.pkg, pos, tparams, targs, xlist)
 
     check.later(later)
     return inst

@@ -51,6 +51,7 @@ from gort.go.types import interface as _interface
 from gort.go.types import labels as _labels
 from gort.go.types import literals as _literals
 from gort.go.types import lookup as _lookup
+from gort.go.types import mono as _mono
 from gort.go.types import rangestmt as _rangestmt
 from gort.go.types import recording as _recording
 from gort.go.types import resolver as _resolver
@@ -106,6 +107,8 @@ class Checker:
         "brokenAliases", "usedVars", "usedPkgNames", "firstErr", "methods", "untyped",
         "delayed", "objPath", "objPathIdx", "sizes",
         # environment
+        "mono",
+        # environment
         "decl", "scope", "version", "iota", "errpos", "inTParamList", "sig", "isPanic",
         "hasLabel", "hasCallOrRecv",
         # Info maps, cached
@@ -145,6 +148,7 @@ class Checker:
         self.objPath: list[Object] = []
         self.objPathIdx: dict[Object, int] = {}
         self.sizes = conf.Sizes if conf.Sizes is not None else stdSizes
+        self.mono = _mono.monoGraph()  # instantiation graph (mono.py)
         # environment
         self.decl: declInfo | None = None
         self.scope: Scope | None = None
@@ -309,6 +313,8 @@ class Checker:
         if not self.conf.DisableUnusedImportCheck:
             self.unusedImports()
         self.recordUntyped()
+        if self.firstErr is None:
+            _mono.monomorph(self)
         self.pkg.goVersion = self.conf.GoVersion
         self.pkg.complete = True
         self.imports = []

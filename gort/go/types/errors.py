@@ -69,6 +69,8 @@ def synPos(e: ast.Node | None) -> Pos:
         return e.Lbrace  # type: ignore[attr-defined,no-any-return]
     if t is ast.KeyValueExpr:
         return e.Colon  # type: ignore[attr-defined,no-any-return]
+    if t is ast.FuncType and e.Params is not None and e.Params.Opening:  # type: ignore[attr-defined]
+        return e.Params.Opening  # type: ignore[attr-defined,no-any-return]
     return e.Pos()
 
 
@@ -101,6 +103,8 @@ def startPos(n: ast.Node) -> Pos:
         if t is ast.CallExpr:
             n = n.Fun  # type: ignore[attr-defined]
             continue
+        if t is ast.FuncType and n.Params is not None and n.Params.Opening:  # type: ignore[attr-defined]
+            return n.Params.Opening  # type: ignore[attr-defined,no-any-return]
         return n.Pos()
 
 

@@ -454,7 +454,7 @@ def incomparableCause(check: Checker, typ: Type) -> str:
     if isinstance(u, (Slice, Signature, Map)):
         return compositeKind(typ) + " can only be compared to nil"
     c = comparableType(typ, True, None)
-    return c or ""
+    return fmtTypeError(check, c) if c is not None else ""
 
 
 def shift(check: Checker, x: operand, y: operand, e: ast.Expr | None, o: token.Token) -> None:
@@ -763,7 +763,7 @@ def exprInternal(check: Checker, T: target | None, x: operand, e: ast.Expr,
             x.expr = e
             return statement
         if e.Type is None:
-            check.error(e, Code.BadTypeKeyword, "use of .(type) outside type switch")
+            check.error(e, Code.InvalidSyntaxTree, "use of .(type) outside type switch")
             x.mode = invalid
             x.expr = e
             return statement

@@ -263,3 +263,45 @@ def labels(check: Checker, body: ast.BlockStmt) -> None:
         if not lab.used:
             lbl = lab.lstmt.Label
             ls.errf(lbl.Pos(), "label %s defined and not used", lbl.Name)
+
+
+class _BranchOnly:
+    """Stands in for a Checker when only branches are checked (after syntax
+    errors gc still reports the branch errors its parser found)."""
+
+    __slots__ = ("fset", "pkg", "errors")
+
+    def __init__(self, fset: object) -> None:
+        self.fset = fset
+        self.pkg = None
+        self.errors: list[tuple[Pos, str]] = []
+
+    def softErrorf(self, pos: Pos, code: object, fmt: str, *args: object) -> None:
+        from gort.go.types.format import sprintf
+
+        self.errors.append((pos, sprintf(None, False, fmt, *args)))
+
+    def posString(self, p: Pos) -> str:
+        pos = self.fset.Position(p)  # type: ignore[attr-defined]
+        return f"{pos.Filename}:{pos.Line}:{pos.Column}"
+
+    def recordDef(self, id: ast.Ident, obj: object) -> None:
+        pass
+
+    def recordUse(self, id: ast.Ident, obj: object) -> None:
+        pass
+
+
+def CheckBranches(fset: object, files: list[ast.File]) -> list[tuple[Pos, str]]:
+    """gc's branch errors for every function body of files, without type checking."""
+    stub = _BranchOnly(fset)
+    for f in files:
+        for n in ast.Preorder(f):
+            body = None
+            if isinstance(n, ast.FuncDecl):
+                body = n.Body
+            elif isinstance(n, ast.FuncLit):
+                body = n.Body
+            if body is not None:
+                labels(stub, body)  # type: ignore[arg-type]
+    return stub.errors

@@ -199,8 +199,10 @@ def Comparable(T: Type) -> bool:
     return comparableType(T, True, None) is None
 
 
-def comparableType(T: Type, dynamic: bool, seen: dict[int, bool] | None) -> str | None:
-    """None if T is comparable; otherwise the reason ("" if none to give).
+def comparableType(T: Type, dynamic: bool,
+                   seen: dict[int, bool] | None) -> tuple[str, tuple[object, ...]] | None:
+    """None if T is comparable; otherwise the reason as a type error (format and
+    arguments, formatted by the caller with its qualifier; "" if no reason).
 
     dynamic: interfaces count as comparable (they may panic at run time).
     """
@@ -213,31 +215,27 @@ def comparableType(T: Type, dynamic: bool, seen: dict[int, bool] | None) -> str 
     tt = type(t)
     if tt is Basic:
         if t.kind == 25:  # type: ignore[attr-defined]
-            return ""
+            return ("", ())
         return None
     if tt is Pointer or tt is Chan:
         return None
     if tt is Struct:
         for f in t.fields:  # type: ignore[attr-defined]
             if comparableType(f.Type(), dynamic, seen) is not None:
-                from gort.go.types.typestring import TypeString
-
-                return f"struct containing {TypeString(f.Type(), None)} cannot be compared"
+                return ("struct containing %s cannot be compared", (f.Type(),))
         return None
     if tt is Array:
         if comparableType(t.elem, dynamic, seen) is not None:  # type: ignore[attr-defined]
-            from gort.go.types.typestring import TypeString
-
-            return f"{TypeString(T, None)} cannot be compared"
+            return ("%s cannot be compared", (T,))
         return None
     if tt is Interface:
         ts = t.typeSet()  # type: ignore[attr-defined]
         if (dynamic and not isTypeParam(T)) or ts.IsComparable(seen):
             return None
         if ts.IsEmpty():
-            return "empty type set"
-        return "incomparable types in type set"
-    return ""
+            return ("empty type set", ())
+        return ("incomparable types in type set", ())
+    return ("", ())
 
 
 def hasNil(t: Type) -> bool:

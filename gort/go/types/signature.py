@@ -166,6 +166,7 @@ def collectRecv(check: Checker, recvList: ast.FieldList,
                 smap = makeRenameMap(baseTParams, recvTParams)
                 for i, rtp in enumerate(recvTParams):
                     btp = baseTParams[i]
+                    check.mono.recordCanon(rtp, btp)
                     assert btp.bound is not None
                     rtp.bound = subst(check, rtp.obj.pos, btp.bound, smap, None, check.context())
             else:

@@ -82,6 +82,7 @@ class gcSizes(Sizes):
         c = self._align.get(id(T))
         if c is not None and c[0] is T:
             return c[1]
+        self._align[id(T)] = (T, 1)  # guards invalid recursive types
         a = self._alignof(T)
         self._align[id(T)] = (T, a)
         return a
@@ -145,6 +146,7 @@ class gcSizes(Sizes):
         c = self._size.get(id(T))
         if c is not None and c[0] is T:
             return c[1]
+        self._size[id(T)] = (T, -1)  # guards invalid recursive types
         s = self._sizeof(T)
         self._size[id(T)] = (T, s)
         return s

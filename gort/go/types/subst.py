@@ -259,6 +259,8 @@ class _Subster:
                     ftp.index = tp.index
                     fresh.append(ftp)
                     smap[tp] = ftp
+                    if self.check is not None:
+                        self.check.mono.recordCanon(ftp, tp)
                 for i, tp in enumerate(tparams):
                     b = tp.bound
                     fresh[i].bound = subst(self.check, self.pos, b, smap, self.expanding,

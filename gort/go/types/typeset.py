@@ -64,6 +64,8 @@ class _TypeSet:
 
         if tl_isAll(self.terms):
             return self.comparable
+        if not self.terms:
+            return False  # the empty type set
         for t in self.terms:
             if t.typ is None or comparableType(t.typ, False, seen) is not None:
                 return False

@@ -18,7 +18,7 @@ from gort.go import ast, constant, token
 from gort.go.types.array import Array
 from gort.go.types.chan import Chan
 from gort.go.types.errcodes import Code
-from gort.go.types.errors import invalidOp, synPos
+from gort.go.types.errors import invalidOp, startPos, synPos
 from gort.go.types.interface import Interface
 from gort.go.types.map import Map
 from gort.go.types.object import (
@@ -249,7 +249,7 @@ def typInternal(check: Checker, e0: ast.Expr, defn: TypeName | None) -> Type:
             return Slice(check.varType(e.Elt))
         a = Array(Typ[0], -1)
         if isinstance(e.Len, ast.Ellipsis) and e.Len.Elt is None:
-            check.error(e.Len, Code.BadDotDotDotSyntax,
+            check.error(e, Code.BadDotDotDotSyntax,
                         "invalid use of [...] array (outside a composite literal)")
             a.len = -1
         else:
@@ -350,8 +350,10 @@ def instantiatedType(check: Checker, x: ast.Expr, xlist: list[ast.Expr]) -> Type
             if err:
                 pos = synPos(x)
                 if i < len(xlist):
-                    pos = xlist[i].Pos()
+                    pos = startPos(xlist[i])
                 check.softErrorf(pos, Code.InvalidTypeArg, "%s", err)
+            else:
+                check.mono.recordInstance(check.pkg, synPos(x), tparams, targs, xlist)
 
     check.later(later)
     return inst
