@@ -347,6 +347,8 @@ class Loader:
     # -- loading
 
     def loadDir(self, path: str, d: str) -> Package:
+        if path == "unsafe":
+            return self._unsafe(d)
         isStd = self._isStdDir(d)
         if isStd:
             p = self.stdPkgs.get(path)
@@ -391,6 +393,20 @@ class Loader:
                 raise LoadError(f"build constraints exclude all Go files in {d}")
             raise LoadError(f"no Go files in {d}")
         self.loadPackage(p, files)
+        return p
+
+    def _unsafe(self, d: str) -> Package:
+        """Package unsafe is the checker's (types.Unsafe), never compiled."""
+        p = self.stdPkgs.get("unsafe")
+        if p is None:
+            p = Package("unsafe", d)
+            p.Name = "unsafe"
+            p.IsStd = True
+            p.GoVersion = STD_GO_VERSION
+            p.Fset = self.fset
+            p.Types = types.Unsafe  # type: ignore[assignment]
+            p._state = 2
+            self.stdPkgs["unsafe"] = p
         return p
 
     def _checkCycle(self, p: Package) -> None:
