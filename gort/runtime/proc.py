@@ -66,6 +66,9 @@ Invariants:
   * A G with `lockedm` set only ever runs on that M.
 
 Differences from Go:
+  * Lazy wakeups (docs/design/0003-lazy-wakeups.md): making a G runnable
+    does not start an idle P's M; sysmon does, once a G has waited a tick.
+    Under the GIL a second M could only take turns with the first.
   * mcall's continuation returns to the loop in asm.mstart1 instead of
     abandoning g0's stack (there is no stack to abandon).
   * `systemstack(f)` calls f with getg() switched to g0: g0 and the user G
@@ -845,6 +848,15 @@ def handoffp(pp: p) -> None:
 
 
 # go: runtime/proc.go wakep
+# Under the GIL a second M cannot run Go code beside the first, only take
+# turns with it, so waking an idle P for every new runnable G (Go's eager
+# policy) buys no parallelism and costs a thread wakeup and a GIL handoff
+# each time. With lazyWake, ready, newproc, Gosched and resetspinning do
+# not call wakep; sysmon does, once work has waited behind a running G for
+# a tick while a P is idle (retake). docs/design/0003-lazy-wakeups.md.
+lazyWake = True
+
+
 def wakep() -> None:
     """Try to add one more P to execute Gs, if there is an idle P and no spinning M."""
     # With one P there is no other P to wake (the caller holds it): gort
@@ -960,7 +972,8 @@ def resetspinning() -> None:
     # M wakeup policy is deliberately somewhat conservative, so check if we
     # need to wakeup another P here. See "Worker thread parking/unparking"
     # comment at the top of proc.go for details.
-    wakep()
+    if not lazyWake:
+        wakep()
 
 
 # --- goroutine creation and exit ---------------------------------------------------
@@ -1006,7 +1019,7 @@ def _newproc_m(fn: int, gp: g, pc: int, line: int) -> None:
     newg.gopcline = line
     pp = _tls.g.m.p
     runqput(pp, newg, True)
-    if mainStarted:
+    if mainStarted and not lazyWake:
         wakep()
 
 
@@ -2098,7 +2111,7 @@ def goready(gp: g, traceskip: int = 1) -> None:
         l.release()
         casgstatus(gp, _Gwaiting, _Grunnable)
     runqput(mp.p, gp, True)
-    if gomaxprocs != 1:  # see wakep
+    if gomaxprocs != 1 and not lazyWake:  # see wakep
         wakep()
 
 
@@ -2122,7 +2135,7 @@ def ready(gp: g, traceskip: int, next: bool) -> None:
         l.release()
         casgstatus(gp, _Gwaiting, _Grunnable)
     runqput(mp.p, gp, next)
-    if gomaxprocs != 1:  # see wakep
+    if gomaxprocs != 1 and not lazyWake:  # see wakep
         wakep()
     mp.locks -= 1
 
@@ -2154,7 +2167,7 @@ def goschedImpl(gp: g, preempted: bool) -> Mcall:
         lock(sched.lock)
         globrunqput(gp)
         unlock(sched.lock)
-    if mainStarted:
+    if mainStarted and not lazyWake:
         wakep()
     return schedule()
 
@@ -2830,6 +2843,7 @@ def forcegcTimeTest(now: int) -> bool:
 def retake(now: int) -> int:
     """Take Ps from Gs in long syscalls, ask Gs that ran over 10 ms to yield. Sysmon only."""
     n = 0
+    waiting = False
     # Prevent allp slice changes.
     lock(allpLock)
     i = 0
@@ -2842,6 +2856,13 @@ def retake(now: int) -> int:
         sysretake = False
         # Preempt G if it's running on the same schedtick for too long.
         schedt = pp.schedtick
+        if lazyWake:
+            # A G waits if it has been first in pp's queue, or in its
+            # runnext, since the last look.
+            head, nxt = pp.runqhead, pp.runnext
+            if (head == pd.runqhead and pp.runqtail != head) or (nxt is not None and nxt is pd.runnext):
+                waiting = True
+            pd.runqhead, pd.runnext = head, nxt
         if pd.schedtick != schedt:
             pd.schedtick = schedt
             pd.schedwhen = now
@@ -2878,6 +2899,11 @@ def retake(now: int) -> int:
         incidlelocked(1)
         lock(allpLock)
     unlock(allpLock)
+    if lazyWake and (waiting or sched.runq.size != 0) and sched.npidle.v > 0 and sched.nmspinning.v == 0:
+        # Work has waited a sysmon tick with a P idle: start an M for it
+        # (docs/design/0003-lazy-wakeups.md).
+        wakep()
+        n += 1
     return n
 
 

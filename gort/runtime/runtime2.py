@@ -572,9 +572,11 @@ class gQueue:
 class sysmontick:
     """What sysmon last saw of a P (proc.go sysmontick). Sysmon only."""
 
-    __slots__ = ("schedtick", "syscalltick", "schedwhen", "syscallwhen")
+    __slots__ = ("schedtick", "syscalltick", "schedwhen", "syscallwhen", "runqhead", "runnext")
 
     def __init__(self) -> None:
+        self.runqhead = -1  # p.runqhead at the last look (gort: lazy wakeups)
+        self.runnext: Any = None  # p.runnext at the last look
         self.schedtick = 0  # p.schedtick at the last look
         self.syscalltick = 0  # p.syscalltick at the last look
         self.schedwhen = 0  # nanotime when schedtick last changed
