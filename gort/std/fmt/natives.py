@@ -81,6 +81,9 @@ class pp:
         self.gp = gp
         self.buf: list[str] = []
         self.f = fmtFlags()
+        self.wrapErrs = False  # Errorf: %w is allowed
+        self.erroring = False  # printing a bad verb's operand: no methods
+        self.wrapped: list[int] = []  # operands of %w
 
     def out(self) -> str:
         return "".join(self.buf)
@@ -143,6 +146,14 @@ class pp:
 
     def handleMethods(self, t: rt._type, a: int, verb: str) -> G:
         """Call Error() or String() if the value has one. Reports whether it did."""
+        if self.erroring:
+            return False
+        if verb == "w":
+            # Only Errorf takes %w, and only for an error operand.
+            if not self.wrapErrs or self._method(t, "Error") is None:
+                yield from self.badVerbArg(verb, t, a)
+                return True
+            verb = "v"
         if self.f.sharpV or verb not in "vsxXq":
             return False
         m = self._method(t, "Error") or self._method(t, "String")
@@ -223,10 +234,10 @@ class pp:
             p = U64[a >> 3]
             et = t.elem  # type: ignore[attr-defined]
             if depth == 0 and p and et is not None and et.kind in (rt.Array, rt.Slice, rt.Struct, rt.Map):
-                if verb == "v":
-                    self.buf.append("&")
-                    yield from self.printValue(et, p, verb, depth + 1)
-                    return
+                # pointer to array, slice, struct or map: &{...} at top level, whatever the verb
+                self.buf.append("&")
+                yield from self.printValue(et, p, verb, depth + 1)
+                return
             self.fmtPointer(t, p, verb)
         elif k in (rt.Slice, rt.Array):
             et = t.elem  # type: ignore[attr-defined]
@@ -290,6 +301,14 @@ class pp:
         self.buf.append("}" if self.f.sharpV else "]")
 
     # --- formatters ----------------------------------------------------------------
+
+    def badVerbArg(self, verb: str, t: rt._type, a: int) -> G:
+        """%!verb(type=value): the value at a printed with %v, methods not called."""
+        self.erroring = True
+        self.buf.append("%!" + verb + "(" + t.str + "=")
+        yield from self.printValue(t, a, "v", 0)
+        self.buf.append(")")
+        self.erroring = False
 
     def badVerb(self, verb: str, t: rt._type | None, arg: Any = None) -> None:
         self.buf.append("%!" + verb + "(")
@@ -562,7 +581,9 @@ class pp:
             if argNum >= len(args):
                 self.buf.append("%!" + verb + "(MISSING)")
                 continue
-            if verb == "v":
+            if verb == "w":
+                self.wrapped.append(argNum)
+            if verb in "vw":
                 if f.sharp:
                     f.sharp = False
                     f.sharpV = True
@@ -722,6 +743,19 @@ def F_Sprintln(gp: Any, a: tuple[int, int, int]) -> G:
     p = pp(gp)
     yield from p.doPrintln(_args(a))
     return makestring(p.out())
+
+
+def F_errorf(gp: Any, format: tuple[int, int], a: tuple[int, int, int]) -> G:
+    from gort.runtime.malloc import mallocgc
+
+    p = pp(gp)
+    p.wrapErrs = True
+    yield from p.doPrintf(gobytes(format).decode("utf-8", "surrogateescape"), _args(a))
+    n = len(p.wrapped)
+    arr = mallocgc(8 * n, None, False) if n else 0
+    for i, k in enumerate(p.wrapped):
+        I64[(arr >> 3) + i] = k
+    return makestring(p.out()), (arr, n, n)
 
 
 def F_Sprintf(gp: Any, format: tuple[int, int], a: tuple[int, int, int]) -> G:

@@ -4,6 +4,8 @@
 // error forms follow Go's fmt documentation.
 package fmt
 
+import "errors"
+
 // writer is io.Writer's method set; fmt declares it itself so that
 // printing does not pull in io and sync.
 type writer interface {
@@ -24,15 +26,50 @@ type GoStringer interface {
 
 type wrapError struct {
 	msg string
+	err error
 }
 
 func (e *wrapError) Error() string { return e.msg }
 
-// Errorf formats according to a format specifier and returns the string
-// as a value that satisfies error.
-func Errorf(format string, a ...any) error {
-	return &wrapError{Sprintf(format, a...)}
+func (e *wrapError) Unwrap() error { return e.err }
+
+type wrapErrors struct {
+	msg  string
+	errs []error
 }
+
+func (e *wrapErrors) Error() string { return e.msg }
+
+func (e *wrapErrors) Unwrap() []error { return e.errs }
+
+// Errorf formats according to a format specifier and returns the string
+// as a value that satisfies error. An operand of the %w verb is wrapped:
+// the error returned unwraps to it (or, for several, to all of them).
+func Errorf(format string, a ...any) error {
+	s, wrapped := errorf(format, a)
+	switch len(wrapped) {
+	case 0:
+		return errors.New(s)
+	case 1:
+		w := &wrapError{msg: s}
+		w.err, _ = a[wrapped[0]].(error)
+		return w
+	}
+	var errs []error
+	for i, argNum := range wrapped {
+		if i > 0 && wrapped[i-1] == argNum {
+			continue
+		}
+		if e, ok := a[argNum].(error); ok {
+			errs = append(errs, e)
+		}
+	}
+	return &wrapErrors{s, errs}
+}
+
+// errorf is Sprintf with %w allowed; it also reports the indexes of the
+// operands of %w, in order.
+func errorf(format string, a []any) (string, []int)
 
 // Print formats using the default formats and writes to standard output.
 func Print(a ...any) (n int, err error)
