@@ -85,29 +85,34 @@ def missingBodies(files: list[ast.File], fset: FileSet) -> list[tuple[str, int, 
 
 def anonymousInterfaceCycles(files: list[ast.File], info: types.Info,
                              fset: FileSet) -> list[tuple[str, int, int, str]]:
-    out = []
+    """Interface literals whose methods refer back to them (gc's cycleFinder).
+
+    The interface literals are found among the recorded type expressions
+    (Info.Types), in source order; an interface literal nested in one
+    already examined is covered by that one's search.
+    """
+    out: list[tuple[str, int, int, str]] = []
+    if info.Types is None:
+        return out
+    nodes = [n for n in info.Types if type(n) is ast.InterfaceType]
+    if not nodes:
+        return out
+    nodes.sort(key=lambda n: n.Pos())
     finder = _CycleFinder()
-    for f in files:
-        stack: list[ast.Node] = [f]
-        while stack:
-            n = stack.pop()
-            if isinstance(n, ast.InterfaceType):
-                tv = info.Types.get(n) if info.Types is not None else None
-                t = types.Unalias(tv.Type) if tv is not None else None
-                if isinstance(t, types.Interface) and finder.hasCycle(t):
-                    p = fset.Position(n.Pos())
-                    out.append((p.Filename, p.Line, p.Column,
-                                "invalid recursive type: anonymous interface refers to itself "
-                                "(see https://go.dev/issue/56103)"))
-                    for k in finder.cyclic:
-                        finder.cyclic[k] = False
-                continue  # do not descend into interface literals
-            for name in type(n)._children:
-                c = getattr(n, name)
-                if isinstance(c, list):
-                    stack.extend(reversed([x for x in c if isinstance(x, ast.Node)]))
-                elif isinstance(c, ast.Node):
-                    stack.append(c)
+    end = 0
+    for n in nodes:
+        if n.Pos() < end:
+            continue  # nested in an interface literal already examined
+        end = n.End()
+        tv = info.Types[n]
+        t = types.Unalias(tv.Type)
+        if isinstance(t, types.Interface) and finder.hasCycle(t):
+            p = fset.Position(n.Pos())
+            out.append((p.Filename, p.Line, p.Column,
+                        "invalid recursive type: anonymous interface refers to itself "
+                        "(see https://go.dev/issue/56103)"))
+            for k in finder.cyclic:
+                finder.cyclic[k] = False
     return out
 
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from gort.go import ast
 from gort.go.types.basic import Basic
 from gort.go.types.errcodes import Code
+from gort.go.types.expr import newTarget
+from gort.go.types.exprstring import ExprString
 from gort.go.types.object import LocalVar, Var
 from gort.go.types.operand import (
     commaerr,
@@ -39,6 +41,7 @@ from gort.go.types.predicates import (
 )
 from gort.go.types.signature import Signature
 from gort.go.types.slice import Slice
+from gort.go.types.universe import Typ
 
 if TYPE_CHECKING:
     from gort.go.types.check import Checker
@@ -47,7 +50,6 @@ if TYPE_CHECKING:
 
 
 def assignment(check: Checker, x: operand, T: Type | None, context: str) -> None:
-    from gort.go.types.expr import newTarget
 
     check.singleValue(x)
     m = x.mode
@@ -105,8 +107,6 @@ def assignment(check: Checker, x: operand, T: Type | None, context: str) -> None
 
 
 def initConst(check: Checker, lhs: Const, x: operand) -> None:
-    from gort.go.types.universe import Typ
-
     if x.mode == invalid or not isValid(x.typ) or (lhs.typ is not None and not isValid(lhs.typ)):
         if lhs.typ is None:
             lhs.typ = Typ[0]
@@ -127,8 +127,6 @@ def initConst(check: Checker, lhs: Const, x: operand) -> None:
 
 
 def initVar(check: Checker, lhs: Var, x: operand, context: str) -> None:
-    from gort.go.types.universe import Typ
-
     if x.mode == invalid or not isValid(x.typ) or (lhs.typ is not None and not isValid(lhs.typ)):
         if lhs.typ is None:
             lhs.typ = Typ[0]
@@ -148,9 +146,6 @@ def initVar(check: Checker, lhs: Var, x: operand, context: str) -> None:
 
 
 def lhsVar(check: Checker, lhs: ast.Expr) -> Type | None:
-    from gort.go.types.exprstring import ExprString
-    from gort.go.types.universe import Typ
-
     ident = ast.Unparen(lhs)
     if isinstance(ident, ast.Ident) and ident.Name == "_":
         check.recordDef(ident, None)
@@ -184,8 +179,6 @@ def lhsVar(check: Checker, lhs: ast.Expr) -> Type | None:
 
 def assignVar(check: Checker, lhs: ast.Expr, rhs: ast.Expr | None, x: operand | None,
               context: str) -> None:
-    from gort.go.types.expr import newTarget
-    from gort.go.types.exprstring import ExprString
 
     T = check.lhsVar(lhs)
     if T is not None and not isValid(T):
@@ -274,9 +267,6 @@ def returnError(check: Checker, at: object, lhs: list[Var], rhs: list[operand]) 
 
 def initVars(check: Checker, lhs: list[Var], orig_rhs: list[ast.Expr],
              returnStmt: ast.Stmt | None) -> None:
-    from gort.go.types.expr import newTarget
-    from gort.go.types.universe import Typ
-
     l, r = len(lhs), len(orig_rhs)
     context = "assignment"
     if returnStmt is not None:

@@ -64,6 +64,7 @@ from gort.go.types.tuple import Tuple
 from gort.go.types.typeparam import TypeParam
 from gort.go.types.under import commonUnder, fmtTypeError, typeErrorf, typeset_all, underIs
 from gort.go.types.universe import (
+    Typ,
     _Add,
     _Alignof,
     _Append,
@@ -92,6 +93,8 @@ from gort.go.types.universe import (
     _StringData,
     _Trace,
     predeclaredFuncs,
+    theEmptyInterface,
+    universeByte,
 )
 from gort.go.types.version import go1_17, go1_20, go1_21, go1_26
 
@@ -132,8 +135,6 @@ def sliceElem(x: operand) -> tuple[Type | None, tuple[str, tuple[object, ...]] |
 
 def _bytesOrString(check: Checker, y: operand) -> tuple[bool, bool]:
     """(all types of y are []byte or string, some is a string)."""
-    from gort.go.types.universe import universeByte
-
     hasString = [False]
 
     def f(_t: Type | None, u: Type | None) -> bool:
@@ -191,8 +192,6 @@ def builtin(check: Checker, x: operand, call: ast.CallExpr, id: int) -> bool:
 
 def _builtin(check: Checker, x: operand, call: ast.CallExpr, id: int, args: list[operand],
              nargs: int, name: str, recordTypes: bool) -> bool:
-    from gort.go.types.universe import Typ, theEmptyInterface, universeByte
-
     argList = call.Args
     if id == _Append:
         E, err = sliceElem(x)

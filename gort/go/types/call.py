@@ -21,8 +21,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gort.go import ast
+from gort.go.types.assignments import operandTypes, varTypes
 from gort.go.types.errcodes import Code
 from gort.go.types.errors import invalidOp, startPos, synPos
+from gort.go.types.expr import _EXCL_EXPR, newTarget
+from gort.go.types.infer import isParameterized, renameTParams
 from gort.go.types.interface import Interface
 from gort.go.types.lookup import interfacePtrError, isInterfacePtr, lookupFieldOrMethod
 from gort.go.types.object import (
@@ -51,8 +54,10 @@ from gort.go.types.predicates import isTypeParam, isValid, isValidName
 from gort.go.types.selection import FieldVal, MethodExpr, MethodVal
 from gort.go.types.signature import Signature
 from gort.go.types.slice import Slice
+from gort.go.types.subst import makeSubstMap, subst
 from gort.go.types.tuple import Tuple
 from gort.go.types.under import commonUnder, fmtTypeError, typeErrorf
+from gort.go.types.universe import Typ, predeclaredFuncs
 from gort.go.types.version import go1_18, go1_21
 
 if TYPE_CHECKING:
@@ -78,9 +83,6 @@ def _indices(e: ast.Expr) -> list[ast.Expr]:
 
 def funcInst(check: Checker, T: target | None, pos: Pos, x: operand,
              inst: ast.Expr | None, infer: bool) -> list[Type] | None:
-    from gort.go.types.infer import renameTParams
-    from gort.go.types.universe import Typ
-
     if inst is not None:
         instErrPos: object = synPos(inst)
         x.expr = inst
@@ -143,7 +145,6 @@ def funcInst(check: Checker, T: target | None, pos: Pos, x: operand,
                                      [t for t in targs if t is not None], xlist)
     x.typ = sig
     x.mode = value
-    del Typ
     return None
 
 
@@ -169,10 +170,6 @@ def instantiateSignature(check: Checker, pos: Pos, expr: ast.Expr, typ: Signatur
 
 
 def callExpr(check: Checker, x: operand, call: ast.CallExpr) -> int:
-    from gort.go.types.expr import newTarget
-    from gort.go.types.infer import isParameterized
-    from gort.go.types.universe import predeclaredFuncs
-
     inst: ast.Expr | None = None
     fun = call.Fun
     if isinstance(fun, (ast.IndexExpr, ast.IndexListExpr)):
@@ -311,7 +308,6 @@ def exprList(check: Checker, elist: list[ast.Expr]) -> list[operand]:
 
 
 def genericExprList(check: Checker, elist: list[ast.Expr]) -> tuple[list[operand], list[list[Type] | None]]:
-    from gort.go.types.expr import _EXCL_EXPR
 
     infer = True
     n = len(elist)
@@ -364,9 +360,6 @@ def genericExprList(check: Checker, elist: list[ast.Expr]) -> tuple[list[operand
 def arguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: list[Type],
               xlist: list[ast.Expr], args: list[operand],
               atargs: list[list[Type] | None]) -> Signature:
-    from gort.go.types.assignments import operandTypes, varTypes
-    from gort.go.types.infer import renameTParams
-    from gort.go.types.subst import makeSubstMap, subst
 
     rsig = sig
     nargs = len(args)
@@ -484,8 +477,6 @@ def arguments(check: Checker, call: ast.CallExpr, sig: Signature, targs: list[Ty
 
 
 def selector(check: Checker, x: operand, e: ast.SelectorExpr, wantType: bool) -> None:
-    from gort.go.types.universe import Typ
-
     sel = e.Sel.Name
     X = e.X
     if isinstance(X, ast.Ident):
@@ -625,8 +616,6 @@ def selector(check: Checker, x: operand, e: ast.SelectorExpr, wantType: bool) ->
 
 
 def _selError(x: operand, e: ast.SelectorExpr) -> None:
-    from gort.go.types.universe import Typ
-
     x.mode = invalid
     x.typ = Typ[0]
     x.expr = e

@@ -63,6 +63,7 @@ from gort.go.types import typexpr as _typexpr
 from gort.go.types import union as _union
 from gort.go.types import validtype as _validtype
 from gort.go.types.errcodes import Code
+from gort.go.types.recording import exprInfo
 from gort.go.types.version import asGoVersion, compareVersions, go1_21, go_current
 
 if TYPE_CHECKING:
@@ -83,19 +84,6 @@ _current_fset: list[FileSet | None] = [None]
 def current_fset() -> FileSet | None:
     """The FileSet of the check in progress (for printing positions in types)."""
     return _current_fset[0]
-
-
-class exprInfo:
-    """An untyped expression whose final type is not known yet."""
-
-    __slots__ = ("isLhs", "mode", "typ", "val", "validFor")
-
-    def __init__(self, isLhs: bool, mode: int, typ: Basic, val: Value | None) -> None:
-        self.isLhs = isLhs  # lhs operand of a shift with delayed type check
-        self.mode = mode
-        self.typ = typ
-        self.val = val
-        self.validFor: object = None  # a type val is known to be representable in
 
 
 class Checker:

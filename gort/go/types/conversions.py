@@ -38,6 +38,7 @@ from gort.go.types.predicates import (
 from gort.go.types.slice import Slice
 from gort.go.types.typeparam import TypeParam
 from gort.go.types.under import underIs
+from gort.go.types.universe import Typ
 from gort.go.types.version import go1_17, go1_20
 
 if TYPE_CHECKING:
@@ -47,8 +48,6 @@ if TYPE_CHECKING:
 
 def conversion(check: Checker, x: operand, T: Type) -> None:
     from gort.go.types.const import representableConst
-    from gort.go.types.universe import Typ
-
     constArg = x.mode == constant_
 
     def constConvertibleTo(T2: Type, val: list[constant.Value] | None) -> bool:

@@ -18,6 +18,7 @@ from gort.go.types.alias import Alias
 from gort.go.types.decl import firstInSrc
 from gort.go.types.named import Named
 from gort.go.types.object import TypeName
+from gort.go.types.universe import Typ
 
 if TYPE_CHECKING:
     from gort.go.types.check import Checker
@@ -33,8 +34,6 @@ def directCycles(check: Checker) -> None:
 
 
 def directCycle(check: Checker, tname: TypeName, pathIdx: dict[TypeName, int]) -> None:
-    from gort.go.types.universe import Typ
-
     path: list[TypeName] = []
     while True:
         start = pathIdx.get(tname)

@@ -34,6 +34,7 @@ from gort.go.types.signature import Signature
 from gort.go.types.struct import Struct
 from gort.go.types.typeparam import TypeParam, bindTParams
 from gort.go.types.typestring import TypeString, packagePrefix
+from gort.go.types.universe import Typ
 from gort.go.types.version import go1_9, go1_18, go1_23
 
 if TYPE_CHECKING:
@@ -82,8 +83,6 @@ def declare(check: Checker, scope: Scope, id: ast.Ident | None, obj: Object, pos
 
 
 def objDecl(check: Checker, obj: Object) -> None:
-    from gort.go.types.universe import Typ
-
     if obj in check.objPathIdx:
         if isinstance(obj, (Const, Var)):
             if not check.validCycle(obj) or obj.typ is None:
@@ -148,8 +147,6 @@ def validCycle(check: Checker, obj: Object) -> bool:
 
 
 def cycleError(check: Checker, cycle: list[Object], start: int) -> None:
-    from gort.go.types.universe import Typ
-
     def name(o: Object) -> str:
         n = asNamed(o.typ) if o.typ is not None else None
         if n is not None and n.orig is not None:
@@ -191,8 +188,6 @@ def firstInSrc(path: list[Object]) -> int:
 
 def constDecl(check: Checker, obj: Const, typ: ast.Expr | None, init: ast.Expr | None,
               inherited: bool) -> None:
-    from gort.go.types.universe import Typ
-
     saved_iota, saved_errpos = check.iota, check.errpos
     check.iota = obj.val
     check.errpos = 0
@@ -219,8 +214,6 @@ def constDecl(check: Checker, obj: Const, typ: ast.Expr | None, init: ast.Expr |
 def varDecl(check: Checker, obj: Var, lhs: list[Var] | None, typ: ast.Expr | None,
             init: ast.Expr | None) -> None:
     from gort.go.types.expr import newTarget
-    from gort.go.types.universe import Typ
-
     if typ is not None:
         obj.typ = check.varType(typ)
     if init is None:
@@ -247,8 +240,6 @@ def isImportedConstraint(check: Checker, typ: Type | None) -> bool:
 
 
 def typeDecl(check: Checker, obj: TypeName, tdecl: ast.TypeSpec) -> None:
-    from gort.go.types.universe import Typ
-
     versionErr = [False]
     rhs_holder: list[Type | None] = [None]
 
@@ -319,8 +310,6 @@ def typeDecl(check: Checker, obj: TypeName, tdecl: ast.TypeSpec) -> None:
 def collectTypeParams(check: Checker, setter: Callable[[list[TypeParam] | None], None],
                       lst: ast.FieldList | None) -> list[TypeParam] | None:
     """Declare the type parameters of lst, hand them to setter, then their bounds."""
-    from gort.go.types.universe import Typ
-
     if lst is None:
         setter(None)
         return None
@@ -368,8 +357,6 @@ def newTypeParam(check: Checker, obj: TypeName, constraint: Type | None) -> Type
 
 
 def declareTypeParam(check: Checker, name: ast.Ident, scopePos: Pos) -> TypeParam:
-    from gort.go.types.universe import Typ
-
     tname = TypeName(name.Pos(), check.pkg, name.Name, None)
     tpar = check.newTypeParam(tname, Typ[0])
     check.declare(check.scope, name, tname, scopePos)  # type: ignore[arg-type]

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from gort.go import ast, constant, token
+from gort.go.types.alias import Alias
 from gort.go.types.basic import Basic
 from gort.go.types.errcodes import Code
 from gort.go.types.errors import atPos, invalidOp, synPos
@@ -74,6 +75,7 @@ from gort.go.types.signature import Signature
 from gort.go.types.slice import Slice
 from gort.go.types.tuple import Tuple
 from gort.go.types.under import commonUnder, fmtTypeError, typeErrorf, underIs
+from gort.go.types.universe import Typ, universeError
 from gort.go.types.version import go1_13
 
 if TYPE_CHECKING:
@@ -161,8 +163,6 @@ def opName(x: ast.Expr | None) -> str:
 
 
 def unary(check: Checker, x: operand, e: ast.UnaryExpr) -> None:
-    from gort.go.types.universe import Typ
-
     check.expr(None, x, e.X)
     if x.mode == invalid:
         return
@@ -207,7 +207,6 @@ def unary(check: Checker, x: operand, e: ast.UnaryExpr) -> None:
         check.overflow(x, opPos(check, x.expr))
         return
     x.mode = value
-    del Typ
 
 
 def chanElem(check: Checker, pos: object, x: operand, recv: bool) -> Type | None:
@@ -376,8 +375,6 @@ def convertUntyped(check: Checker, x: operand, target: Type) -> None:
 
 
 def comparison(check: Checker, x: operand, y: operand, o: token.Token, switchCase: bool) -> None:
-    from gort.go.types.universe import Typ
-
     if not isValid(x.typ) or not isValid(y.typ):
         x.mode = invalid
         return
@@ -458,8 +455,6 @@ def incomparableCause(check: Checker, typ: Type) -> str:
 
 
 def shift(check: Checker, x: operand, y: operand, e: ast.Expr | None, o: token.Token) -> None:
-    from gort.go.types.universe import Typ
-
     xval = None
     if x.mode == constant_:
         assert x.val is not None
@@ -632,15 +627,14 @@ def rawExpr(check: Checker, T: target | None, x: operand, e: ast.Expr, hint: Typ
             allowGeneric: bool) -> int:
     kind = check.exprInternal(T, x, e, hint)
     if not allowGeneric:
-        check.nonGeneric(T, x)
+        tt = type(x.typ)
+        if tt is Signature or tt is Named or tt is Alias:
+            check.nonGeneric(T, x)
     check.record(x)
     return kind
 
 
 def nonGeneric(check: Checker, T: target | None, x: operand) -> None:
-    from gort.go.types.alias import Alias
-    from gort.go.types.universe import Typ
-
     if x.mode == invalid or x.mode == novalue:
         return
     what = ""
@@ -663,8 +657,6 @@ def nonGeneric(check: Checker, T: target | None, x: operand) -> None:
 
 def exprInternal(check: Checker, T: target | None, x: operand, e: ast.Expr,
                  hint: Type | None) -> int:
-    from gort.go.types.universe import Typ
-
     x.mode = invalid
     x.typ = Typ[0]
     te = type(e)
@@ -840,8 +832,6 @@ def genericExpr(check: Checker, x: operand, e: ast.Expr, hint: Type | None = Non
 
 
 def multiExpr(check: Checker, e: ast.Expr, allowCommaOk: bool) -> tuple[list[operand], bool]:
-    from gort.go.types.universe import Typ, universeError
-
     x = operand()
     check.rawExpr(None, x, e, None, False)
     check.exclude(x, _EXCL_EXPR)

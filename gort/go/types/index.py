@@ -41,6 +41,7 @@ from gort.go.types.predicates import (
 from gort.go.types.signature import Signature
 from gort.go.types.slice import Slice
 from gort.go.types.under import typeset_all, underIs
+from gort.go.types.universe import Typ, universeByte
 
 if TYPE_CHECKING:
     from gort.go.types.check import Checker
@@ -56,8 +57,6 @@ def _indices(e: ast.Expr) -> list[ast.Expr]:
 
 
 def indexExpr(check: Checker, x: operand, e: ast.IndexExpr | ast.IndexListExpr) -> bool:
-    from gort.go.types.universe import Typ, universeByte
-
     check.exprOrType(x, e.X, True)
     m = x.mode
     if m == invalid:
@@ -201,8 +200,6 @@ def indexExpr(check: Checker, x: operand, e: ast.IndexExpr | ast.IndexListExpr) 
 
 
 def sliceExpr(check: Checker, x: operand, e: ast.SliceExpr) -> None:
-    from gort.go.types.universe import Typ, universeByte
-
     check.expr(None, x, e.X)
     if x.mode == invalid:
         check.use(e.Low, e.High, e.Max)
@@ -325,8 +322,6 @@ def singleIndex(check: Checker, e: ast.IndexExpr | ast.IndexListExpr) -> ast.Exp
 
 
 def index(check: Checker, idx: ast.Expr, mx: int) -> tuple[Type, int]:
-    from gort.go.types.universe import Typ
-
     x = operand()
     check.expr(None, x, idx)
     if not check.isValidIndex(x, Code.InvalidIndex, "index", False):
@@ -346,8 +341,6 @@ def index(check: Checker, idx: ast.Expr, mx: int) -> tuple[Type, int]:
 
 def isValidIndex(check: Checker, x: operand, code: Code, what: str, allowNegative: bool) -> bool:
     from gort.go.types.const import representableConst
-    from gort.go.types.universe import Typ
-
     if x.mode == invalid:
         return False
     check.convertUntyped(x, Typ[2])

@@ -29,6 +29,7 @@ from gort.go.types.predicates import Identical, comparableType, isValid
 from gort.go.types.signature import Signature
 from gort.go.types.typeterm import term, term_includes
 from gort.go.types.union import Union
+from gort.go.types.universe import Typ
 from gort.go.types.version import go1_20
 
 if TYPE_CHECKING:
@@ -69,8 +70,6 @@ def _tparams(t: Type) -> list[TypeParam]:
 def checker_instance(check: Checker | None, pos: Pos, orig: Type, targs: list[Type],
                      expanding: Named | None, ctxt: Context | None) -> Type:
     from gort.go.types.subst import makeSubstMap, subst
-    from gort.go.types.universe import Typ
-
     ctxts: list[Context] = []
     if expanding is not None and expanding.ctxt is not None:
         ctxts.append(expanding.ctxt)

@@ -27,6 +27,7 @@ from gort.go.types.signature import Signature
 from gort.go.types.slice import Slice
 from gort.go.types.struct import Struct
 from gort.go.types.under import commonUnder
+from gort.go.types.universe import Typ
 from gort.go.types.version import go1_13, go1_27
 
 if TYPE_CHECKING:
@@ -125,8 +126,6 @@ def keyVal(x: constant.Value) -> object:
 
 def compositeLit(check: Checker, x: operand, e: ast.CompositeLit, hint: Type | None) -> None:
     from gort.go.types.call import lookupError
-    from gort.go.types.universe import Typ
-
     isElem = False
     if e.Type is not None:
         atyp = e.Type

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gort.go import ast
+from gort.go import ast, constant, token
 from gort.go.types.alias import Alias, unalias
 from gort.go.types.array import Array
 from gort.go.types.basic import Basic
@@ -44,6 +44,7 @@ from gort.go.types.struct import Struct
 from gort.go.types.tuple import Tuple
 from gort.go.types.typeparam import TypeParam
 from gort.go.types.union import Union
+from gort.go.types.universe import Typ, predeclaredFuncs
 
 if TYPE_CHECKING:
     from gort.go.constant import Value
@@ -121,9 +122,6 @@ class operand:
         return f"<operand {self.String()}>"
 
     def setConst(self, kind: object, lit: str) -> None:
-        from gort.go import constant, token
-        from gort.go.types.universe import Typ
-
         if kind == token.INT:
             k = 20
         elif kind == token.FLOAT:
@@ -149,8 +147,6 @@ class operand:
 
 
 def _invalid_type() -> Type:
-    from gort.go.types.universe import Typ
-
     return Typ[0]
 
 
@@ -170,8 +166,6 @@ def compositeKind(typ: Type) -> str:
 def operandString(x: operand, qf: Qualifier | None) -> str:
     from gort.go.types.exprstring import ExprString
     from gort.go.types.typestring import TypeString
-    from gort.go.types.universe import Typ, predeclaredFuncs
-
     if x.mode == nilvalue:
         t = x.typ
         if t is None or t is Typ[0]:

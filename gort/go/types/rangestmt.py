@@ -31,6 +31,7 @@ from gort.go.types.predicates import Identical, isBoolean, isInteger, isString
 from gort.go.types.signature import Signature
 from gort.go.types.slice import Slice
 from gort.go.types.under import commonUnder, fmtTypeError, typeErrorf
+from gort.go.types.universe import Typ, universeRune
 from gort.go.types.version import go1_22, go1_23
 
 if TYPE_CHECKING:
@@ -49,8 +50,6 @@ def arrayPtrDeref(t: Type) -> Type:
 
 
 def rangeStmt(check: Checker, inner: int, s: ast.RangeStmt) -> None:
-    from gort.go.types.universe import Typ
-
     x = operand()
     rangeVar = s.X
     sKey = s.Key
@@ -150,8 +149,6 @@ def rangeStmt(check: Checker, inner: int, s: ast.RangeStmt) -> None:
 
 def rangeKeyVal(check: Checker | None, orig: Type, allowVersion: Callable[[str], bool] | None
                 ) -> tuple[Type | None, Type | None, str, bool]:
-    from gort.go.types.universe import Typ, universeRune
-
     def bad(cause: str) -> tuple[Type | None, Type | None, str, bool]:
         return Typ[0], Typ[0], cause, False
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from gort.go import ast
 from gort.go.types.api import Instance, TypeAndValue
+from gort.go.types.basic import Basic, IsUntyped
 from gort.go.types.operand import builtin, constant_, invalid, novalue
-from gort.go.types.predicates import isUntyped
 from gort.go.types.selection import Selection
 from gort.go.types.tuple import EmptyTuple, Tuple
 
@@ -29,15 +29,26 @@ if TYPE_CHECKING:
     from gort.go.types.type import Type
 
 
-def record(check: Checker, x: operand) -> None:
-    from gort.go.types.universe import Typ
+class exprInfo:
+    """An untyped expression whose final type is not known yet."""
 
+    __slots__ = ("isLhs", "mode", "typ", "val", "validFor")
+
+    def __init__(self, isLhs: bool, mode: int, typ: Basic, val: Value | None) -> None:
+        self.isLhs = isLhs  # lhs operand of a shift with delayed type check
+        self.mode = mode
+        self.typ = typ
+        self.val = val
+        self.validFor: object = None  # a type val is known to be representable in
+
+
+def record(check: Checker, x: operand) -> None:
     mode = x.mode
-    val: Value | None = None
     if mode == invalid:
-        typ: Type = Typ[0]
-    elif mode == novalue:
-        typ = EmptyTuple
+        return  # invalid operands are not recorded
+    val: Value | None = None
+    if mode == novalue:
+        typ: Type = EmptyTuple
     elif mode == constant_:
         typ = x.typ
         val = x.val
@@ -45,11 +56,11 @@ def record(check: Checker, x: operand) -> None:
         typ = x.typ
     e = x.expr
     assert e is not None
-    if isUntyped(typ):
-        check.rememberUntyped(e, False, mode, typ, val)  # type: ignore[arg-type]
+    if type(typ) is Basic and typ.info & IsUntyped:  # type: ignore[attr-defined]
+        check.untyped[e] = exprInfo(False, mode, typ, val)  # type: ignore[arg-type]
     else:
         m = check.Types
-        if m is not None and mode != invalid:
+        if m is not None:
             m[e] = TypeAndValue(mode, typ, val)
 
 

@@ -34,6 +34,7 @@ from gort.go.types.predicates import (
 )
 from gort.go.types.scope import Scope
 from gort.go.types.typestring import TypeString
+from gort.go.types.universe import Typ
 
 if TYPE_CHECKING:
     from gort.go.types.check import Checker
@@ -218,8 +219,6 @@ def isNilExpr(check: Checker, e: ast.Expr) -> bool:
 
 def caseTypes(check: Checker, x: operand | None, types: list[ast.Expr],
               seen: list[tuple[Type | None, ast.Expr]]) -> Type:
-    from gort.go.types.universe import Typ
-
     T: Type | None = None
     dummy = operand()
     for e in types:
@@ -470,8 +469,6 @@ def _assignOp(tok: token.Token) -> token.Token:
 
 
 def switchStmt(check: Checker, inner: int, s: ast.SwitchStmt) -> None:
-    from gort.go.types.universe import Typ
-
     x = operand()
     if s.Tag is not None:
         check.expr(None, x, s.Tag)

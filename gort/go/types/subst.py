@@ -29,6 +29,7 @@ from gort.go.types.struct import Struct
 from gort.go.types.tuple import Tuple
 from gort.go.types.typeparam import TypeParam
 from gort.go.types.union import Term, Union
+from gort.go.types.universe import Typ
 
 if TYPE_CHECKING:
     from gort.go.token import Pos
@@ -139,8 +140,6 @@ class _Subster:
                 return typ
             targs = typ.targs or []
             if len(targs) != n:
-                from gort.go.types.universe import Typ
-
                 return Typ[0] if targs else typ
             new = self.typeList(targs)
             if new is None:
@@ -156,8 +155,6 @@ class _Subster:
                 return typ
             targs = typ.targs or []
             if len(targs) != n:
-                from gort.go.types.universe import Typ
-
                 return Typ[0] if targs else typ
             new = self.typeList(targs)
             if new is None:

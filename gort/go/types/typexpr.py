@@ -55,6 +55,7 @@ from gort.go.types.predicates import (
 from gort.go.types.signature import Signature
 from gort.go.types.slice import Slice
 from gort.go.types.struct import Struct
+from gort.go.types.universe import Typ, universeAny, universeComparableObj, universeIota
 from gort.go.types.version import go1_18
 
 if TYPE_CHECKING:
@@ -63,8 +64,6 @@ if TYPE_CHECKING:
 
 
 def ident(check: Checker, x: operand, e: ast.Ident, wantType: bool) -> None:
-    from gort.go.types.universe import Typ, universeAny, universeComparableObj, universeIota
-
     x.mode = invalid
     x.expr = e
     name = e.Name
@@ -178,8 +177,6 @@ def validVarType(check: Checker, e: ast.Expr, typ: Type) -> None:
 
 
 def declaredType(check: Checker, e: ast.Expr, defn: TypeName | None) -> Type:
-    from gort.go.types.universe import Typ
-
     t = check.typInternal(e, defn)
     if isGeneric(t):
         check.errorf(e, Code.WrongTypeArgCount, "cannot use generic type %s without instantiation",
@@ -194,8 +191,6 @@ def declaredType(check: Checker, e: ast.Expr, defn: TypeName | None) -> Type:
 
 
 def genericType(check: Checker, e: ast.Expr, cause: list[str] | None) -> Type:
-    from gort.go.types.universe import Typ
-
     t = check.typInternal(e, None)
     if isValid(t) and not isGeneric(t):
         if cause is not None:
@@ -206,8 +201,6 @@ def genericType(check: Checker, e: ast.Expr, cause: list[str] | None) -> Type:
 
 
 def typInternal(check: Checker, e0: ast.Expr, defn: TypeName | None) -> Type:
-    from gort.go.types.universe import Typ
-
     e = e0
     te = type(e)
     if te is ast.Ident:
@@ -321,8 +314,6 @@ def typInternal(check: Checker, e0: ast.Expr, defn: TypeName | None) -> Type:
 
 
 def instantiatedType(check: Checker, x: ast.Expr, xlist: list[ast.Expr]) -> Type:
-    from gort.go.types.universe import Typ
-
     cause = [""]
     gtyp = check.genericType(x, cause)
     if cause[0]:
@@ -360,8 +351,6 @@ def instantiatedType(check: Checker, x: ast.Expr, xlist: list[ast.Expr]) -> Type
 
 
 def arrayLength(check: Checker, e: ast.Expr) -> int:
-    from gort.go.types.universe import Typ
-
     if isinstance(e, ast.Ident):
         obj = check.lookup(e.Name)
         if obj is None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from gort.go.types.alias import unalias
 from gort.go.types.chan import Chan
 from gort.go.types.typeparam import TypeParam
+from gort.go.types.universe import Typ
 
 if TYPE_CHECKING:
     from gort.go.types.check import Checker
@@ -139,8 +140,6 @@ def coreString(t: Type) -> Type | None:
         if u is None:
             return False
         if isinstance(u, Basic) and u.info & IsString:
-            from gort.go.types.universe import Typ
-
             u = Slice(Typ[8])
             hasString[0] = True
         if su[0] is not None:
@@ -154,7 +153,5 @@ def coreString(t: Type) -> Type | None:
     if not typeset_all(t, visit):
         return None
     if hasString[0]:
-        from gort.go.types.universe import Typ
-
         return Typ[17]
     return su[0]

@@ -23,6 +23,7 @@ from gort.go.types.predicates import Identical
 from gort.go.types.struct import Struct
 from gort.go.types.typeparam import TypeParam
 from gort.go.types.union import Union
+from gort.go.types.universe import Typ
 
 if TYPE_CHECKING:
     from gort.go.types.check import Checker
@@ -35,8 +36,6 @@ def validType(check: Checker, typ: Named) -> None:
 
 
 def validType0(check: Checker, typ: Type | None, nest: list[Named], path: list[Named]) -> bool:
-    from gort.go.types.universe import Typ
-
     if typ is None:
         return True
     typ = unalias(typ)
