@@ -67,8 +67,9 @@ Invariants:
 
 Differences from Go:
   * Lazy wakeups (docs/design/0003-lazy-wakeups.md): making a G runnable
-    does not start an idle P's M; sysmon does, once a G has waited a tick.
-    Under the GIL a second M could only take turns with the first.
+    does not start an idle P's M; sysmon does, once a G has waited a tick,
+    and thieves steal only such waiting Gs. Under the GIL a second M could
+    only take turns with the first.
   * mcall's continuation returns to the loop in asm.mstart1 instead of
     abandoning g0's stack (there is no stack to abandon).
   * `systemstack(f)` calls f with getg() switched to g0: g0 and the user G
@@ -855,6 +856,17 @@ def handoffp(pp: p) -> None:
 # not call wakep; sysmon does, once work has waited behind a running G for
 # a tick while a P is idle (retake). docs/design/0003-lazy-wakeups.md.
 lazyWake = True
+lazySteal = True
+
+
+def starving(pp: p) -> bool:
+    """A G has waited in pp's queue or runnext since sysmon last looked at pp."""
+    pd = pp.sysmontick
+    head = pp.runqhead
+    if head == pd.runqhead and pp.runqtail != head:
+        return True
+    nxt = pp.runnext
+    return nxt is not None and nxt is pd.runnext
 
 
 def wakep() -> None:
@@ -1898,8 +1910,10 @@ def stealWork(now: int) -> tuple[g | None, bool, int, int, bool]:
                     if gp is not None:
                         return gp, inheritTime, now, pollUntil, ranTimer
                     ranTimer = True
-            # Don't bother to attempt to steal if p2 is idle.
-            if p2.status != _Pidle:
+            # Don't bother to attempt to steal if p2 is idle. (With lazy
+            # wakeups, nor if p2's M is getting through its queue: steal
+            # only Gs that have waited there since sysmon's last look.)
+            if p2.status != _Pidle and (not lazySteal or starving(p2)):
                 gp = runqsteal(pp, p2, stealTimersOrRunNextG)
                 if gp is not None:
                     return gp, False, now, pollUntil, ranTimer
@@ -2859,10 +2873,9 @@ def retake(now: int) -> int:
         if lazyWake:
             # A G waits if it has been first in pp's queue, or in its
             # runnext, since the last look.
-            head, nxt = pp.runqhead, pp.runnext
-            if (head == pd.runqhead and pp.runqtail != head) or (nxt is not None and nxt is pd.runnext):
+            if starving(pp):
                 waiting = True
-            pd.runqhead, pd.runnext = head, nxt
+            pd.runqhead, pd.runnext = pp.runqhead, pp.runnext
         if pd.schedtick != schedt:
             pd.schedtick = schedt
             pd.schedwhen = now
