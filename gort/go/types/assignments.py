@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gort.go import ast
-from gort.go.types.basic import Basic
+from gort.go.types.basic import Basic, IsUntyped
+from gort.go.types.const import representableConst
 from gort.go.types.errcodes import Code
 from gort.go.types.expr import newTarget
 from gort.go.types.exprstring import ExprString
@@ -44,6 +45,7 @@ from gort.go.types.slice import Slice
 from gort.go.types.universe import Typ
 
 if TYPE_CHECKING:
+    from gort.go.constant import Value
     from gort.go.types.check import Checker
     from gort.go.types.object import Const
     from gort.go.types.type import Type
@@ -51,8 +53,27 @@ if TYPE_CHECKING:
 
 def assignment(check: Checker, x: operand, T: Type | None, context: str) -> None:
 
-    check.singleValue(x)
     m = x.mode
+    if m == constant_ and type(T) is Basic:
+        xt = x.typ
+        v = x.val
+        if (type(xt) is Basic and xt.info & IsUntyped and T.kind
+                and not T.info & IsUntyped and v is not None):
+            # fast path for the most common case (table literals): an untyped
+            # constant assigned to a valid typed basic type; the same steps
+            # as below
+            r: list[Value] = [v]
+            if representableConst(v, check, T, r):
+                x.val = r[0]
+                e = x.expr
+                if e is not None:
+                    check.updateExprVal(e, r[0], T)
+                    x.typ = T
+                    check.updateExprType(e, T, False)
+                else:
+                    x.typ = T
+                return
+    check.singleValue(x)
     if m == invalid:
         return
     if m not in (nilvalue, constant_, variable, mapindex, value, commaok, commaerr):

@@ -132,7 +132,12 @@ class operand:
             k = 21
         else:
             k = 24
-        val = constant.MakeFromLiteral(lit, kind)  # type: ignore[arg-type]
+        key = (k, lit)
+        val = _litCache.get(key)
+        if val is None:
+            val = constant.MakeFromLiteral(lit, kind)  # type: ignore[arg-type]
+            if len(lit) < 64:
+                _litCache[key] = val
         if val.Kind() == constant.Unknown:
             self.mode = invalid
             self.typ = Typ[0]
@@ -151,6 +156,9 @@ def _invalid_type() -> Type:
 
 
 _INVALID: Type = _invalid_type()
+
+# Values of short literals, shared (constant values are immutable).
+_litCache: dict[tuple[int, str], Value] = {}
 
 
 def compositeKind(typ: Type) -> str:
