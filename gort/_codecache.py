@@ -1,0 +1,84 @@
+"""Compiled code for gort's own modules when Python may not write any.
+
+With PYTHONDONTWRITEBYTECODE set (or `python -B`), CPython compiles every
+module it imports from source, every time: for gort that is half the
+start-up of `gort run hello.go`. gort already keeps the compiled code of
+Go packages in its cache directory; `install` makes it keep the code of
+its own modules there too (GORTCACHE/pyc), and leaves the source tree and
+every other package alone. Without PYTHONDONTWRITEBYTECODE it does
+nothing: Python's own __pycache__ does the job.
+
+A cached file starts with the interpreter's magic number and the source
+file's mtime and size; any difference recompiles it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.machinery
+import importlib.util
+import marshal
+import os
+import sys
+from types import CodeType
+
+_dir = ""
+
+
+class _Loader(importlib.machinery.SourceFileLoader):
+    """A source loader whose bytecode lives in gort's cache directory."""
+
+    def get_code(self, fullname: str) -> CodeType:
+        path = self.get_filename(fullname)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return super().get_code(fullname)  # type: ignore[return-value]
+        tag = hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()[:10]
+        cpath = os.path.join(_dir, f"{fullname}-{tag}.pyc")
+        key = importlib.util.MAGIC_NUMBER + st.st_mtime_ns.to_bytes(8, "little") + st.st_size.to_bytes(8, "little")
+        try:
+            with open(cpath, "rb") as f:
+                data = f.read()
+            if data[: len(key)] == key:
+                code = marshal.loads(data[len(key):])
+                if isinstance(code, CodeType):
+                    return code
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        code = self.source_to_code(self.get_data(path), path)
+        try:
+            os.makedirs(_dir, exist_ok=True)
+            tmp = f"{cpath}.{os.getpid()}.tmp"
+            with open(tmp, "wb") as f:
+                f.write(key + marshal.dumps(code))
+            os.replace(tmp, cpath)
+        except OSError:
+            pass  # a read-only cache: compile each time, as Python would
+        return code
+
+
+class _Finder:
+    """Finds gort's modules as the path finder does, with _Loader."""
+
+    @classmethod
+    def find_spec(cls, name: str, path: object = None, target: object = None) -> importlib.machinery.ModuleSpec | None:
+        if name != "gort" and not name.startswith("gort."):
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)  # type: ignore[arg-type]
+        if spec is not None and type(spec.loader) is importlib.machinery.SourceFileLoader:
+            spec.loader = _Loader(spec.loader.name, spec.loader.path)
+        return spec
+
+
+def install() -> None:
+    """Keep gort's compiled modules in GORTCACHE/pyc if Python will not write bytecode."""
+    global _dir
+    if not sys.dont_write_bytecode or any(f is _Finder for f in sys.meta_path):
+        return
+    base = os.environ.get("GORTCACHE")
+    if not base:
+        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.path.join(xdg, "gort")
+    _dir = os.path.join(base, "pyc")
+    sys.meta_path.insert(0, _Finder)
