@@ -1634,13 +1634,15 @@ Mcall = tuple[Callable[[g], Any], g]
 
 
 # go: runtime/proc.go schedule
-def schedule() -> Mcall:
+def schedule(mp: m | None = None) -> Mcall:
     """One round of the scheduler: find a runnable G and execute it.
 
     Runs on g0. Returns the G's next mcall request (gort's stand-in for Go's
-    never-returning schedule; see the file docstring).
+    never-returning schedule; see the file docstring). mp is getg().m, when
+    the caller has it at hand.
     """
-    mp = _tls.g.m
+    if mp is None:
+        mp = _tls.g.m
     if mp.locks != 0:
         throw("schedule: holding locks")
     if mp.lockedg is not None:
@@ -1652,7 +1654,7 @@ def schedule() -> Mcall:
         # Safety check: if we are spinning, the run queue should be empty.
         if mp.spinning and (pp.runnext is not None or pp.runqhead != pp.runqtail):
             throw("schedule: spinning with local work")
-        gp, inheritTime, tryWakeP = findRunnable()  # blocks until work is available
+        gp, inheritTime, tryWakeP = findRunnable(mp)  # blocks until work is available
         # This thread is going to run a goroutine and is not spinning
         # anymore, so if it was marked as spinning we need to reset it now
         # and potentially start a new spinning M.
@@ -1666,14 +1668,15 @@ def schedule() -> Mcall:
             # Hands off own p to the locked m, then blocks waiting for a new p.
             startlockedm(gp)
             continue
-        return execute(gp, inheritTime)
+        return execute(gp, inheritTime, mp)
 
 
 # go: runtime/proc.go findRunnable
-def findRunnable() -> tuple[g, bool, bool]:
+def findRunnable(mp: m | None = None) -> tuple[g, bool, bool]:
     """Find a runnable goroutine to execute: timers, local and global queues,
     the network, other Ps. Blocks (netpoll or stopm) until one exists. On g0."""
-    mp = _tls.g.m
+    if mp is None:
+        mp = _tls.g.m
     while True:  # top
         mp.allpSnapshot = None
         pp = mp.p
@@ -1982,9 +1985,10 @@ def wakeNetPoller(when: int) -> None:
 
 
 # go: runtime/proc.go execute
-def execute(gp: g, inheritTime: bool) -> Mcall:
-    """Run gp on the current M. Returns gp's next mcall request."""
-    mp = _tls.g.m
+def execute(gp: g, inheritTime: bool, mp: m | None = None) -> Mcall:
+    """Run gp on the current M (mp, if the caller has it). Returns gp's next mcall request."""
+    if mp is None:
+        mp = _tls.g.m
     # Assign gp.m before entering _Grunning so running Gs have an M.
     mp.curg = gp
     gp.m = mp
@@ -2080,7 +2084,7 @@ def parkunlock_c(gp: g, l: Any) -> bool:
 # go: runtime/proc.go park_m
 def park_m(gp: g) -> Mcall:
     """The g0 half of gopark. Runs on g0."""
-    mp = _tls.g.m
+    mp = gp.m  # getg().m: gp still runs on this M
     l = gp.statusLock  # casgstatus(gp, _Grunning, _Gwaiting), fast path inline
     l.acquire()
     if gp.atomicstatus == _Grunning:
@@ -2100,8 +2104,8 @@ def park_m(gp: g) -> Mcall:
         mp.waitlock = None
         if not ok:
             casgstatus(gp, _Gwaiting, _Grunnable)
-            return execute(gp, True)  # Schedule it back, never returns.
-    return schedule()
+            return execute(gp, True, mp)  # Schedule it back, never returns.
+    return schedule(mp)
 
 
 # go: runtime/proc.go goready
