@@ -47,16 +47,18 @@ def compileSelect(fg: Any, s: ast.SelectStmt) -> None:
         fg.propagateFlags()
 
 
-def recvParts(comm: Any) -> tuple[Any, Any, Any, bool]:
+def recvParts(comm: ast.Stmt | None) -> tuple[ast.Expr, ast.Expr | None, ast.Expr | None, bool]:
     """(channel expr, lhs value, lhs ok, define) of a receive case."""
     if isinstance(comm, ast.ExprStmt):
-        return comm.X.X, None, None, False
-    assert isinstance(comm, ast.AssignStmt)
-    rx = comm.Rhs[0]
+        rx, lhs, define = comm.X, [], False
+    else:
+        assert isinstance(comm, ast.AssignStmt)
+        rx, lhs, define = comm.Rhs[0], comm.Lhs, comm.Tok == token.DEFINE
+    # The receive may be parenthesized: case (<-ch):
     while isinstance(rx, ast.ParenExpr):
         rx = rx.X
-    lhs = comm.Lhs
-    return rx.X, lhs[0], (lhs[1] if len(lhs) > 1 else None), comm.Tok == token.DEFINE
+    assert isinstance(rx, ast.UnaryExpr) and rx.Op == token.ARROW
+    return (rx.X, lhs[0] if lhs else None, lhs[1] if len(lhs) > 1 else None, define)
 
 
 def nonblocking(fg: Any, c: Any, default: Any) -> None:
