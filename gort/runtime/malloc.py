@@ -41,6 +41,32 @@ Allocating n bytes of type typ (mallocgc):
      (span.needzero: fresh memory from the OS is already zero). Record
      the pointer layout (below).
   4. Larger: mcache.allocLarge gets a span of ceil(n / 8 KiB) pages.
+As in Go 1.27, mallocgc sizes the request and steps 2-4 are five functions:
+mallocgcTiny, mallocgcSmallNoscan, mallocgcSmallScanNoHeader (<= 512
+bytes), mallocgcSmallScanHeader and mallocgcLarge.
+
+Entry points. The runtime calls mallocgc(size, typ, needzero), newobject
+and newarray (they find the current g with getg()). Compiled code, which
+has the current g in hand, calls the `_g` forms: mallocgc_g(gp, size, typ,
+needzero), newobject_g(gp, typ), newarray_g(gp, typ, n),
+makeslice_g(gp, et, len, cap), growslice_g(gp, old, newLen, oldCap, num,
+et). They do the same thing; they exist because Python pays for what Go
+gets free:
+  * getg() is a thread-local lookup, and every call layer costs;
+  * so the hits of the paths (nextFreeFast, the tiny block) are written
+    out in place in mallocgc_g (tiny, small noscan) and newobject_g (all
+    small kinds), rather than called;
+  * new(T) needs no sizing: the size class, slot size, pointer bits and
+    which bitmap write a type needs are computed once and cached on the
+    descriptor (`_type.mallocInfo`, see mallocInfoOf);
+  * a small object's pointer bits are written a bitmap byte at a time
+    when they fit in one (small integers, which Python handles fastest),
+    else as 64-bit words, as writeHeapBitsSmall does;
+  * slots, tails and copies are cleared and moved with slice stores
+    rather than loops or foreign calls.
+The span state they leave (allocCache, freeindex, allocCount, the bits)
+is exactly what Go's slow path leaves: tests/runtime/mallocref.py replays
+random allocations through a textbook reference and compares.
 
 Recording pointer layout (so the GC, a later issue, scans precisely):
 Go 1.22+'s scheme, "malloc headers" (mbitmap.py):
@@ -66,7 +92,8 @@ Differences from Go:
     reserved, so for 16-512-byte classes gort fits slightly more objects
     per span than Go 1.27 (SEED_MAP §3 lists both numbers).
   * Size-specialized mallocgc variants (a 1.27 GOEXPERIMENT) are not
-    generated; the one mallocgc below does what they do.
+    generated; mallocgc's paths, and newobject_g with the type's cached
+    mallocInfo, do what they do.
   * No GC triggers, assist credit or memory profiling yet (GC issue).
   * The heap base is not randomized: hints are 0x00c000000000,
     0x01c000000000, ... (Go with GOEXPERIMENT=norandomizedheapbase64).
@@ -74,7 +101,7 @@ Differences from Go:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import gort.runtime.mcache as _mc
 from gort.runtime import mem_linux
@@ -89,22 +116,16 @@ from gort.runtime.mbitmap import (
 )
 from gort.runtime.mcache import allocmcache, mcache
 from gort.runtime.mheap import _print, arenaHint, mheap_, tinySpanClass
-from gort.runtime.msize import roundupsize
+from gort.runtime.msize import roundupsize, smallSizeToClass
 from gort.runtime.mstats import gcController
 from gort.runtime.panic import panicPlain, panicRuntimeError, throw
 from gort.runtime.param import PageSize, maxAlloc, maxPhysPageSize, minPhysPageSize, pagesPerArena
-from gort.runtime.sizeclasses import (
-    MaxSmallSize,
-    SizeClassToSize,
-    SizeToSizeClass8,
-    SizeToSizeClass128,
-    TinySize,
-    TinySizeClass,
-)
-from gort.runtime.stubs import _tls, memclrNoHeapPointers, memmove
-from gort.runtime.unsafe import U64
+from gort.runtime.sizeclasses import MaxSmallSize, SizeClassToSize, TinySize, TinySizeClass
+from gort.runtime.stubs import _tls, memclrNoHeapPointers
+from gort.runtime.unsafe import U8, U64
 
 if TYPE_CHECKING:
+    from gort.runtime.mheap import mspan
     from gort.runtime.type import _type
 
 maxTinySize = TinySize
@@ -112,9 +133,6 @@ maxPhysHugePageSize = 4 << 20  # pallocChunkBytes
 _maxSmallNoHeader = MaxSmallSize - MallocHeaderSize  # 32760: largest small request
 _M64 = (1 << 64) - 1
 _heapBitsOff = PageSize - PageSize // 64  # offset of a one-page span's pointer bitmap
-
-# Pointerful types seen by mallocgc -> (pointer mask, size, ptrdata), for the fast path.
-_typeInfo: dict[_type, tuple[int, int, int]] = {}
 
 # The address every zero-size allocation returns (Go's zerobase). Set by mallocinit.
 zerobase = 0
@@ -191,14 +209,129 @@ def mallocinit() -> None:
     zerobase = staticdata.zerobase  # a static in the binary's bss, as in Go
 
 
+# --- how mallocgc allocates ----------------------------------------------------
+#
+# mallocgc sizes a request and hands it to one of Go 1.27's five paths
+# (mallocgcTiny, mallocgcSmallNoscan, mallocgcSmallScanNoHeader,
+# mallocgcSmallScanHeader, mallocgcLarge). Each path first tries
+# nextFreeFast, written out in place: the lowest set bit of the cached
+# span's allocCache is the next free slot. When the slot taken ends a
+# 64-slot group, allocCache is reloaded from allocBits right there (what
+# nextFreeIndex does on nextFree's path); when the cache is empty or the
+# slot would be past nelems, nextFree takes the slow path (and refills
+# the span from mcentral when it is full).
+#
+# newobject_g is new(T) as compiled code calls it: it reads the type's
+# mallocInfo (below) instead of sizing the request, and carries the
+# tiny, small-noscan and small-pointerful hits of the paths above inline;
+# everything else goes through the same paths as mallocgc.
+
+# The path a type's mallocInfo names for new(T). The pointerful small
+# paths differ only in how they write the object's bits into the span's
+# bitmap: within one byte, as whole bytes, or through 64-bit words.
+_kZero = 0  # size 0: zerobase
+_kTiny = 1  # no pointers, < 16 bytes: the tiny allocator
+_kNoscan = 2  # no pointers, 16..32760 bytes: a noscan span class
+_kLarge = 3  # > 32760 bytes: a span of its own
+_kHeader = 4  # pointers, 513..32760 bytes: a malloc header
+_kScan8 = 5  # pointers, 8 bytes (class 1): the span's bits are all set already
+_kScanBits = 6  # pointers, 16 or 32 bytes: the bits share a bitmap byte
+_kScanByte = 7  # pointers, 64 bytes: the bits are one bitmap byte
+_kScanBytes = 8  # pointers, slots a multiple of 64 bytes: whole bitmap bytes
+_kScanWords = 9  # pointers, other slots of at most 512 bytes: 64-bit bitmap words
+
+# Zeros to clear a slot of each size class with one slice store.
+_zeroBuf = memoryview(bytes(MaxSmallSize))
+_zeroClass = [_zeroBuf[:n] for n in SizeClassToSize]
+
+MallocInfo = tuple[int, int, int, int, int, int, Any]
+
+
+def mallocInfoOf(typ: _type) -> MallocInfo:
+    """Compute typ.mallocInfo, what new(T) needs: (path, spc, elemsize, words, mask, scan, extra).
+
+    path is one of the _k constants; spc and elemsize are the span class and
+    slot size (for _kTiny, elemsize is the object's size); words is
+    elemsize / 8; mask is the object's pointer bits (bit i: word i) and scan
+    its scan size. extra depends on the path:
+        _kTiny       the tiny offset's alignment - 1
+        _kScanBits   a mask of the slot's words ((1 << words) - 1)
+        _kScanBytes  mask as bytes (words / 8 of them)
+        _kScanWords  a mask of the slot's words
+        _kHeader     the type's address (the header word)
+    Runs on any g; the result is cached on typ."""
+    size = typ.size
+    info: MallocInfo
+    if size == 0:
+        info = (_kZero, 0, 0, 0, 0, 0, 0)
+    elif size > _maxSmallNoHeader:
+        info = (_kLarge, 0, size, 0, 0, 0, 0)
+    elif not typ.ptrdata:
+        if size < maxTinySize:
+            align = 8 if not size & 7 else 4 if not size & 3 else 2 if not size & 1 else 1
+            info = (_kTiny, tinySpanClass, size, 0, 0, 0, align - 1)
+        else:
+            sizeclass = smallSizeToClass[(size + 7) >> 3]
+            elemsize = SizeClassToSize[sizeclass]
+            info = (_kNoscan, sizeclass << 1 | 1, elemsize, elemsize >> 3, 0, 0, 0)
+    elif size > MinSizeForMallocHeader:
+        sizeclass = smallSizeToClass[(size + MallocHeaderSize + 7) >> 3]
+        elemsize = SizeClassToSize[sizeclass]
+        info = (_kHeader, sizeclass << 1, elemsize, elemsize >> 3, 0, elemsize, typeAddr(typ))
+    else:
+        sizeclass = smallSizeToClass[(size + 7) >> 3]
+        elemsize = SizeClassToSize[sizeclass]
+        words = elemsize >> 3
+        mask = typeMask(typ)
+        if sizeclass == 1:
+            info = (_kScan8, 2, 8, 1, 1, 8, 0)
+        elif words in (2, 4):
+            info = (
+                _kScanBits,
+                sizeclass << 1,
+                elemsize,
+                words,
+                mask,
+                typ.ptrdata,
+                (1 << words) - 1,
+            )
+        elif words == 8:
+            info = (_kScanByte, sizeclass << 1, elemsize, words, mask, typ.ptrdata, 0)
+        elif not words & 7:
+            maskBytes = mask.to_bytes(words >> 3, "little")
+            info = (_kScanBytes, sizeclass << 1, elemsize, words, mask, typ.ptrdata, maskBytes)
+        else:
+            info = (
+                _kScanWords,
+                sizeclass << 1,
+                elemsize,
+                words,
+                mask,
+                typ.ptrdata,
+                (1 << words) - 1,
+            )
+    typ.mallocInfo = info
+    return info
+
+
 # go: runtime/malloc.go mallocgc
 def mallocgc(size: int, typ: _type | None, needzero: bool) -> int:
     """Allocate size bytes for an object of type typ (None: no pointers); zero it if needzero.
 
-    Runs on any g; returns the object's address."""
+    Runs on any g; returns the object's address. (mallocgc_g with getg().)"""
+    return mallocgc_g(_tls.g, size, typ, needzero)
+
+
+def mallocgc_g(gp: Any, size: int, typ: _type | None, needzero: bool) -> int:
+    """mallocgc for a caller that has the current g in hand (compiled code). Runs on gp.
+
+    Sizes the request and takes one of Go 1.27's five paths; the hits of the
+    two cheapest (a tiny object that fits the current block, a small noscan
+    object) are written out here, where a call would be a good part of
+    their cost."""
     if size == 0:
         return zerobase
-    mp = _tls.g.m
+    mp = gp.m
     if mp.mallocing:
         throw("malloc deadlock")
     pp = mp.p
@@ -207,7 +340,7 @@ def mallocgc(size: int, typ: _type | None, needzero: bool) -> int:
     if size <= _maxSmallNoHeader:
         if typ is None or not typ.ptrdata:
             if size < maxTinySize:
-                # --- tiny: pack into the current 16-byte block ---
+                # mallocgcTiny's hit: the object fits in the current block.
                 off = c.tinyoffset
                 if not size & 7:
                     off = (off + 7) & -8
@@ -219,136 +352,236 @@ def mallocgc(size: int, typ: _type | None, needzero: bool) -> int:
                     c.tinyoffset = off + size
                     c.tinyAllocs += 1
                     return c.tiny + off  # type: ignore[no-any-return]
-                s = c.alloc[tinySpanClass]
-                # nextFreeFast: the lowest set bit of allocCache is a free slot.
-                ac = s.allocCache
-                if ac:
-                    bit = (ac & -ac).bit_length() - 1
-                    result = s.freeindex + bit
-                    nelems = s.nelems
-                    if result < nelems:
-                        freeidx = result + 1
-                        if freeidx & 63 or freeidx == nelems:
-                            s.allocCache = ac >> (bit + 1)
-                            s.freeindex = s.freeIndexForScan = freeidx
-                            s.allocCount += 1
-                            v = result * 16 + s.startAddr
-                            U64[v >> 3] = 0
-                            U64[(v >> 3) + 1] = 0
-                            if size < c.tinyoffset or not c.tiny:
-                                c.tiny = v
-                                c.tinyoffset = size
-                            return v
-                mp.mallocing = 1
-                v, s, _ = c.nextFree(tinySpanClass)
-                mp.mallocing = 0
-                U64[v >> 3] = 0
-                U64[(v >> 3) + 1] = 0
-                if size < c.tinyoffset or not c.tiny:
-                    c.tiny = v
-                    c.tinyoffset = size
-                s.freeIndexForScan = s.freeindex
-                return v
-            # --- small, no pointers ---
-            if size <= 1016:
-                spc = SizeToSizeClass8[(size + 7) >> 3] << 1 | 1
-            else:
-                spc = SizeToSizeClass128[(size - 897) >> 7] << 1 | 1
-            s = c.alloc[spc]
+                return mallocgcTiny(mp, c, size)
+            # mallocgcSmallNoscan's hit.
+            sizeclass = smallSizeToClass[(size + 7) >> 3]
+            s = c.alloc[sizeclass << 1 | 1]
             ac = s.allocCache
-            if ac:
-                bit = (ac & -ac).bit_length() - 1
-                result = s.freeindex + bit
-                nelems = s.nelems
-                if result < nelems:
-                    freeidx = result + 1
-                    if freeidx & 63 or freeidx == nelems:
-                        s.allocCache = ac >> (bit + 1)
-                        s.freeindex = s.freeIndexForScan = freeidx
-                        s.allocCount += 1
-                        elemsize = s.elemsize
-                        v = result * elemsize + s.startAddr
-                        if needzero and s.needzero:
-                            memclrNoHeapPointers(v, elemsize)
-                        return v
-            mp.mallocing = 1
-            v, s, _ = c.nextFree(spc)
-            mp.mallocing = 0
+            if ac & 1:
+                result = s.freeindex
+                ac >>= 1
+            elif ac:
+                bit = (ac & -ac).bit_length()
+                result = s.freeindex + bit - 1
+                ac >>= bit
+            else:
+                return mallocgcSmallNoscan(mp, c, size, needzero)
+            freeidx = result + 1
+            nelems = s.nelems
+            if freeidx > nelems:
+                return mallocgcSmallNoscan(mp, c, size, needzero)
+            if not freeidx & 63 and freeidx != nelems:
+                ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+            s.allocCache = ac
+            s.freeindex = s.freeIndexForScan = freeidx
+            s.allocCount += 1
+            elemsize = s.elemsize
+            v = result * elemsize + s.startAddr
             if needzero and s.needzero:
-                memclrNoHeapPointers(v, s.elemsize)
-            s.freeIndexForScan = s.freeindex
+                U8[v : v + elemsize] = _zeroClass[sizeclass]
             return v
-        # --- small, with pointers ---
         if not needzero:
             throw("objects with pointers must be zeroed")
-        dataSize = size
-        if size > MinSizeForMallocHeader:
-            size += MallocHeaderSize
-        if size <= 1016:
-            sizeclass = SizeToSizeClass8[(size + 7) >> 3]
+        if size <= MinSizeForMallocHeader:
+            return mallocgcSmallScanNoHeader(mp, c, size, typ)
+        return mallocgcSmallScanHeader(mp, c, size, typ)
+    return mallocgcLarge(mp, c, size, typ, needzero)
+
+
+# go: runtime/malloc.go mallocgcTiny
+def mallocgcTiny(mp: Any, c: mcache, size: int) -> int:
+    """A noscan object of 1..15 bytes, packed into the current 16-byte block. mp's mcache is c."""
+    off = c.tinyoffset
+    if not size & 7:
+        off = (off + 7) & -8
+    elif not size & 3:
+        off = (off + 3) & -4
+    elif not size & 1:
+        off = (off + 1) & -2
+    if off + size <= maxTinySize and c.tiny:
+        c.tinyoffset = off + size
+        c.tinyAllocs += 1
+        return c.tiny + off  # type: ignore[no-any-return]
+    # A new block: a 16-byte slot of the tiny span class.
+    s = c.alloc[tinySpanClass]
+    v = 0
+    ac = s.allocCache
+    if ac:
+        if ac & 1:
+            result = s.freeindex
+            ac >>= 1
         else:
-            sizeclass = SizeToSizeClass128[(size - 897) >> 7]
-        spc = sizeclass << 1
-        s = c.alloc[spc]
-        ac = s.allocCache
-        if ac and size == dataSize and sizeclass != 1:
-            # The fast path of a headerless pointerful object: its pointer
-            # bits go into the bitmap at the end of its one-page span.
-            bit = (ac & -ac).bit_length() - 1
-            result = s.freeindex + bit
-            nelems = s.nelems
-            info = _typeInfo.get(typ)  # type: ignore[arg-type]
-            if result < nelems and info is not None and info[1] == dataSize:
-                freeidx = result + 1
-                elemsize = s.elemsize
-                o = result * (elemsize >> 3)  # the object's first word, from the span base
-                j = o & 63
-                bits = elemsize >> 3
-                if (freeidx & 63 or freeidx == nelems) and j + bits <= 64:
-                    s.allocCache = ac >> (bit + 1)
-                    s.freeindex = s.freeIndexForScan = freeidx
-                    s.allocCount += 1
-                    base = s.startAddr
-                    v = base + (o << 3)
-                    if s.needzero:
-                        memclrNoHeapPointers(v, elemsize)
-                    i = ((base + _heapBitsOff) >> 3) + (o >> 6)
-                    U64[i] = (U64[i] & ~(((1 << bits) - 1) << j)) | (info[0] << j)
-                    c.scanAlloc += info[2]
-                    return v
-        v = 0
-        if ac:
-            bit = (ac & -ac).bit_length() - 1
-            result = s.freeindex + bit
-            nelems = s.nelems
-            if result < nelems:
-                freeidx = result + 1
-                if freeidx & 63 or freeidx == nelems:
-                    s.allocCache = ac >> (bit + 1)
-                    s.freeindex = freeidx
-                    s.allocCount += 1
-                    v = result * s.elemsize + s.startAddr
-        if not v:
-            mp.mallocing = 1
-            v, s, _ = c.nextFree(spc)
-            mp.mallocing = 0
-        elemsize = s.elemsize
-        if s.needzero:
-            memclrNoHeapPointers(v, elemsize)
-        if size != dataSize:
-            # A malloc header: the type's address in the object's first word.
-            U64[v >> 3] = typeAddr(typ)
-            v += MallocHeaderSize
-            c.scanAlloc += elemsize
-        elif sizeclass == 1:
-            c.scanAlloc += 8  # every word of the span is a pointer slot already
+            bit = (ac & -ac).bit_length()
+            result = s.freeindex + bit - 1
+            ac >>= bit
+        freeidx = result + 1
+        nelems = s.nelems
+        if freeidx <= nelems:
+            if not freeidx & 63 and freeidx != nelems:
+                ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+            s.allocCache = ac
+            s.freeindex = freeidx
+            s.allocCount += 1
+            v = result * 16 + s.startAddr
+    if not v:
+        mp.mallocing = 1
+        v, s, _ = c.nextFree(tinySpanClass)
+        mp.mallocing = 0
+    U64[v >> 3] = 0  # always zeroed
+    U64[(v >> 3) + 1] = 0
+    # Keep the block with more room left.
+    if size < c.tinyoffset or not c.tiny:
+        c.tiny = v
+        c.tinyoffset = size
+    s.freeIndexForScan = s.freeindex
+    return v
+
+
+# go: runtime/malloc.go mallocgcSmallNoscan
+def mallocgcSmallNoscan(mp: Any, c: mcache, size: int, needzero: bool) -> int:
+    """A noscan object of 16..32760 bytes in a slot of its size class. mp's mcache is c."""
+    sizeclass = smallSizeToClass[(size + 7) >> 3]
+    spc = sizeclass << 1 | 1
+    s = c.alloc[spc]
+    v = 0
+    ac = s.allocCache
+    if ac:
+        if ac & 1:
+            result = s.freeindex
+            ac >>= 1
         else:
-            c.scanAlloc += writeHeapBitsSmall(s, v, dataSize, typ)  # type: ignore[arg-type]
-            if typ not in _typeInfo:
-                _typeInfo[typ] = (typeMask(typ), typ.size, typ.ptrdata)  # type: ignore[index, union-attr]
-        s.freeIndexForScan = s.freeindex
-        return v
-    # --- large: a span of its own ---
+            bit = (ac & -ac).bit_length()
+            result = s.freeindex + bit - 1
+            ac >>= bit
+        freeidx = result + 1
+        nelems = s.nelems
+        if freeidx <= nelems:
+            if not freeidx & 63 and freeidx != nelems:
+                ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+            s.allocCache = ac
+            s.freeindex = freeidx
+            s.allocCount += 1
+            v = result * s.elemsize + s.startAddr
+    if not v:
+        mp.mallocing = 1
+        v, s, _ = c.nextFree(spc)
+        mp.mallocing = 0
+    if needzero and s.needzero:
+        U8[v : v + s.elemsize] = _zeroClass[sizeclass]
+    s.freeIndexForScan = s.freeindex
+    return v
+
+
+# go: runtime/malloc.go mallocgcSmallScanNoHeader
+def mallocgcSmallScanNoHeader(mp: Any, c: mcache, size: int, typ: _type) -> int:
+    """A zeroed pointerful object of at most 512 bytes; its pointer bits go in the span. mp's mcache is c."""
+    sizeclass = smallSizeToClass[(size + 7) >> 3]
+    spc = sizeclass << 1
+    s = c.alloc[spc]
+    v = 0
+    ac = s.allocCache
+    if ac:
+        if ac & 1:
+            result = s.freeindex
+            ac >>= 1
+        else:
+            bit = (ac & -ac).bit_length()
+            result = s.freeindex + bit - 1
+            ac >>= bit
+        freeidx = result + 1
+        nelems = s.nelems
+        if freeidx <= nelems:
+            if not freeidx & 63 and freeidx != nelems:
+                ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+            s.allocCache = ac
+            s.freeindex = freeidx
+            s.allocCount += 1
+            v = result * s.elemsize + s.startAddr
+    if not v:
+        mp.mallocing = 1
+        v, s, _ = c.nextFree(spc)
+        mp.mallocing = 0
+    elemsize = s.elemsize
+    if s.needzero:
+        U8[v : v + elemsize] = _zeroClass[sizeclass]
+    if sizeclass == 1:
+        c.scanAlloc += 8  # initHeapBits set every bit of a class-1 span already
+    else:
+        c.scanAlloc += _heapSetTypeNoHeader(s, v, size, typ)
+    s.freeIndexForScan = s.freeindex
+    return v
+
+
+def _heapSetTypeNoHeader(s: mspan, x: int, dataSize: int, typ: _type) -> int:
+    """writeHeapBitsSmall; returns the scan size. Uses the type's cached bits when x holds one value."""
+    if dataSize == typ.size:
+        info: MallocInfo | None = typ.mallocInfo
+        if info is None:
+            info = mallocInfoOf(typ)
+        kind = info[0]
+        if kind >= _kScanBits:
+            base = s.startAddr
+            o = (x - base) >> 3  # the object's first word, from the span base
+            if kind == _kScanBits:
+                # Bit o of the bitmap is bit o & 7 of its byte o >> 3 (little-endian words).
+                bi = base + (_heapBitsOff + (o >> 3))
+                jb = o & 7
+                U8[bi] = (U8[bi] & ~(info[6] << jb)) | (info[4] << jb)
+                return info[5]
+            if kind == _kScanByte:
+                U8[base + (_heapBitsOff + (o >> 3))] = info[4]
+                return info[5]
+            if kind == _kScanBytes:
+                bi = base + (_heapBitsOff + (o >> 3))
+                U8[bi : bi + (info[3] >> 3)] = info[6]
+                return info[5]
+    return writeHeapBitsSmall(s, x, dataSize, typ)
+
+
+# go: runtime/malloc.go mallocgcSmallScanHeader
+def mallocgcSmallScanHeader(mp: Any, c: mcache, size: int, typ: _type) -> int:
+    """A zeroed pointerful object of 513..32760 bytes after an 8-byte type header. mp's mcache is c."""
+    size += MallocHeaderSize
+    sizeclass = smallSizeToClass[(size + 7) >> 3]
+    spc = sizeclass << 1
+    s = c.alloc[spc]
+    v = 0
+    ac = s.allocCache
+    if ac:
+        if ac & 1:
+            result = s.freeindex
+            ac >>= 1
+        else:
+            bit = (ac & -ac).bit_length()
+            result = s.freeindex + bit - 1
+            ac >>= bit
+        freeidx = result + 1
+        nelems = s.nelems
+        if freeidx <= nelems:
+            if not freeidx & 63 and freeidx != nelems:
+                ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+            s.allocCache = ac
+            s.freeindex = freeidx
+            s.allocCount += 1
+            v = result * s.elemsize + s.startAddr
+    if not v:
+        mp.mallocing = 1
+        v, s, _ = c.nextFree(spc)
+        mp.mallocing = 0
+    elemsize = s.elemsize
+    if s.needzero:
+        U8[v : v + elemsize] = _zeroClass[sizeclass]
+    # heapSetTypeSmallHeader: the type's address in the object's first word
+    # (an array's element type: the object is that layout repeated).
+    U64[v >> 3] = typeAddr(typ)
+    c.scanAlloc += elemsize
+    s.freeIndexForScan = s.freeindex
+    return v + MallocHeaderSize
+
+
+# go: runtime/malloc.go mallocgcLarge
+def mallocgcLarge(mp: Any, c: mcache, size: int, typ: _type | None, needzero: bool) -> int:
+    """An object of more than 32760 bytes in a span of its own. mp's mcache is c."""
     noscan = typ is None or not typ.ptrdata
     mp.mallocing = 1
     s = c.allocLarge(size, noscan, needzero)
@@ -365,19 +598,148 @@ def mallocgc(size: int, typ: _type | None, needzero: bool) -> int:
 
 # go: runtime/malloc.go newobject
 def newobject(typ: _type) -> int:
-    """new(T): a zeroed object of type typ."""
-    return mallocgc(typ.size, typ, True)
+    """new(T): a zeroed object of type typ. Runs on any g (newobject_g with getg())."""
+    return newobject_g(_tls.g, typ)
+
+
+def newobject_g(gp: Any, typ: _type) -> int:
+    """new(T) for compiled code, which has the current g in hand. Runs on gp; its M holds a P.
+
+    Does what mallocgc(typ.size, typ, True) does; the hits of the tiny,
+    small-noscan and small-pointerful paths are written out here, with the
+    type's cached mallocInfo in place of the request's sizing."""
+    info: MallocInfo | None = typ.mallocInfo
+    if info is None:
+        info = mallocInfoOf(typ)
+    kind, spc, elemsize, words, mask, scan, extra = info
+    mp = gp.m
+    if mp.mallocing:
+        throw("malloc deadlock")
+    c: mcache = mp.p.mcache
+    if kind >= _kScanBits:
+        # mallocgcSmallScanNoHeader's hit.
+        s = c.alloc[spc]
+        ac = s.allocCache
+        if ac & 1:
+            result = s.freeindex
+            ac >>= 1
+        elif ac:
+            bit = (ac & -ac).bit_length()
+            result = s.freeindex + bit - 1
+            ac >>= bit
+        else:
+            return mallocgcSmallScanNoHeader(mp, c, typ.size, typ)
+        freeidx = result + 1
+        nelems = s.nelems
+        if freeidx > nelems:
+            return mallocgcSmallScanNoHeader(mp, c, typ.size, typ)
+        if not freeidx & 63 and freeidx != nelems:
+            ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+        s.allocCache = ac
+        s.freeindex = s.freeIndexForScan = freeidx
+        s.allocCount += 1
+        base = s.startAddr
+        o = result * words  # the object's first word, from the span base
+        v = base + (o << 3)
+        if s.needzero:
+            U8[v : v + elemsize] = _zeroClass[spc >> 1]
+        # Its pointer bits: bit o of the bitmap is bit o & 7 of byte o >> 3.
+        if kind == _kScanBits:
+            bi = base + (_heapBitsOff + (o >> 3))
+            o &= 7
+            U8[bi] = (U8[bi] & ~(extra << o)) | (mask << o)
+        elif kind == _kScanByte:
+            U8[base + (_heapBitsOff + result)] = mask
+        elif kind == _kScanBytes:
+            bi = base + (_heapBitsOff + (o >> 3))
+            U8[bi : bi + (words >> 3)] = extra
+        else:
+            writeHeapBitsSmall(s, v, typ.size, typ)
+        c.scanAlloc += scan
+        return v
+    if kind == _kNoscan:
+        # mallocgcSmallNoscan's hit.
+        s = c.alloc[spc]
+        ac = s.allocCache
+        if ac & 1:
+            result = s.freeindex
+            ac >>= 1
+        elif ac:
+            bit = (ac & -ac).bit_length()
+            result = s.freeindex + bit - 1
+            ac >>= bit
+        else:
+            return mallocgcSmallNoscan(mp, c, elemsize, True)
+        freeidx = result + 1
+        nelems = s.nelems
+        if freeidx > nelems:
+            return mallocgcSmallNoscan(mp, c, elemsize, True)
+        if not freeidx & 63 and freeidx != nelems:
+            ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+        s.allocCache = ac
+        s.freeindex = s.freeIndexForScan = freeidx
+        s.allocCount += 1
+        v = result * elemsize + s.startAddr
+        if s.needzero:
+            U8[v : v + elemsize] = _zeroClass[spc >> 1]
+        return v
+    if kind == _kTiny:
+        # mallocgcTiny's hit: the object fits in the current block.
+        off = (c.tinyoffset + extra) & ~extra
+        if off + elemsize <= maxTinySize and c.tiny:
+            c.tinyoffset = off + elemsize
+            c.tinyAllocs += 1
+            return c.tiny + off  # type: ignore[no-any-return]
+        return mallocgcTiny(mp, c, elemsize)
+    if kind == _kHeader:
+        # mallocgcSmallScanHeader's hit.
+        s = c.alloc[spc]
+        ac = s.allocCache
+        if ac & 1:
+            result = s.freeindex
+            ac >>= 1
+        elif ac:
+            bit = (ac & -ac).bit_length()
+            result = s.freeindex + bit - 1
+            ac >>= bit
+        else:
+            return mallocgcSmallScanHeader(mp, c, typ.size, typ)
+        freeidx = result + 1
+        nelems = s.nelems
+        if freeidx > nelems:
+            return mallocgcSmallScanHeader(mp, c, typ.size, typ)
+        if not freeidx & 63 and freeidx != nelems:
+            ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+        s.allocCache = ac
+        s.freeindex = s.freeIndexForScan = freeidx
+        s.allocCount += 1
+        v = result * elemsize + s.startAddr
+        if s.needzero:
+            U8[v : v + elemsize] = _zeroClass[spc >> 1]
+        U64[v >> 3] = extra  # the header: the type's address
+        c.scanAlloc += scan
+        return v + MallocHeaderSize
+    if kind == _kScan8:
+        return mallocgcSmallScanNoHeader(mp, c, 8, typ)
+    if kind == _kLarge:
+        return mallocgcLarge(mp, c, typ.size, typ, True)
+    return zerobase
 
 
 # go: runtime/malloc.go newarray
 def newarray(typ: _type, n: int) -> int:
-    """A zeroed array of n elements of type typ."""
+    """A zeroed array of n elements of type typ. Runs on any g."""
+    return newarray_g(_tls.g, typ, n)
+
+
+def newarray_g(gp: Any, typ: _type, n: int) -> int:
+    """newarray for a caller that has the current g in hand (compiled code). Runs on gp."""
     if n == 1:
-        return mallocgc(typ.size, typ, True)
+        return newobject_g(gp, typ)
     mem = typ.size * (n & _M64)
     if n < 0 or mem > _M64 or mem > maxAlloc:
         panicPlain("runtime: allocation size out of range")
-    return mallocgc(mem, typ, True)
+    return mallocgc_g(gp, mem, typ, True)
 
 
 # go: runtime/slice.go panicmakeslicelen
@@ -392,14 +754,21 @@ def panicmakeslicecap() -> None:
 
 # go: runtime/slice.go makeslice
 def makeslice(et: _type, len_: int, cap_: int) -> int:
-    """make([]T, len, cap): the address of a zeroed backing array (checks len and cap)."""
+    """make([]T, len, cap): the address of a zeroed backing array (checks len and cap). Any g."""
+    return makeslice_g(_tls.g, et, len_, cap_)
+
+
+def makeslice_g(gp: Any, et: _type, len_: int, cap_: int) -> int:
+    """makeslice for compiled code, which has the current g in hand. Runs on gp."""
+    # Python's product is exact, so "mem > maxAlloc" also catches what
+    # overflows a uintptr in Go.
     mem = et.size * (cap_ & _M64)
-    if mem > _M64 or mem > maxAlloc or len_ < 0 or len_ > cap_:
+    if mem > maxAlloc or len_ < 0 or len_ > cap_:
         mem = et.size * (len_ & _M64)
-        if mem > _M64 or mem > maxAlloc or len_ < 0:
+        if mem > maxAlloc or len_ < 0:
             panicmakeslicelen()
         panicmakeslicecap()
-    return mallocgc(mem, et, True)
+    return mallocgc_g(gp, mem, et, True)
 
 
 # go: runtime/slice.go nextslicecap
@@ -424,18 +793,33 @@ def nextslicecap(newLen: int, oldCap: int) -> int:
 
 # go: runtime/slice.go growslice
 def growslice(oldPtr: int, newLen: int, oldCap: int, num: int, et: _type) -> tuple[int, int, int]:
-    """append's slow path: a new backing array for at least newLen elements.
+    """append's slow path: a new backing array for at least newLen elements. Any g.
 
     The old slice had newLen-num elements and capacity oldCap at oldPtr.
     Returns the new slice (ptr, newLen, newCap); the old elements are copied."""
+    return growslice_g(_tls.g, oldPtr, newLen, oldCap, num, et)
+
+
+def growslice_g(
+    gp: Any, oldPtr: int, newLen: int, oldCap: int, num: int, et: _type
+) -> tuple[int, int, int]:
+    """growslice for compiled code, which has the current g in hand. Runs on gp."""
     oldLen = newLen - num
     if newLen < 0:
         panicRuntimeError("growslice: len out of range")
     size = et.size
     if size == 0:
         return zerobase, newLen, newLen
-    newcap = nextslicecap(newLen, oldCap)
+    # nextslicecap: double a small slice (or take newLen if that is more).
+    if newLen > oldCap + oldCap:
+        newcap = newLen
+    elif oldCap < 256:
+        newcap = oldCap + oldCap
+    else:
+        newcap = nextslicecap(newLen, oldCap)
     noscan = not et.ptrdata
+    # The capacity in bytes, rounded up to what mallocgc will really
+    # allocate (roundupsize), for the element sizes Go special-cases.
     if size == 1:
         lenmem = oldLen
         newlenmem = newLen
@@ -467,11 +851,17 @@ def growslice(oldPtr: int, newLen: int, oldCap: int, num: int, et: _type) -> tup
     if overflow or capmem > maxAlloc:
         panicRuntimeError("growslice: len out of range")
     if noscan:
-        p = mallocgc(capmem, None, False)
+        p = mallocgc_g(gp, capmem, None, False)
         # Only the part past the new length needs clearing: the caller
         # writes [oldLen, newLen) and memmove fills [0, oldLen).
-        memclrNoHeapPointers(p + newlenmem, capmem - newlenmem)
+        n = capmem - newlenmem
+        if n <= MaxSmallSize:
+            U8[p + newlenmem : p + capmem] = _zeroBuf[:n]
+        else:
+            memclrNoHeapPointers(p + newlenmem, n)
     else:
-        p = mallocgc(capmem, et, True)
-    memmove(p, oldPtr, lenmem)
+        p = mallocgc_g(gp, capmem, et, True)
+    if lenmem:
+        # memmove: the new block never overlaps the old one.
+        U8[p : p + lenmem] = U8[oldPtr : oldPtr + lenmem]
     return p, newLen, newcap

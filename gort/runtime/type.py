@@ -101,6 +101,7 @@ class _type:
         "addr",
         "uncommon",
         "gotype",
+        "mallocInfo",
     )
 
     def __init__(
@@ -128,6 +129,11 @@ class _type:
         self.addr = 0  # address of the descriptor in Go memory (0 until linked)
         self.uncommon: Any = None  # method table of defined types (uncommontype)
         self.gotype: Any = None  # the gort.go.types type this describes (compile side)
+        # What the allocator needs to allocate one value of this type (how,
+        # span class, slot size, pointer bits, ...): computed by malloc.py at
+        # the first allocation, None until then. Derived from size, ptrdata
+        # and gcdata, which never change after linking.
+        self.mallocInfo: tuple[Any, ...] | None = None
 
     def pointers(self) -> bool:
         return self.ptrdata != 0
