@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -260,3 +261,27 @@ def test_allocations_are_distinct_and_in_heap(sizes: list[int]) -> None:
         got.sort()
         for (a, na), (b, _) in zip(got, got[1:], strict=False):
             assert a + na <= b
+
+
+def test_fast_paths_leave_the_state_of_the_reference_allocator() -> None:
+    # mallocref.py replays seeded random allocations (with GC cycles) once
+    # through malloc.py's entry points and once through a reference that
+    # takes every slot from mcache.nextFree; spans, bitmaps, caches,
+    # statistics, contents and the state after every step must agree.
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "mallocref.py")
+    procs = [
+        subprocess.Popen(
+            [sys.executable, script, mode, "1", "2"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for mode in ("fast", "ref")
+    ]
+    outs = [p.communicate(timeout=600) for p in procs]
+    for p, (_, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err
+    fast, ref = (json.loads(out) for out, _ in outs)
+    for f, r in zip(fast, ref, strict=True):
+        for key in r:
+            assert f[key] == r[key], f"{key} differs"
