@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import gort.runtime.mgcsweep as mgcsweep
 from gort.runtime.lock import lock, mutex, unlock
-from gort.runtime.mbitmap import heapBitsInSpan
+from gort.runtime.mbitmap import heapBitsInSpan, initHeapBits
 from gort.runtime.mheap import mheap_, mspan, mSpanInUse, mSpanList
 from gort.runtime.panic import throw
 from gort.runtime.param import PageShift
@@ -204,8 +204,6 @@ class mcentral:
         # nelems and limit were set by alloc_m; the heap bits of a span of
         # small pointerful objects start cleared.
         if not (self.spanclass & 1) and heapBitsInSpan(size):
-            from gort.runtime.mbitmap import initHeapBits
-
             initHeapBits(s)
         if s.limit != s.startAddr + size * s.nelems or s.nelems > (npages << PageShift) // size:
             throw("mcentral.grow: bad span layout")

@@ -52,8 +52,7 @@ from gort.runtime.mem_linux import sysAlloc, sysMap, sysUsed
 from gort.runtime.mstats import memstats, sysMemStat
 from gort.runtime.panic import throw
 from gort.runtime.param import FixAllocChunk, PageSize, persistentChunkSize
-from gort.runtime.stubs import memclrNoHeapPointers
-from gort.runtime.unsafe import U64
+from gort.runtime.unsafe import U8, U64
 
 T = TypeVar("T")
 
@@ -183,6 +182,7 @@ class fixalloc(Generic[T]):
         "inuse",
         "stat",
         "zero",
+        "zeroBlock",
         "new",
         "objs",
     )
@@ -197,6 +197,7 @@ class fixalloc(Generic[T]):
         self.inuse = 0  # bytes handed out and not freed
         self.stat: sysMemStat | None = None  # where chunk memory is counted
         self.zero = True  # zero a recycled block when handing it out
+        self.zeroBlock = b""  # size zero bytes, to zero a block with one store; set by init
         self.new: Callable[[int], T] | None = None  # makes the Python object for an address
         self.objs: dict[int, T] = {}  # address -> the Python object living there
 
@@ -220,6 +221,7 @@ class fixalloc(Generic[T]):
         self.inuse = 0
         self.stat = stat
         self.zero = True
+        self.zeroBlock = bytes(size)
         self.new = new
 
     # go: runtime/mfixalloc.go fixalloc.alloc
@@ -232,7 +234,7 @@ class fixalloc(Generic[T]):
             self.list = U64[v >> 3]
             self.inuse += self.size
             if self.zero:
-                memclrNoHeapPointers(v, self.size)
+                U8[v : v + self.size] = self.zeroBlock  # memclrNoHeapPointers
             else:
                 U64[v >> 3] = 0
             return v

@@ -135,6 +135,10 @@ _pageMarksOff = _pageInUseOff + pagesPerArena // 8
 _pageSpecialsOff = _pageMarksOff + pagesPerArena // 8
 
 _MAX_ADDR = (1 << 64) - 1
+_arenaShift = heapArenaBytes.bit_length() - 1  # log2(heapArenaBytes): 26
+# Zeros for clearing spans of up to 8 pages with one store (mheap.alloc).
+_zeroPagesSize = 8 * PageSize
+_zeroPages = memoryview(bytes(_zeroPagesSize))
 
 
 def _print(s: str) -> None:
@@ -614,7 +618,7 @@ def nextMarkBitArenaEpoch() -> None:
 # go: runtime/mheap.go arenaIndex
 def arenaIndex(p: int) -> int:
     """Index of the arena holding p: (p - arenaBaseOffset) / 64 MiB, modulo 2^64."""
-    return ((p - arenaBaseOffset) & _MAX_ADDR) >> 26
+    return ((p - arenaBaseOffset) & _MAX_ADDR) >> _arenaShift
 
 
 # go: runtime/mheap.go arenaBase
@@ -669,10 +673,9 @@ def inHeapOrStack(b: int) -> bool:
 # go: runtime/mheap.go pageIndexOf
 def pageIndexOf(p: int) -> tuple[heapArena, int, int]:
     """(arena, byte index, bit mask) of p's page in the arena's per-page bitmaps."""
-    arena = mheap_.arenas[arenaIndex(p)]
-    pageIdx = ((p // PageSize) // 8) % (pagesPerArena // 8)
-    pageMask = 1 << ((p // PageSize) % 8)
-    return arena, pageIdx, pageMask
+    arena = mheap_.arenas[((p - arenaBaseOffset) & _MAX_ADDR) >> _arenaShift]
+    page = p >> PageShift
+    return arena, (page >> 3) & (pagesPerArena // 8 - 1), 1 << (page & 7)
 
 
 # go: runtime/mheap.go recordspan
@@ -832,7 +835,12 @@ class mheap:
         s = self.alloc_m(npage, spanclass, large)
         if s is not None:
             if needzero and s.needzero != 0:
-                memclrNoHeapPointers(s.startAddr, s.npages << PageShift)
+                n = s.npages << PageShift
+                if n <= _zeroPagesSize:
+                    # memclrNoHeapPointers, as one store from a buffer of zeros.
+                    U8[s.startAddr : s.startAddr + n] = _zeroPages[:n]
+                else:
+                    memclrNoHeapPointers(s.startAddr, n)
             s.needzero = 0
         return s
 
@@ -857,19 +865,25 @@ class mheap:
     # go: runtime/mheap.go setSpan
     def setSpan(self, base: int, s: mspan) -> None:
         """Make spanOf(base) be s."""
-        self.arenas[arenaIndex(base)].spans[(base >> PageShift) & (pagesPerArena - 1)] = s
+        self.arenas[((base - arenaBaseOffset) & _MAX_ADDR) >> _arenaShift].spans[
+            (base >> PageShift) & (pagesPerArena - 1)
+        ] = s
 
     # go: runtime/mheap.go setSpans
     def setSpans(self, base: int, npage: int, s: mspan | None) -> None:
         """Make spanOf(p) be s for every page of [base, base+npage pages)."""
-        p = base >> PageShift
-        ha = self.arenas[arenaIndex(base)]
-        spans = ha.spans
+        i = (base >> PageShift) & (pagesPerArena - 1)
+        spans = self.arenas[((base - arenaBaseOffset) & _MAX_ADDR) >> _arenaShift].spans
+        if i + npage <= pagesPerArena:
+            # All in one arena: one slice store.
+            spans[i : i + npage] = [s] * npage
+            return
         for n in range(npage):
-            i = (p + n) & (pagesPerArena - 1)
-            if i == 0 and n != 0:
+            if i == pagesPerArena:
                 spans = self.arenas[arenaIndex(base + n * PageSize)].spans
+                i = 0
             spans[i] = s
+            i += 1
 
     # go: runtime/mheap.go (go1.13) mheap.allocSpanLocked
     def allocSpanLocked(self, npage: int, typ: int) -> mspan | None:
@@ -1124,64 +1138,64 @@ class mheap:
     # go: runtime/mheap.go (go1.13) mheap.coalesce
     def coalesce(self, s: mspan) -> None:
         """Merge free span s (not in the treap) with its free neighbours. Heap lock held."""
-        phys = mem_linux.physPageSize
-
-        def merge(a: mspan, b: mspan, other: mspan) -> None:
-            # a is just below b; one of them is s, other is the one that is not.
-            if PageSize < phys and a.scavenged and b.scavenged:
-                _, start = a.physPageBounds()
-                end, _ = b.physPageBounds()
-                if start != end:
-                    throw("neighboring scavenged spans boundary is not a physical page boundary")
-            s.npages += other.npages
-            s.needzero |= other.needzero
-            if a is s:
-                self.setSpan(s.startAddr + s.npages * PageSize - 1, s)
-            else:
-                s.startAddr = other.startAddr
-                self.setSpan(s.startAddr, s)
-            self.free.removeSpan(other)
-            other.state = mSpanDead
-            self.freeMSpanLocked(other)
-
-        def realign(a: mspan, b: mspan, other: mspan) -> None:
-            # Move the a|b boundary to a physical page, toward the scavenged one.
-            if PageSize >= phys:
-                return
-            self.free.removeSpan(other)
-            boundary = b.startAddr
-            if a.scavenged:
-                boundary &= ~(phys - 1)
-            else:
-                boundary = (boundary + phys - 1) & ~(phys - 1)
-            a.npages = (boundary - a.startAddr) // PageSize
-            b.npages = (b.startAddr + b.npages * PageSize - boundary) // PageSize
-            b.startAddr = boundary
-            self.setSpan(boundary - 1, a)
-            self.setSpan(boundary, b)
-            self.free.insert(other)
-
         hpMiddle = s.hugePages()
         hpBefore = 0
         before = spanOf(s.startAddr - 1)
         if before is not None and before.state == mSpanFree:
             if s.scavenged == before.scavenged:
                 hpBefore = before.hugePages()
-                merge(before, s, before)
+                self._coalesceMerge(s, before, s, before)
             else:
-                realign(before, s, before)
+                self._coalesceRealign(before, s, before)
         hpAfter = 0
         after = spanOf(s.startAddr + s.npages * PageSize)
         if after is not None and after.state == mSpanFree:
             if s.scavenged == after.scavenged:
                 hpAfter = after.hugePages()
-                merge(s, after, after)
+                self._coalesceMerge(s, s, after, after)
             else:
-                realign(s, after, after)
+                self._coalesceRealign(s, after, after)
         if not s.scavenged and s.hugePages() > hpBefore + hpMiddle + hpAfter:
             # s now holds more huge pages than its parts did: let the kernel
             # back the whole region with huge pages again.
             sysHugePage(s.startAddr, s.npages * PageSize)
+
+    def _coalesceMerge(self, s: mspan, a: mspan, b: mspan, other: mspan) -> None:
+        """coalesce's merge: a is just below b; one of them is s, other is the one that is not."""
+        phys = mem_linux.physPageSize
+        if PageSize < phys and a.scavenged and b.scavenged:
+            _, start = a.physPageBounds()
+            end, _ = b.physPageBounds()
+            if start != end:
+                throw("neighboring scavenged spans boundary is not a physical page boundary")
+        s.npages += other.npages
+        s.needzero |= other.needzero
+        if a is s:
+            self.setSpan(s.startAddr + s.npages * PageSize - 1, s)
+        else:
+            s.startAddr = other.startAddr
+            self.setSpan(s.startAddr, s)
+        self.free.removeSpan(other)
+        other.state = mSpanDead
+        self.freeMSpanLocked(other)
+
+    def _coalesceRealign(self, a: mspan, b: mspan, other: mspan) -> None:
+        """coalesce's realign: move the a|b boundary to a physical page, toward the scavenged one."""
+        phys = mem_linux.physPageSize
+        if PageSize >= phys:
+            return
+        self.free.removeSpan(other)
+        boundary = b.startAddr
+        if a.scavenged:
+            boundary &= ~(phys - 1)
+        else:
+            boundary = (boundary + phys - 1) & ~(phys - 1)
+        a.npages = (boundary - a.startAddr) // PageSize
+        b.npages = (b.startAddr + b.npages * PageSize - boundary) // PageSize
+        b.startAddr = boundary
+        self.setSpan(boundary - 1, a)
+        self.setSpan(boundary, b)
+        self.free.insert(other)
 
     # go: runtime/mheap.go (go1.13) mheap.scavengeSplit
     def scavengeSplit(self, t: Any, size: int) -> mspan | None:
