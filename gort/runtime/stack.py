@@ -89,7 +89,7 @@ from gort.runtime.param import (
     stackPreempt,
 )
 from gort.runtime.runtime2 import stack, sudog_elem, sudog_elem_vu, sudog_waitlink
-from gort.runtime.stubs import getg, memmove, setg
+from gort.runtime.stubs import _tls, getg, memmove, setg
 from gort.runtime.unsafe import U8, U64
 
 _GCoff = 0
@@ -126,10 +126,18 @@ def _print(s: str) -> None:
         b = b[os.write(2, b) :]
 
 
-def _gcoff() -> bool:
-    from gort.runtime import mgc
+_mgc: Any = None  # gort.runtime.mgc, imported on first use (it imports this module's users)
 
-    return bool(getattr(mgc, "gcphase", _GCoff) == _GCoff)
+
+def _gcoff() -> bool:
+    """Report whether the GC is off (mgc.gcphase == _GCoff; mgc has no gcphase until the GC issue)."""
+    global _mgc
+    if _mgc is None:
+        from gort.runtime import mgc
+
+        _mgc = mgc
+    # vars(): a missing attribute is not an AttributeError raised and caught.
+    return bool(vars(_mgc).get("gcphase", _GCoff) == _GCoff)
 
 
 # go: runtime/stack.go stackinit
@@ -266,23 +274,38 @@ def stackcache_clear(c: Any) -> None:
     unlock(stackpoolmu)
 
 
+def _stackOrders() -> dict[int, int]:
+    """The order of every size stackalloc takes from the caches: n a power of
+    two (or 0) below fixedStack << NumStackOrders and StackCacheSize, order
+    the number of halvings down to fixedStack (0 for smaller sizes). Sizes
+    not in the table are large stacks."""
+    orders = {}
+    for n in [0] + [1 << i for i in range(64)]:
+        if n < fixedStack << NumStackOrders and n < StackCacheSize:
+            order, n2 = 0, n
+            while n2 > fixedStack:
+                order += 1
+                n2 >>= 1
+            orders[n] = order
+    return orders
+
+
+_stackOrder = _stackOrders()
+
+
 # go: runtime/stack.go stackalloc
 def stackalloc(n: int) -> stack:
     """An n-byte stack (n a power of two). Runs on g0."""
-    thisg = getg()
+    thisg = _tls.g
     mp = thisg.m
     if thisg is not mp.g0:
         throw("stackalloc not on scheduler stack")
     if n & (n - 1):
         throw("stack size not a power of 2")
-    if n < fixedStack << NumStackOrders and n < StackCacheSize:
-        order = 0
-        n2 = n
-        while n2 > fixedStack:
-            order += 1
-            n2 >>= 1
+    order = _stackOrder.get(n)
+    if order is not None:
         pp = mp.p
-        if pp is None or mp.preemptoff != "":
+        if pp is None or mp.preemptoff:
             # No P (bootstrap, exitsyscall, procresize): the global pool.
             lock(stackpoolmu)
             x = stackpoolalloc(order)
@@ -296,55 +319,49 @@ def stackalloc(n: int) -> stack:
                 x = sc.list
             sc.list = U64[x >> 3]
             sc.size -= n
-        v = x
-    else:
-        npage = n >> PageShift
-        log2npage = stacklog2(npage)
-        s: mspan | None = None
-        lock(stackLarge.lock)
-        if not stackLarge.free[log2npage].isEmpty():
-            s = stackLarge.free[log2npage].first
-            assert s is not None
-            stackLarge.free[log2npage].remove(s)
-        unlock(stackLarge.lock)
+        return stack(x, x + n)
+    npage = n >> PageShift
+    log2npage = stacklog2(npage)
+    s: mspan | None = None
+    lock(stackLarge.lock)
+    if not stackLarge.free[log2npage].isEmpty():
+        s = stackLarge.free[log2npage].first
+        assert s is not None
+        stackLarge.free[log2npage].remove(s)
+    unlock(stackLarge.lock)
+    if s is None:
+        s = mheap_.allocManual(npage, spanAllocStack)
         if s is None:
-            s = mheap_.allocManual(npage, spanAllocStack)
-            if s is None:
-                throw("out of memory")
-            s.elemsize = n
-        v = s.startAddr
+            throw("out of memory")
+        s.elemsize = n
+    v = s.startAddr
     return stack(v, v + n)
 
 
 # go: runtime/stack.go stackfree
 def stackfree(stk: stack) -> None:
     """Free a stack from stackalloc. Runs on g0 (uses the P's cache)."""
-    gp = getg()
     v = stk.lo
-    n = stk.hi - stk.lo
+    n = stk.hi - v
     if n & (n - 1):
         throw("stack not a power of 2")
-    if stk.lo + n < stk.hi:
+    if v + n < stk.hi:
         throw("bad stack size")
     if debug.clobberfree != 0:
         _poison(v, n)
-    if n < fixedStack << NumStackOrders and n < StackCacheSize:
-        order = 0
-        n2 = n
-        while n2 > fixedStack:
-            order += 1
-            n2 >>= 1
-        mp = gp.m
+    order = _stackOrder.get(n)
+    if order is not None:
+        mp = _tls.g.m
         pp = mp.p
-        if pp is None or mp.preemptoff != "":
+        if pp is None or mp.preemptoff:
             lock(stackpoolmu)
             stackpoolfree(v, order)
             unlock(stackpoolmu)
         else:
             c = pp.mcache
-            if c.stackcache[order].size >= StackCacheSize:
-                stackcacherelease(c, order)
             sc = c.stackcache[order]
+            if sc.size >= StackCacheSize:
+                stackcacherelease(c, order)
             U64[v >> 3] = sc.list
             sc.list = v
             sc.size += n

@@ -81,6 +81,7 @@ def test_free_into_a_full_cache_trims_it_first() -> None:
         assert c.stackcache[0].size == 0
 
 
+@fresh_process  # the order of a span's stacks assumes a pool no earlier test has used
 def test_pool_span_life_cycle() -> None:
     # Without a P: straight from the pool. A span holds 16 stacks of 2 KiB.
     got = [rt.stackalloc(2048) for _ in range(16)]
