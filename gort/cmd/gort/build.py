@@ -26,6 +26,7 @@ from types import ModuleType
 from typing import Any
 
 import gort
+import gort.std
 
 _lastFset: Any = None
 
@@ -70,7 +71,7 @@ def goroot() -> str:
     return ""
 
 
-_STD = os.path.dirname(os.path.abspath(__import__("gort.std", fromlist=["x"]).__file__))
+_STD = os.path.dirname(os.path.abspath(gort.std.__file__))
 
 
 def displayPath(filename: str) -> str:
@@ -271,7 +272,7 @@ def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
     from gort.cmd.compile import gen as _gen
 
     for p in prog.Packages:
-        if p.Types is not None:
+        if p.Types is not None and p.Info is not None:  # set together by the check
             _gen.PACKAGES[p.Types] = p.Info
     ckey = compilerKey()
     cdir = cacheDir()

@@ -77,7 +77,9 @@ def run(files: list[str], args: list[str], trace: bool = False) -> int:
         sys.stderr.write("\n".join(e.lines) + "\n")
         return 1
     except Exception as e:
-        if type(e).__name__ != "CompileError":
+        from gort.cmd.compile.gen import CompileError
+
+        if not isinstance(e, CompileError):
             if os.environ.get("GORTDEBUG"):
                 raise
             sys.stderr.write(f"# command-line-arguments\ngort: internal compiler error: {type(e).__name__}: {e}\n"

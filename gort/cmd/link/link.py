@@ -150,7 +150,14 @@ class Linker:
         if k == rtype.Struct:
             t.fields = [rtype.structfield(f[0], self.typ(f[1]), f[2], f[3], f[4]) for f in d["fields"]]  # type: ignore[attr-defined]
         if k == rtype.Interface:
-            t.methods = [rtype.imethod(m[0].rsplit(".", 1)[-1], self.typ(m[2]), m[1]) for m in d["imethods"]]  # type: ignore[attr-defined]
+            t.methods = [rtype.imethod(m[0].rsplit(".", 1)[-1], self.functyp(m[2]), m[1]) for m in d["imethods"]]  # type: ignore[attr-defined]
+        return t
+
+    def functyp(self, key: str) -> rtype.functype:
+        """The descriptor of a method's type (a func type, described by the compiler)."""
+        t = self.typ(key)
+        if not isinstance(t, rtype.functype):
+            raise LinkError(f"method type {key} is not a func type")
         return t
 
     def finishType(self, key: str) -> None:
@@ -166,7 +173,7 @@ class Linker:
             for name, pp, mkey, ifn, tfn in ms:
                 ifnidx = self.fids.get((ifn[0], ifn[1]), 0)
                 tfnidx = self.fids.get((tfn[0], tfn[1]), 0)
-                methods.append(rtype.method(name, self.typ(mkey), ifnidx, tfnidx, pp))
+                methods.append(rtype.method(name, self.functyp(mkey), ifnidx, tfnidx, pp))
             t.uncommon = rtype.uncommontype(d.get("pkgpath", ""), methods)
             t.tflag |= rtype.TFlagUncommon
 

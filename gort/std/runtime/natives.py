@@ -7,6 +7,7 @@ declarations they implement are in mstats.go beside this file.
 
 from __future__ import annotations
 
+from types import FrameType
 from typing import Any
 
 from gort.runtime import mstats
@@ -75,7 +76,7 @@ def _goframes(skip: int) -> list[tuple[Any, int]]:
     from gort.runtime import symtab
 
     out = []
-    f = sys._getframe(2)
+    f: FrameType | None = sys._getframe(2)
     while f is not None:
         fn = symtab.byCode.get(f.f_code)
         if fn is not None:
