@@ -64,7 +64,11 @@ def newcoro(f: int) -> int:
 
 # go: runtime/coro.go corostart
 def corostart(gp: g, ctx: int) -> Generator[Any, Any, None]:
-    """The bottom of a coroutine's G: run c.f(c), then coroexit."""
+    """The bottom of a coroutine's G: run c.f(c), then coroexit.
+
+    (The call and its two handlers are proc.goentry's; goentry keeps its
+    own copy rather than a shared helper generator, which would add a
+    frame to every goroutine switch.)"""
     c: coro = gp.coroarg
     gp.coroarg = None
     try:
