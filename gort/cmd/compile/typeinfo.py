@@ -24,7 +24,7 @@ The representation, by underlying type:
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, TypeVar
 
 from gort.cmd.compile import gotypes as types
 
@@ -46,8 +46,14 @@ class Rep(enum.IntEnum):
 
 B = types.BasicKind if hasattr(types, "BasicKind") else None
 
-_sizes = types.SizesFor("gc", "amd64")
-assert _sizes is not None
+
+def _gcSizes() -> types.Sizes:
+    s = types.SizesFor("gc", "amd64")
+    assert s is not None  # gc knows amd64
+    return s
+
+
+_sizes = _gcSizes()
 
 
 def sizeof(t: types.Type) -> int:
@@ -141,6 +147,23 @@ def isUnsigned(t: types.Type) -> bool:
 
 def isString(t: types.Type) -> bool:
     return rep(t) == Rep.STRING
+
+
+U = TypeVar("U", bound=types.Type)
+
+
+def underAs(t: types.Type, cls: type[U]) -> U:
+    """t's underlying type, which the type checker has made sure is a cls."""
+    u = t.Underlying()
+    assert isinstance(u, cls)
+    return u
+
+
+def isEface(t: types.Type) -> bool:
+    """Is interface type t empty: are its values (type, data) rather than (itab, data)?"""
+    u = t.Underlying()
+    assert isinstance(u, types.Interface)
+    return u.Empty()
 
 
 # --- memory views ---------------------------------------------------------------------
