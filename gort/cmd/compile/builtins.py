@@ -7,15 +7,18 @@ Each becomes inline Python or a call of the runtime function gc would call
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.typeinfo import Rep
 from gort.go import ast
 
+if TYPE_CHECKING:
+    from gort.cmd.compile.gen import FuncGen
 
-def compileBuiltin(fg: Any, e: ast.CallExpr, name: str) -> str:
+
+def compileBuiltin(fg: FuncGen, e: ast.CallExpr, name: str) -> str:
     m = globals().get("b_" + name)
     if m is None:
         raise fg.err(e, f"gort: builtin {name} is not supported yet")
@@ -23,7 +26,7 @@ def compileBuiltin(fg: Any, e: ast.CallExpr, name: str) -> str:
     return r
 
 
-def b_len(fg: Any, e: ast.CallExpr) -> str:
+def b_len(fg: FuncGen, e: ast.CallExpr) -> str:
     a = e.Args[0]
     t = fg.typeOf(a).Underlying()
     if isinstance(t, types.Pointer):
@@ -44,7 +47,7 @@ def b_len(fg: Any, e: ast.CallExpr) -> str:
     raise fg.err(e, f"gort: len of {t}")
 
 
-def b_cap(fg: Any, e: ast.CallExpr) -> str:
+def b_cap(fg: FuncGen, e: ast.CallExpr) -> str:
     a = e.Args[0]
     t = fg.typeOf(a).Underlying()
     if isinstance(t, types.Pointer):
@@ -63,12 +66,12 @@ def _paren(v: str) -> str:
     return v if v.isidentifier() or (v.startswith("(") and v.endswith(")")) else f"({v})"
 
 
-def b_new(fg: Any, e: ast.CallExpr) -> str:
-    t = fg.typeOf(e).Underlying().Elem()
+def b_new(fg: FuncGen, e: ast.CallExpr) -> str:
+    t = ti.underAs(fg.typeOf(e), types.Pointer).Elem()
     return f"newobject({fg.pg.tref(t)})"
 
 
-def b_make(fg: Any, e: ast.CallExpr) -> str:
+def b_make(fg: FuncGen, e: ast.CallExpr) -> str:
     t = fg.typeOf(e)
     u = t.Underlying()
     args = [fg.spillIfNeeded(fg.expr(a, types.Typ[types.Int])) for a in e.Args[1:]]
@@ -87,9 +90,9 @@ def b_make(fg: Any, e: ast.CallExpr) -> str:
     raise fg.err(e, f"gort: make of {t}")
 
 
-def b_append(fg: Any, e: ast.CallExpr) -> str:
+def b_append(fg: FuncGen, e: ast.CallExpr) -> str:
     st = fg.typeOf(e)
-    et = st.Underlying().Elem()
+    et = ti.underAs(st, types.Slice).Elem()
     s = fg.spillIfNeeded(fg.expr(e.Args[0], st))
     if e.Ellipsis:
         # append(s, t...)
@@ -126,21 +129,21 @@ def b_append(fg: Any, e: ast.CallExpr) -> str:
     return r
 
 
-def b_copy(fg: Any, e: ast.CallExpr) -> str:
+def b_copy(fg: FuncGen, e: ast.CallExpr) -> str:
     dst = fg.spillIfNeeded(fg.expr(e.Args[0]))
     src = fg.spillIfNeeded(fg.expr(e.Args[1]))
-    et = fg.typeOf(e.Args[0]).Underlying().Elem()
+    et = ti.underAs(fg.typeOf(e.Args[0]), types.Slice).Elem()
     return f"slicecopy({dst}, {src}, {ti.sizeof(et)})"
 
 
-def b_delete(fg: Any, e: ast.CallExpr) -> str:
+def b_delete(fg: FuncGen, e: ast.CallExpr) -> str:
     from gort.cmd.compile.maps import mapDelete
 
     mapDelete(fg, e)
     return ""
 
 
-def b_clear(fg: Any, e: ast.CallExpr) -> str:
+def b_clear(fg: FuncGen, e: ast.CallExpr) -> str:
     t = fg.typeOf(e.Args[0]).Underlying()
     v = fg.spillIfNeeded(fg.expr(e.Args[0]))
     if isinstance(t, types.Slice):
@@ -150,28 +153,30 @@ def b_clear(fg: Any, e: ast.CallExpr) -> str:
     return ""
 
 
-def b_close(fg: Any, e: ast.CallExpr) -> str:
+def b_close(fg: FuncGen, e: ast.CallExpr) -> str:
     fg.emit(f"closechan({fg.expr(e.Args[0])})")
     return ""
 
 
-def b_panic(fg: Any, e: ast.CallExpr) -> str:
+def b_panic(fg: FuncGen, e: ast.CallExpr) -> str:
     v = fg.expr(e.Args[0], types.NewInterfaceType([], None) if False else _anyType())
     fg.emit(f"gopanic({v})")
     return ""
 
 
 def _anyType() -> types.Type:
-    return types.Universe.Lookup("any").Type()
+    obj = types.Universe.Lookup("any")
+    assert obj is not None
+    return obj.Type()
 
 
-def b_recover(fg: Any, e: ast.CallExpr) -> str:
+def b_recover(fg: FuncGen, e: ast.CallExpr) -> str:
     if not fg.hasRecover:
         return "ZI"
     return "gorecover(gp, _deferpanic)"
 
 
-def b_print(fg: Any, e: ast.CallExpr, nl: bool = False) -> str:
+def b_print(fg: FuncGen, e: ast.CallExpr, nl: bool = False) -> str:
     parts = []
     for a in e.Args:
         t = fg.typeOf(a)
@@ -183,7 +188,7 @@ def b_print(fg: Any, e: ast.CallExpr, nl: bool = False) -> str:
     return ""
 
 
-def b_println(fg: Any, e: ast.CallExpr) -> str:
+def b_println(fg: FuncGen, e: ast.CallExpr) -> str:
     return b_print(fg, e, nl=True)
 
 
@@ -202,11 +207,11 @@ def printKind(t: types.Type) -> str:
     if r == Rep.SLICE:
         return "'sl'"
     if r == Rep.IFACE:
-        return "'e'" if t.Underlying().Empty() else "'i2'"
+        return "'e'" if ti.isEface(t) else "'i2'"
     return "'p'"
 
 
-def b_complex(fg: Any, e: ast.CallExpr) -> str:
+def b_complex(fg: FuncGen, e: ast.CallExpr) -> str:
     t = fg.typeOf(e)
     ft = types.Typ[types.Float32] if ti.isFloat32(t) else types.Typ[types.Float64]
     re = fg.expr(e.Args[0], ft)
@@ -214,15 +219,15 @@ def b_complex(fg: Any, e: ast.CallExpr) -> str:
     return f"complex({re}, {im})"
 
 
-def b_real(fg: Any, e: ast.CallExpr) -> str:
+def b_real(fg: FuncGen, e: ast.CallExpr) -> str:
     return f"{_paren(fg.expr(e.Args[0]))}.real"
 
 
-def b_imag(fg: Any, e: ast.CallExpr) -> str:
+def b_imag(fg: FuncGen, e: ast.CallExpr) -> str:
     return f"{_paren(fg.expr(e.Args[0]))}.imag"
 
 
-def _minmax(fg: Any, e: ast.CallExpr, fn: str) -> str:
+def _minmax(fg: FuncGen, e: ast.CallExpr, fn: str) -> str:
     t = fg.typeOf(e)
     vals = [fg.spillIfNeeded(fg.expr(a, t)) for a in e.Args]
     if len(vals) == 1:
@@ -235,44 +240,44 @@ def _minmax(fg: Any, e: ast.CallExpr, fn: str) -> str:
     return f"{fn}({', '.join(vals)})"
 
 
-def b_min(fg: Any, e: ast.CallExpr) -> str:
+def b_min(fg: FuncGen, e: ast.CallExpr) -> str:
     return _minmax(fg, e, "min")
 
 
-def b_max(fg: Any, e: ast.CallExpr) -> str:
+def b_max(fg: FuncGen, e: ast.CallExpr) -> str:
     return _minmax(fg, e, "max")
 
 
 # unsafe
 
 
-def b_Add(fg: Any, e: ast.CallExpr) -> str:
+def b_Add(fg: FuncGen, e: ast.CallExpr) -> str:
     p = fg.expr(e.Args[0])
     n = fg.expr(e.Args[1])
     return f"(({p} + {n}) & 0xFFFFFFFFFFFFFFFF)"
 
 
-def b_Slice(fg: Any, e: ast.CallExpr) -> str:
+def b_Slice(fg: FuncGen, e: ast.CallExpr) -> str:
     p = fg.spillIfNeeded(fg.expr(e.Args[0]))
     n = fg.spillIfNeeded(fg.expr(e.Args[1], types.Typ[types.Int]))
     return f"({p}, {n}, {n})"
 
 
-def b_String(fg: Any, e: ast.CallExpr) -> str:
+def b_String(fg: FuncGen, e: ast.CallExpr) -> str:
     p = fg.spillIfNeeded(fg.expr(e.Args[0]))
     n = fg.spillIfNeeded(fg.expr(e.Args[1], types.Typ[types.Int]))
     return f"({p}, {n})"
 
 
-def b_StringData(fg: Any, e: ast.CallExpr) -> str:
+def b_StringData(fg: FuncGen, e: ast.CallExpr) -> str:
     return f"{_paren(fg.expr(e.Args[0]))}[0]"
 
 
-def b_SliceData(fg: Any, e: ast.CallExpr) -> str:
+def b_SliceData(fg: FuncGen, e: ast.CallExpr) -> str:
     return f"{_paren(fg.expr(e.Args[0]))}[0]"
 
 
-def deferBuiltin(fg: Any, call: ast.CallExpr, name: str) -> tuple[str, list[str], str]:
+def deferBuiltin(fg: FuncGen, call: ast.CallExpr, name: str) -> tuple[str, list[str], str]:
     """defer of a builtin: evaluate its arguments now, run it at exit."""
     if name == "close":
         return "closechan", [fg.spillIfNeeded(fg.expr(call.Args[0]))], "False"
@@ -296,26 +301,28 @@ def deferBuiltin(fg: Any, call: ast.CallExpr, name: str) -> tuple[str, list[str]
     raise fg.err(call, f"gort: defer {name} is not supported yet")
 
 
-def b_Sizeof(fg: Any, e: ast.CallExpr) -> str:
+def b_Sizeof(fg: FuncGen, e: ast.CallExpr) -> str:
     """unsafe.Sizeof of a value whose type depends on a type parameter (else it is constant)."""
     return str(ti.sizeof(fg.typeOf(e.Args[0])))
 
 
-def b_Alignof(fg: Any, e: ast.CallExpr) -> str:
+def b_Alignof(fg: FuncGen, e: ast.CallExpr) -> str:
     return str(ti.alignof(fg.typeOf(e.Args[0])))
 
 
-def b_Offsetof(fg: Any, e: ast.CallExpr) -> str:
+def b_Offsetof(fg: FuncGen, e: ast.CallExpr) -> str:
     sel = e.Args[0]
     while isinstance(sel, ast.ParenExpr):
         sel = sel.X
+    assert isinstance(sel, ast.SelectorExpr)  # the checker requires a selector x.f
     s = fg.info.Selections[sel]
     t = fg.typeOf(sel.X)
-    if isinstance(t.Underlying(), types.Pointer):
-        t = t.Underlying().Elem()
+    tu = t.Underlying()
+    if isinstance(tu, types.Pointer):
+        t = tu.Elem()
     off = 0
     for i in s.Index():
-        st = t.Underlying()
+        st = ti.underAs(t, types.Struct)  # no embedded pointers: the checker rejects them
         off += ti.offsetsof(st)[i]
         t = st.Field(i).Type()
     return str(off)

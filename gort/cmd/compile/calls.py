@@ -8,7 +8,7 @@ callee's result slot and is copied into this frame at once.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
@@ -16,8 +16,11 @@ from gort.cmd.compile.color import classifyCall, unparen
 from gort.cmd.compile.typeinfo import Rep
 from gort.go import ast, constant
 
+if TYPE_CHECKING:
+    from gort.cmd.compile.gen import FuncGen
 
-def compileCall(fg: Any, e: ast.CallExpr) -> str:
+
+def compileCall(fg: FuncGen, e: ast.CallExpr) -> str:
     vals = compileCallMulti(fg, e, single=True)
     if not vals:
         return ""
@@ -29,7 +32,7 @@ def resultTypes(sig: Any) -> list[types.Type]:
     return [r.At(i).Type() for i in range(r.Len())]
 
 
-def compileCallMulti(fg: Any, e: ast.CallExpr, single: bool = False) -> list[tuple[str, types.Type]]:
+def compileCallMulti(fg: FuncGen, e: ast.CallExpr, single: bool = False) -> list[tuple[str, types.Type]]:
     kind, x = classifyCall(fg.info, e)
     if kind == "conv":
         x = fg.T(x)
@@ -38,8 +41,7 @@ def compileCallMulti(fg: Any, e: ast.CallExpr, single: bool = False) -> list[tup
         from gort.cmd.compile.builtins import compileBuiltin
 
         v = compileBuiltin(fg, e, x)
-        t = fg.typeOf(e) if v else None
-        return [(v, t)] if v else []
+        return [(v, fg.typeOf(e))] if v else []
     call, sig, isgen = callTarget(fg, e, kind, x)
     rts = resultTypes(sig)
     code = f"(yield from {call})" if isgen else call
@@ -64,7 +66,7 @@ def compileCallMulti(fg: Any, e: ast.CallExpr, single: bool = False) -> list[tup
     return out
 
 
-def freshResult(fg: Any, code: str, t: types.Type) -> str:
+def freshResult(fg: FuncGen, code: str, t: types.Type) -> str:
     """Copy a composite result (the callee's slot) into a fresh slot of this frame."""
     r = fg.tmp()
     fg.emit(f"{r} = {code}")
@@ -73,7 +75,7 @@ def freshResult(fg: Any, code: str, t: types.Type) -> str:
     return slot
 
 
-def callTarget(fg: Any, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, Any, bool]:
+def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, Any, bool]:
     """(Python call expression, signature, is generator)."""
     pg = fg.pg
     if kind == "static":
@@ -180,7 +182,7 @@ def ast_isExported(name: str) -> bool:
     return bool(name) and name[0].isupper()
 
 
-def evalArgs(fg: Any, e: ast.CallExpr, sig: Any) -> list[str]:
+def evalArgs(fg: FuncGen, e: ast.CallExpr | _Rest, sig: Any) -> list[str]:
     """Arguments in order, converted to the parameter types, composites copied."""
     params = sig.Params()
     n = params.Len()
@@ -191,7 +193,7 @@ def evalArgs(fg: Any, e: ast.CallExpr, sig: Any) -> list[str]:
         tv = fg.info.Types.get(args[0])
         if tv is not None and isinstance(tv.Type, types.Tuple):
             vals = fg.multiValue(args[0])
-            out = []
+            out: list[str] = []
             if variadic and not e.Ellipsis:
                 fixed = vals[: n - 1]
                 rest = vals[n - 1:]
@@ -204,7 +206,7 @@ def evalArgs(fg: Any, e: ast.CallExpr, sig: Any) -> list[str]:
                 pt = params.At(i).Type()
                 out.append(argValue(fg, fg.convertValue(v, t, pt), pt, True))
             return out
-    out: list[str] = []
+    out = []
     marks: list[tuple[int, int]] = []
     fixedN = n - 1 if variadic and not e.Ellipsis else n
     for i, a in enumerate(args[:fixedN]):
@@ -228,13 +230,13 @@ def evalArgs(fg: Any, e: ast.CallExpr, sig: Any) -> list[str]:
     return out
 
 
-def _spillEarlier(fg: Any, out: list[str], marks: list[tuple[int, int]], mark: int) -> list[str]:
+def _spillEarlier(fg: FuncGen, out: list[str], marks: list[tuple[int, int]], mark: int) -> list[str]:
     if len(fg.L.lines) == mark:
         return out
     return out
 
 
-def argValue(fg: Any, v: str, t: types.Type, fresh: bool) -> str:
+def argValue(fg: FuncGen, v: str, t: types.Type, fresh: bool) -> str:
     """An argument as passed: composites as the address of a copy the callee owns."""
     if ti.isMem(t):
         if fg.isFresh(v):
@@ -251,11 +253,11 @@ def argValue(fg: Any, v: str, t: types.Type, fresh: bool) -> str:
     return v
 
 
-def buildVariadic(fg: Any, vals: list[tuple[str, types.Type]], st: types.Type) -> str:
+def buildVariadic(fg: FuncGen, vals: list[tuple[str, types.Type]], st: types.Type) -> str:
     """A []T holding vals (the ... parameter); nil if there are none."""
     if not vals:
         return "ZSL"
-    et = st.Elem()
+    et = ti.underAs(st, types.Slice).Elem()
     n = len(vals)
     size = ti.sizeof(et)
     p = fg.tmp()
@@ -275,21 +277,25 @@ def buildVariadic(fg: Any, vals: list[tuple[str, types.Type]], st: types.Type) -
     return f"({p}, {n}, {n})"
 
 
-def methodReceiver(fg: Any, fun: ast.SelectorExpr, sel: Any, fn: types.Func) -> str:
+def methodReceiver(fg: FuncGen, fun: ast.SelectorExpr, sel: Any, fn: types.Func) -> str:
     """The receiver argument for a static method call x.M(...)."""
-    recvT = fg.T(fn.Type().Recv().Type())
+    recv = fn.Signature().Recv()
+    assert recv is not None  # fn is a method
+    recvT = fg.T(recv.Type())
     ptrRecv = isinstance(recvT, types.Pointer)
     path = sel.Index()[:-1]
     xt = fg.typeOf(fun.X)
     # Start: a pointer value, or the address of x.
-    if isinstance(xt.Underlying(), types.Pointer):
+    xu = xt.Underlying()
+    if isinstance(xu, types.Pointer):
         base = fg.spillIfNeeded(fg.expr(fun.X))
         isPtr = True
-        cur = xt.Underlying().Elem()
+        cur = xu.Elem()
     elif ti.isMem(xt) or fg.info.Types[fun.X].Addressable() or ptrRecv:
         if ti.isMem(xt) or ptrRecv:
-            base = fg.baseAddr(fun.X) if (fg.info.Types[fun.X].Addressable() or ti.isMem(xt)) else None
-            if base is None:
+            if fg.info.Types[fun.X].Addressable() or ti.isMem(xt):
+                base = fg.baseAddr(fun.X)
+            else:
                 base = fg.addressOfValue(fg.expr(fun.X), xt)
             isPtr = True
             cur = xt
@@ -315,14 +321,16 @@ def methodReceiver(fg: Any, fun: ast.SelectorExpr, sel: Any, fn: types.Func) -> 
                 fg.emit(f"{p} = U64[{a} >> 3]")
                 base, off = p, 0
                 st = st.Elem().Underlying()
+            assert isinstance(st, types.Struct)  # sel.Index() is a path of embedded fields
             off += ti.offsetsof(st)[i]
             cur = st.Field(i).Type()
-        if isinstance(cur.Underlying(), types.Pointer) and not ti.isMem(cur):
+        cu = cur.Underlying()
+        if isinstance(cu, types.Pointer) and not ti.isMem(cur):
             a = f"({base} + {off})" if off else base
             p = fg.tmp()
             fg.emit(f"{p} = U64[{a} >> 3]")
             base, off = p, 0
-            cur = cur.Underlying().Elem()
+            cur = cu.Elem()
         elif off:
             b2 = fg.tmp()
             fg.emit(f"{b2} = {base} + {off}")
@@ -351,7 +359,7 @@ def methodReceiver(fg: Any, fun: ast.SelectorExpr, sel: Any, fn: types.Func) -> 
 # --- conversions ---------------------------------------------------------------------
 
 
-def conversion(fg: Any, e: ast.CallExpr, to: types.Type) -> str:
+def conversion(fg: FuncGen, e: ast.CallExpr, to: types.Type) -> str:
     arg = e.Args[0]
     frm = fg.typeOf(arg)
     c = fg.constOf(e)
@@ -361,7 +369,7 @@ def conversion(fg: Any, e: ast.CallExpr, to: types.Type) -> str:
     return convert(fg, v, frm, to, e)
 
 
-def convert(fg: Any, v: str, frm: types.Type, to: types.Type, node: Any) -> str:
+def convert(fg: FuncGen, v: str, frm: types.Type, to: types.Type, node: Any) -> str:
     fu = frm.Underlying()
     tu = to.Underlying()
     if types.IsInterface(to):
@@ -374,12 +382,12 @@ def convert(fg: Any, v: str, frm: types.Type, to: types.Type, node: Any) -> str:
         if fr == Rep.INT:
             return f"intstring({v})"
         if fr == Rep.SLICE:
-            et = fu.Elem().Underlying()
+            et = ti.underAs(ti.underAs(frm, types.Slice).Elem(), types.Basic)  # byte or rune
             if et.Kind() in (types.Uint8,):
                 return f"slicebytetostring({v})"
             return f"slicerunetostring({v})"
     if tr == Rep.SLICE and fr == Rep.STRING:
-        et = tu.Elem().Underlying()
+        et = ti.underAs(ti.underAs(to, types.Slice).Elem(), types.Basic)  # byte or rune
         if et.Kind() == types.Uint8:
             c = fg.constOf(node.Args[0]) if isinstance(node, ast.CallExpr) and node.Args else None
             if c is not None:
@@ -420,14 +428,14 @@ def convert(fg: Any, v: str, frm: types.Type, to: types.Type, node: Any) -> str:
     if tr == Rep.PTR:
         if isinstance(tu, types.Pointer) and isinstance(fu, types.Slice):
             # (*[N]T)(s)
-            n = tu.Elem().Underlying().Len()
+            n = ti.underAs(tu.Elem(), types.Array).Len()
             s = fg.spillIfNeeded(v)
             fg.emit(f"if {s}[1] < {n}: panicSliceConvert({n}, {s}[1])")
             return f"{s}[0]"
         return v
     if tr == Rep.MEM and fr == Rep.SLICE:
         # [N]T(s): copy N elements.
-        n = tu.Len()
+        n = ti.underAs(to, types.Array).Len()
         s = fg.spillIfNeeded(v)
         fg.emit(f"if {s}[1] < {n}: panicSliceConvert({n}, {s}[1])")
         slot = fg.slotAddrNoClear(to)
@@ -445,7 +453,7 @@ def _untyped(t: Any) -> bool:
 # --- defer and go -----------------------------------------------------------------------
 
 
-def deferTarget(fg: Any, call: ast.CallExpr) -> tuple[str, list[str], str]:
+def deferTarget(fg: FuncGen, call: ast.CallExpr) -> tuple[str, list[str], str]:
     """(callable, evaluated args, flag) for `defer call`: the call runs at exit."""
     kind, x = classifyCall(fg.info, call)
     pg = fg.pg
@@ -486,7 +494,7 @@ def deferTarget(fg: Any, call: ast.CallExpr) -> tuple[str, list[str], str]:
     return fnx, ["gp", fv] + args, "False"
 
 
-def goClosure(fg: Any, call: ast.CallExpr, kind_: str) -> str:
+def goClosure(fg: FuncGen, call: ast.CallExpr, kind_: str) -> str:
     """A funcval that runs `call` with its operands evaluated now (go statement)."""
     kind, x = classifyCall(fg.info, call)
     pg = fg.pg

@@ -12,14 +12,17 @@ A method value `x.M` is a closure capturing the receiver (`T.M-fm` in gc).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.go import ast
 
+if TYPE_CHECKING:
+    from gort.cmd.compile.gen import FuncGen
 
-def closureLayout(fg: Any, caps: list[types.Var]) -> tuple[list[tuple[types.Var, int, bool]], int, list[int]]:
+
+def closureLayout(fg: FuncGen, caps: list[types.Var]) -> tuple[list[tuple[types.Var, int, bool]], int, list[int]]:
     """(var, offset, byref) for each capture, the funcval size, its pointer words."""
     off = 8
     out = []
@@ -44,7 +47,7 @@ def closureLayout(fg: Any, caps: list[types.Var]) -> tuple[list[tuple[types.Var,
     return out, size, ptrs
 
 
-def compileFuncLit(fg: Any, e: ast.FuncLit) -> str:
+def compileFuncLit(fg: FuncGen, e: ast.FuncLit) -> str:
     from gort.cmd.compile.gen import FuncGen
 
     pg = fg.pg
@@ -78,7 +81,7 @@ def compileFuncLit(fg: Any, e: ast.FuncLit) -> str:
     return fv
 
 
-def methodValue(fg: Any, e: ast.SelectorExpr, sel: Any) -> str:
+def methodValue(fg: FuncGen, e: ast.SelectorExpr, sel: Any) -> str:
     """x.M as a value: a funcval capturing the receiver (or, for T.M, the method itself)."""
     from gort.cmd.compile.calls import ifaceMethodIndex, methodReceiver
     from gort.cmd.compile.gen import _wrapperMeta
@@ -108,7 +111,7 @@ def methodValue(fg: Any, e: ast.SelectorExpr, sel: Any) -> str:
             name = f"MEP_{fg.pg.funcRef(fn)}"
             if name not in pg.methodWrappers:
                 pg.methodWrappers.add(name)
-                callee = pg.funcRef(fn)
+                mref = pg.funcRef(fn)
                 pre = []
                 if ti.isMem(recvT):
                     # The method owns its receiver: give it a copy.
@@ -118,7 +121,7 @@ def methodValue(fg: Any, e: ast.SelectorExpr, sel: Any) -> str:
                     recv = ti.load(recvT, "r")
                 pg.extra += [f"def {name}(gp, ctx, r{', ' if args else ''}{args}):",
                              "    if not r: panicmem()"] + pre + [
-                             f"    r_ = {callee}(gp, {recv}{cargs})",
+                             f"    r_ = {mref}(gp, {recv}{cargs})",
                              "    if r_ is not None and hasattr(r_, 'send'):",
                              "        r_ = yield from r_",
                              "    return r_", ""]
@@ -127,6 +130,8 @@ def methodValue(fg: Any, e: ast.SelectorExpr, sel: Any) -> str:
         return fg.funcValue(fn)
     # Bound method value: evaluate the receiver now.
     recvT = sel.Recv()
+    fnx: str | None
+    callee: str | None
     if types.IsInterface(recvT):
         iv = fg.spillIfNeeded(fg.expr(e.X))
         fg.emit(f"if not {iv}[0]: panicmem()")

@@ -24,6 +24,7 @@ from typing import Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
+from gort.cmd.compile.checkinfo import CheckInfo
 from gort.go import ast, token
 
 
@@ -33,7 +34,7 @@ def unparen(e: Any) -> Any:
     return e
 
 
-def classifyCall(info: types.Info, call: ast.CallExpr) -> tuple[str, Any]:
+def classifyCall(info: CheckInfo, call: ast.CallExpr) -> tuple[str, Any]:
     """What a call expression calls: ("conv", T) | ("builtin", name) | ("static", Func)
     | ("method", (Func, Selection)) | ("iface", Selection) | ("value", expr)."""
     fun = unparen(call.Fun)

@@ -8,14 +8,17 @@ an assignment per element.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.go import ast, constant
 
+if TYPE_CHECKING:
+    from gort.cmd.compile.gen import FuncGen
 
-def compileCompositeLit(fg: Any, e: ast.CompositeLit, dst: str | None = None) -> str:
+
+def compileCompositeLit(fg: FuncGen, e: ast.CompositeLit, dst: str | None = None) -> str:
     t = fg.typeOf(e)
     u = t.Underlying()
     if isinstance(u, types.Pointer):
@@ -49,7 +52,7 @@ def compileCompositeLit(fg: Any, e: ast.CompositeLit, dst: str | None = None) ->
     raise fg.err(e, f"gort: composite literal of {t} is not supported yet")
 
 
-def sliceLen(fg: Any, e: ast.CompositeLit) -> int:
+def sliceLen(fg: FuncGen, e: ast.CompositeLit) -> int:
     n = 0
     i = 0
     for elt in e.Elts:
@@ -60,12 +63,13 @@ def sliceLen(fg: Any, e: ast.CompositeLit) -> int:
     return n
 
 
-def fill(fg: Any, e: ast.CompositeLit, t: types.Type, dst: str) -> None:
+def fill(fg: FuncGen, e: ast.CompositeLit, t: types.Type, dst: str) -> None:
     u = t.Underlying()
     if isinstance(u, types.Struct):
         offs = ti.offsetsof(u)
         for i, elt in enumerate(e.Elts):
             if isinstance(elt, ast.KeyValueExpr):
+                assert isinstance(elt.Key, ast.Ident)  # a struct literal's keys are field names
                 name = elt.Key.Name
                 idx = next((k for k in range(u.NumFields()) if u.Field(k).Name() == name), -1)
                 if idx < 0:
@@ -86,7 +90,7 @@ def fill(fg: Any, e: ast.CompositeLit, t: types.Type, dst: str) -> None:
     raise fg.err(e, f"internal error: fill {t}")
 
 
-def fillIndexed(fg: Any, e: ast.CompositeLit, et: types.Type, dst: str) -> None:
+def fillIndexed(fg: FuncGen, e: ast.CompositeLit, et: types.Type, dst: str) -> None:
     size = ti.sizeof(et)
     i = 0
     for elt in e.Elts:
@@ -99,7 +103,7 @@ def fillIndexed(fg: Any, e: ast.CompositeLit, et: types.Type, dst: str) -> None:
         i += 1
 
 
-def storeElem(fg: Any, val: Any, t: types.Type, dst: str, off: int) -> None:
+def storeElem(fg: FuncGen, val: Any, t: types.Type, dst: str, off: int) -> None:
     from gort.cmd.compile.gen import _simple
 
     if isinstance(val, ast.CompositeLit) and ti.isMem(t):
@@ -117,15 +121,16 @@ def storeElem(fg: Any, val: Any, t: types.Type, dst: str, off: int) -> None:
         fg.emit(s)
 
 
-def promotedField(fg: Any, t: types.Type, name: str, node: Any) -> tuple[int, types.Type]:
+def promotedField(fg: FuncGen, t: types.Type, name: str, node: Any) -> tuple[int, types.Type]:
     """Offset and type of a field promoted through embedded structs (not pointers)."""
     obj, index, indirect = types.LookupFieldOrMethod(t, False, fg.pg.pkg, name)
     if obj is None or indirect:
         raise fg.err(node, f"gort: promoted field {name} through an embedded pointer in a composite literal")
+    assert index is not None  # set when obj is
     off = 0
     cur = t
     for i in index:
-        st = cur.Underlying()
+        st = ti.underAs(cur, types.Struct)
         off += ti.offsetsof(st)[i]
         cur = st.Field(i).Type()
     return off, cur

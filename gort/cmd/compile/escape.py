@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from gort.cmd.compile import gotypes as types
+from gort.cmd.compile.checkinfo import CheckInfo
 from gort.go import ast, token
 
 
@@ -48,7 +49,7 @@ class VarFacts:
 class Analysis:
     """Facts about every local variable of a function body and its closures."""
 
-    def __init__(self, info: types.Info) -> None:
+    def __init__(self, info: CheckInfo) -> None:
         self.info = info
         self.facts: dict[types.Var, VarFacts] = {}
         # FuncLit -> variables it captures (free variables declared outside it)
@@ -141,7 +142,7 @@ class Analysis:
                 self.fact(obj).reassigned = True
         elif isinstance(x, (ast.SelectorExpr, ast.IndexExpr)):
             # Assigning to a field or element of a struct/array variable changes it.
-            root = x
+            root: ast.Expr = x
             while isinstance(root, (ast.SelectorExpr, ast.IndexExpr, ast.ParenExpr)):
                 if isinstance(root, ast.SelectorExpr):
                     sel = self.info.Selections.get(root)
@@ -225,8 +226,7 @@ class Analysis:
             return
         fn = sel.Obj()
         if isinstance(fn, types.Func):
-            sig = fn.Type()
-            recv = sig.Recv()
+            recv = fn.Signature().Recv()
             if recv is not None and isinstance(recv.Type(), types.Pointer) and not sel.Indirect():
                 xt = self.info.Types.get(n.X)
                 if xt is not None and not isinstance(xt.Type.Underlying(), types.Pointer):
@@ -249,7 +249,7 @@ def _children(n: Any) -> list[Any]:
     return out
 
 
-def _nonNilExpr(info: Any, e: Any) -> bool:
+def _nonNilExpr(info: CheckInfo, e: ast.Expr) -> bool:
     """Is e a pointer that cannot be nil: &x, &T{...}, new(T)?"""
     while isinstance(e, ast.ParenExpr):
         e = e.X

@@ -31,10 +31,12 @@ from typing import Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
+from gort.cmd.compile.checkinfo import CheckInfo, clausesOf, identsOf
 from gort.cmd.compile.emit import Lines, mangle
 from gort.cmd.compile.escape import Analysis
 from gort.cmd.compile.typeinfo import Rep
 from gort.go import ast, constant, token
+from gort.go.types.subst import substMap
 
 
 def _mkctxt() -> Any:
@@ -48,7 +50,7 @@ def _mkctxt() -> Any:
 _instCtxt = _mkctxt()
 
 # types.Package -> types.Info of every package being built (for generic bodies).
-PACKAGES: dict[Any, Any] = {}
+PACKAGES: dict[types.Package, types.Info] = {}
 
 
 class CompileError(Exception):
@@ -114,7 +116,7 @@ class PkgGen:
         self.path = path if path is not None else ti.pkgPath(pkg)
         self.typesPath = ti.pkgPath(pkg)
         self.files = files
-        self.info = info
+        self.info = CheckInfo(info)
         self.fset = fset
         self.deps = deps  # import path -> __gort__ metadata of that package
         self.strings: dict[bytes, int] = {}
@@ -133,13 +135,14 @@ class PkgGen:
         self.funcNames: dict[Any, str] = {}  # FuncDecl/FuncLit/types.Func -> pyname
         self.closureCount: dict[str, int] = {}
         self.litParent: dict[ast.FuncLit, str] = {}
-        self.analysis = Analysis(info)
+        self.analysis = Analysis(self.info)
         self.out = Lines()
         self.extra: list[str] = []  # wrappers appended after the functions
         self.methodWrappers: set[str] = set()
         self.gowrapCount: dict[str, int] = {}
         self.instances: dict[str, str] = {}  # generic instance key -> Python name
-        self.instQueue: list[tuple[Any, ...]] = []
+        self.itabs: dict[tuple[str, str], str] = {}  # (type key, interface key) -> itab global
+        self.instQueue: list[tuple[ast.FuncDecl, CheckInfo, substMap, str, str]] = []
 
     # --- tables --------------------------------------------------------------------
 
@@ -170,9 +173,12 @@ class PkgGen:
         orig = fn.Origin()
         if orig is not fn:
             # A method of an instantiated generic type.
-            recv = fn.Type().Recv().Type()
+            rv = fn.Signature().Recv()
+            assert rv is not None
+            recv = rv.Type()
             if isinstance(recv, types.Pointer):
                 recv = recv.Elem()
+            assert isinstance(recv, types.Named)
             return self.instanceOf(orig, list(recv.TypeArgs()))
         pkg = fn.Pkg()
         name = self.funcPyName(fn)
@@ -196,22 +202,22 @@ class PkgGen:
         py = f"{self.funcPyName(fn)}__i{zlib.crc32(key.encode()):08x}"
         self.instances[key] = py
         self.colors[py] = True
-        sig = fn.Type()
+        sig = fn.Signature()
         tparams = list(sig.TypeParams()) or list(sig.RecvTypeParams())
         from gort.go.types.subst import makeSubstMap
 
         smap = makeSubstMap(tparams, targs)
-        info = PACKAGES.get(fn.Pkg())
-        if info is None or fn.decl is None:
+        pkg = fn.Pkg()
+        info = PACKAGES.get(pkg) if pkg is not None else None
+        if info is None or not isinstance(fn.decl, ast.FuncDecl):
             raise CompileError(0, f"gort: no source for generic function {key}")
         goname = self.funcGoName(fn)
         goname = goname + "[" + ",".join(ti.typeString(t) for t in targs) + "]"
-        self.instQueue.append((fn.decl, info, smap, py, goname))
+        self.instQueue.append((fn.decl, CheckInfo(info), smap, py, goname))
         return py
 
     def funcPyName(self, fn: types.Func) -> str:
-        sig = fn.Type()
-        recv = sig.Recv()
+        recv = fn.Signature().Recv()
         if recv is not None:
             rt = recv.Type()
             if isinstance(rt, types.Pointer):
@@ -223,19 +229,18 @@ class PkgGen:
     def funcGoName(self, fn: types.Func) -> str:
         pkg = fn.Pkg()
         pp = ti.pkgPath(pkg) if pkg is not None else ""
-        sig = fn.Type()
-        recv = sig.Recv()
+        recv = fn.Signature().Recv()
         if recv is not None:
             rt = recv.Type()
             ptr = isinstance(rt, types.Pointer)
-            if ptr:
+            if isinstance(rt, types.Pointer):
                 rt = rt.Elem()
             tn = rt.Obj().Name() if isinstance(rt, types.Named) else "?"
             return f"{pp}.(*{tn}).{fn.Name()}" if ptr else f"{pp}.{tn}.{fn.Name()}"
         return f"{pp}.{fn.Name()}"
 
     def isGenFunc(self, fn: types.Func) -> bool:
-        if fn.Origin() is not fn or fn.Type().TypeParams():
+        if fn.Origin() is not fn or fn.Signature().TypeParams():
             return True  # generic instances compile as generators
         pkg = fn.Pkg()
         name = self.funcPyName(fn)
@@ -282,6 +287,7 @@ class PkgGen:
                     decls.append(d)
                 elif isinstance(d, ast.GenDecl) and d.Tok == token.VAR:
                     for spec in d.Specs:
+                        assert isinstance(spec, ast.ValueSpec)  # a var declaration's specs
                         for name in spec.Names:
                             obj = self.info.Defs.get(name)
                             if isinstance(obj, types.Var):
@@ -299,8 +305,8 @@ class PkgGen:
         from gort.cmd.compile.typedesc import describe
 
         scope = self.pkg.Scope()
-        for name in scope.Names():
-            obj = scope.Lookup(name)
+        for tname in scope.Names():
+            obj = scope.Lookup(tname)
             if isinstance(obj, types.TypeName) and not obj.IsAlias():
                 t = obj.Type()
                 if isinstance(t, types.Named) and not t.TypeParams():
@@ -398,7 +404,7 @@ class PkgGen:
             "funcvals": list(self.funcvals.items()),
             "natives": self.natives,
             "colors": self.colors,
-            "itablist": [(tk, ik, n) for (tk, ik), n in getattr(self, "itabs", {}).items()],
+            "itablist": [(tk, ik, n) for (tk, ik), n in self.itabs.items()],
         }
         lines.append(f"__gort__ = {meta!r}")
         return "\n".join(lines) + "\n", meta
@@ -442,8 +448,8 @@ class FuncGen:
         self.inlining: list[types.Func] = []  # functions being inlined here (inline.py)
         self.sliceCache: dict[str, tuple[str, str, str]] = {}  # slice local -> (ptr, len, word index) locals in a loop
         self.bounded: set[str] = set()  # Python locals known in [0, MaxInt) (range indexes)
-        self.smap: Any = None  # TypeParam -> type argument, in a generic instance
-        self._tcache: dict[int, Any] = {}
+        self.smap: substMap | None = None  # TypeParam -> type argument, in a generic instance
+        self._tcache: dict[int, types.Type] = {}
         self.decl = decl
         self.pyname = pyname
         self.goname = goname
@@ -461,7 +467,7 @@ class FuncGen:
         self.hasRecover = False
         self.resultVars: list[VarInfo] = []
         self.resultTypes: list[types.Type] = []
-        self.sig: Any = None
+        self.sig: types.Signature | None = None
         self.ptrLocals: set[str] = set()
         self.names: set[str] = set()
         if decl is not None:
@@ -536,7 +542,7 @@ class FuncGen:
             self.emit(f"memclr({name}, {n})")
         return name
 
-    def T(self, t: Any) -> Any:
+    def T(self, t: types.Type) -> types.Type:
         """t with this instance's type arguments substituted (t itself outside generics)."""
         if self.smap is None or t is None:
             return t
@@ -548,7 +554,7 @@ class FuncGen:
             self._tcache[id(t)] = r
         return r
 
-    def vtype(self, obj: Any) -> types.Type:
+    def vtype(self, obj: types.Object) -> types.Type:
         return self.T(obj.Type())
 
     def typeOf(self, e: Any) -> types.Type:
@@ -558,7 +564,7 @@ class FuncGen:
         """(Python name, signature, is generator) for calling method or function fn
         from this function (type arguments substituted in generic code)."""
         sig = self.T(fn.Type())
-        recv = fn.Type().Recv()
+        recv = fn.Signature().Recv()
         if recv is not None:
             rt = recv.Type()
             if isinstance(rt, types.Pointer):
@@ -602,6 +608,7 @@ class FuncGen:
         fobj = self.info.Defs.get(d.Name) if isinstance(d, ast.FuncDecl) else None
         osig = fobj.Type() if isinstance(fobj, types.Func) else self._typeOf(d)
         sig = self.T(osig)
+        assert isinstance(osig, types.Signature) and isinstance(sig, types.Signature)
         self.sig = sig
         params: list[str] = ["gp"]
         if captures is not None:
@@ -892,7 +899,8 @@ class FuncGen:
         if vi is not None:
             return vi
         g = self.pg.globals.get(obj)
-        if g is not None or (obj.Pkg() is not None and obj.Parent() is obj.Pkg().Scope()):
+        pkg = obj.Pkg()
+        if g is not None or (pkg is not None and obj.Parent() is pkg.Scope()):
             return VarInfo("mem", self.pg.globalRef(obj), self.vtype(obj))
         raise self.err(node, f"internal error: variable {obj.Name()} has no storage")
 
@@ -1046,6 +1054,7 @@ class FuncGen:
         if not isinstance(d, ast.GenDecl) or d.Tok != token.VAR:
             return  # const and type declarations need no code
         for spec in d.Specs:
+            assert isinstance(spec, ast.ValueSpec)  # a var declaration's specs
             objs = [self.info.Defs.get(n) for n in spec.Names]
             if not spec.Values:
                 for o in objs:
@@ -1143,7 +1152,7 @@ class FuncGen:
                 self.storeRef(ref, t, val)
                 return
             # Parallel assignment: evaluate index/pointer operands, then values, then assign.
-            refs = []
+            refs: list[tuple[tuple[str, Any], types.Type] | None] = []
             pure = all(self.effectFree(r) for r in s.Rhs)
             for lhs in s.Lhs:
                 if isBlank(lhs):
@@ -1188,13 +1197,13 @@ class FuncGen:
                 continue
             ref = self.pinRef(self.lvalue(lhs))
             refs.append((ref, self.typeOf(lhs)))
-        vals = self.multiValue(s.Rhs[0])
-        for r, (v, t) in zip(refs, vals):
+        mvals = self.multiValue(s.Rhs[0])
+        for r, (v, t) in zip(refs, mvals):
             if r is not None:
                 self.storeRef(r[0], r[1], self.convertValue(v, t, r[1]))
 
     def define(self, s: ast.AssignStmt) -> None:
-        lhs = s.Lhs
+        lhs = identsOf(s.Lhs)
         if len(lhs) == len(s.Rhs):
             vals = []
             for l, r in zip(lhs, s.Rhs):
@@ -1320,8 +1329,7 @@ class FuncGen:
 
     def stmt_SendStmt(self, s: ast.SendStmt) -> None:
         c = self.expr(s.Chan)
-        ct = self.typeOf(s.Chan).Underlying()
-        et = ct.Elem()
+        et = ti.underAs(self.typeOf(s.Chan), types.Chan).Elem()
         c = self.spillIfNeeded(c)
         v = self.expr(s.Value, et)
         addr = self.addressOfValue(v, et)
@@ -1351,7 +1359,7 @@ class FuncGen:
         # fresh cell before each post statement.
         itervars = []
         if isinstance(s.Init, ast.AssignStmt) and s.Init.Tok == token.DEFINE:
-            for l in s.Init.Lhs:
+            for l in identsOf(s.Init.Lhs):
                 o = self.info.Defs.get(l)
                 if isinstance(o, types.Var) and o in self.vars and self.vars[o].kind == "mem" and self.storageOf(o) == "heap":
                     itervars.append(self.vars[o])
@@ -1384,7 +1392,7 @@ class FuncGen:
         loop indexes but never assigns in locals, so `s[i]` skips the tuple."""
         from gort.cmd.compile.ranges import _assignedIn
 
-        found: dict[Any, str] = {}
+        found: dict[types.Var, str] = {}
 
         def f(n: Any) -> bool:
             if isinstance(n, ast.FuncLit):
@@ -1410,7 +1418,9 @@ class FuncGen:
                 continue
             p, n = self.tmp("_sp"), self.tmp("_sn")
             self.emit(f"{p}, {n} = {name}[0], {name}[1]")
-            et = self.vars[v].t.Underlying().Elem()
+            st = self.vars[v].t.Underlying()
+            assert isinstance(st, types.Slice)  # found holds slices only
+            et = st.Elem()
             vw = ti.view(et)
             w = ""
             if vw is not None and ti.sizeof(et) == 1 << vw[1]:
@@ -1544,6 +1554,7 @@ class FuncGen:
             return
         target: Loop | None = None
         if tok == token.GOTO:
+            assert s.Label is not None  # the parser requires goto's label
             for lp in reversed(self.loops):
                 if lp.gotoVar is not None and s.Label.Name in lp.gotoLabels:
                     target = lp
@@ -1647,13 +1658,13 @@ class FuncGen:
             self.L.depth += 1
         if s.Init is not None:
             self.stmt(s.Init)
-        tag = None
-        tagt = None
+        tag: str | None = None
+        tagt: types.Type | None = None
         if s.Tag is not None:
             tagt = self.typeOf(s.Tag)
             tag = self.tmp()
             self.emit(f"{tag} = {self.expr(s.Tag)}")
-        clauses = s.Body.List
+        clauses = clausesOf(s.Body, ast.CaseClause)
         hasFT = any(c.Body and isinstance(c.Body[-1], ast.BranchStmt) and c.Body[-1].Tok == token.FALLTHROUGH
                     for c in clauses)
         self.loops.append(loop)
@@ -1704,19 +1715,20 @@ class FuncGen:
                     orelse()
         self.L.depth -= opened
 
-    def caseCond(self, c: ast.CaseClause, tag: str | None, tagt: Any) -> str:
+    def caseCond(self, c: ast.CaseClause, tag: str | None, tagt: types.Type | None) -> str:
         conds = []
         for e in c.List:
             if tag is None:
                 conds.append(f"({self.expr(e)})")
             else:
-                v = self.expr(e, tagt if not types.IsInterface(tagt) else None) if hasattr(types, "IsInterface") else self.expr(e)
+                assert tagt is not None  # set with tag
+                v = self.expr(e, tagt if not types.IsInterface(tagt) else None)
                 et = self.typeOf(e)
                 conds.append("(" + self.compare(token.EQL, tag, v, tagt, et, c) + ")")
         # Conditions with statements (calls that emit) are evaluated in order here.
         return " or ".join(conds) if conds else "False"
 
-    def switchFallthrough(self, clauses: list[Any], tag: str | None, tagt: Any) -> None:
+    def switchFallthrough(self, clauses: list[ast.CaseClause], tag: str | None, tagt: types.Type | None) -> None:
         sel = self.tmp("_sw")
         self.emit(f"{sel} = -1")
         items = [(i, c) for i, c in enumerate(clauses) if c.List]
@@ -1749,7 +1761,7 @@ class FuncGen:
         tv = self.info.Types.get(e)
         if tv is not None and tv.Value is not None:
             t = self.T(tv.Type)
-            if want is not None and types.IsInterface(want) if hasattr(types, "IsInterface") else False:
+            if want is not None and types.IsInterface(want):
                 return self.toIface(self.constant(tv.Value, t if not _isUntyped(t) else types.Default(t)),
                                     types.Default(t) if _isUntyped(t) else t, want)
             return self.constant(tv.Value, want if want is not None and not types.IsInterface(want) else t)
@@ -1834,7 +1846,7 @@ class FuncGen:
         if name in self.pg.methodWrappers:
             return name
         self.pg.methodWrappers.add(name)
-        sig = fn.Type()
+        sig = fn.Signature()
         n = sig.Params().Len() + (1 if sig.Recv() is not None else 0)
         args = ", ".join(f"a{i}" for i in range(n))
         gen = self.pg.isGenFunc(fn)
@@ -1933,8 +1945,7 @@ class FuncGen:
 
     def recv(self, e: ast.UnaryExpr, withOk: bool) -> tuple[str, str]:
         c = self.spillIfNeeded(self.expr(e.X))
-        ct = self.typeOf(e.X).Underlying()
-        et = ct.Elem()
+        et = ti.underAs(self.typeOf(e.X), types.Chan).Elem()
         slot = self.slotAddr(et)
         if withOk:
             ok = self.tmp()
@@ -1976,9 +1987,10 @@ class FuncGen:
             return self.indexAddr(x)
         ref = self.lvalue(x)
         if ref[0] == "addr":
-            return ref[1]
+            addr: str = ref[1]
+            return addr
         if ref[0] == "var":
-            vi = ref[1]
+            vi: VarInfo = ref[1]
             if vi.kind == "mem":
                 return vi.name
         raise self.err(x, "internal error: address of a non-addressable value")
@@ -2195,7 +2207,7 @@ class FuncGen:
             if not types.IsInterface(yt):
                 # Interface compared with a concrete value: box the value.
                 y = self.toIface(y, yt, xt)
-            eq = f"efaceeq({x}, {y})" if xt.Underlying().Empty() else f"ifaceeq({x}, {y})"
+            eq = f"efaceeq({x}, {y})" if ti.isEface(xt) else f"ifaceeq({x}, {y})"
             return eq if op == token.EQL else f"(not {eq})"
         if r == Rep.SLICE:
             # only comparison with nil
@@ -2411,9 +2423,10 @@ class FuncGen:
         sel = self.info.Selections[e]
         path = sel.Index()
         xt = self.typeOf(e.X)
-        if isinstance(xt.Underlying(), types.Pointer):
+        xu = xt.Underlying()
+        if isinstance(xu, types.Pointer):
             base = self.ptrOperand(e.X)
-            cur = xt.Underlying().Elem()
+            cur = xu.Elem()
         else:
             base = self.baseAddr(e.X)
             cur = xt
@@ -2446,7 +2459,8 @@ class FuncGen:
             return self.spillIfNeeded(self.indexAddr(x))
         ref = self.lvalue(x)
         if ref[0] == "var" and ref[1].kind == "mem":
-            return ref[1].name
+            vi: VarInfo = ref[1]
+            return vi.name
         if ref[0] == "addr":
             return self.spillIfNeeded(ref[1])
         raise self.err(x, "internal error: field of a non-addressable value")
@@ -2533,6 +2547,7 @@ class FuncGen:
         xt = self.typeOf(e.X).Underlying()
         if isinstance(xt, types.Pointer):
             arr = xt.Elem().Underlying()
+            assert isinstance(arr, types.Array)  # the checker allows indexing only pointers to arrays
             base = self.ptrOperand(e.X)
             n = str(arr.Len())
             et = arr.Elem()
@@ -2558,8 +2573,7 @@ class FuncGen:
         c = self.constOf(e.Index)
         size = ti.sizeof(et)
         if c is not None and n.isdigit():
-            i = int(constant.Int64Val(constant.ToInt(c))[0])
-            off = i * size
+            off = int(constant.Int64Val(constant.ToInt(c))[0]) * size
             return f"({base} + {off})" if off else base
         i = self.spillIfNeeded(self.expr(e.Index))
         if c is not None:
@@ -2618,7 +2632,7 @@ class FuncGen:
             return [(v, self.valueType(e)), (ok, types.Typ[types.Bool])]
         raise self.err(e, "internal error: not a multi-valued expression")
 
-    def deferTarget(self, call: ast.CallExpr) -> tuple[str, list[str], bool]:
+    def deferTarget(self, call: ast.CallExpr) -> tuple[str, list[str], str]:
         from gort.cmd.compile.calls import deferTarget
 
         return deferTarget(self, call)

@@ -10,12 +10,16 @@ data).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
+from gort.cmd.compile.checkinfo import clausesOf
 from gort.cmd.compile.typeinfo import Rep
 from gort.go import ast, token
+
+if TYPE_CHECKING:
+    from gort.cmd.compile.gen import FuncGen
 
 
 def isDirectIface(t: types.Type) -> bool:
@@ -28,23 +32,20 @@ def isDirectIface(t: types.Type) -> bool:
     return False
 
 
-def tabOf(fg: Any, t: types.Type, to: types.Type) -> str:
+def tabOf(fg: FuncGen, t: types.Type, to: types.Type) -> str:
     """The tab word for concrete t in interface type to."""
-    if to.Underlying().Empty():
+    if ti.isEface(to):
         return fg.pg.taddr(t)
     return itabRef(fg, t, to)
 
 
-def itabRef(fg: Any, t: types.Type, it: types.Type) -> str:
+def itabRef(fg: FuncGen, t: types.Type, it: types.Type) -> str:
     pg = fg.pg
     tk = ti.typeKey(t)
     ik = ti.typeKey(it)
     fg.pg.tref(t)
     fg.pg.tref(it)
-    itabs = getattr(pg, "itabs", None)
-    if itabs is None:
-        itabs = {}
-        pg.itabs = itabs
+    itabs = pg.itabs
     key = (tk, ik)
     name = itabs.get(key)
     if name is None:
@@ -53,7 +54,7 @@ def itabRef(fg: Any, t: types.Type, it: types.Type) -> str:
     return name
 
 
-def convToIface(fg: Any, v: str, t: types.Type, to: types.Type) -> str:
+def convToIface(fg: FuncGen, v: str, t: types.Type, to: types.Type) -> str:
     from gort.cmd.compile.gen import _simple
 
     if isinstance(t, types.Basic) and t.Info() & types.IsUntyped:
@@ -95,7 +96,7 @@ def convToIface(fg: Any, v: str, t: types.Type, to: types.Type) -> str:
     raise fg.err(None, f"gort: conversion of {t} to interface")
 
 
-def convIfaceIface(fg: Any, v: str, frm: types.Type, to: types.Type) -> str:
+def convIfaceIface(fg: FuncGen, v: str, frm: types.Type, to: types.Type) -> str:
     from gort.cmd.compile.gen import _simple
 
     if ti.typeKey(frm.Underlying()) == ti.typeKey(to.Underlying()):
@@ -104,8 +105,8 @@ def convIfaceIface(fg: Any, v: str, frm: types.Type, to: types.Type) -> str:
         tv = fg.tmp()
         fg.emit(f"{tv} = {v}")
         v = tv
-    fromEmpty = frm.Underlying().Empty()
-    if to.Underlying().Empty():
+    fromEmpty = ti.isEface(frm)
+    if ti.isEface(to):
         if fromEmpty:
             return v
         return f"(U64[({v}[0] + 8) >> 3] if {v}[0] else 0, {v}[1])"
@@ -115,14 +116,14 @@ def convIfaceIface(fg: Any, v: str, frm: types.Type, to: types.Type) -> str:
     return f"convI2I({ift}, {v})"
 
 
-def typeWord(fg: Any, v: str, xt: types.Type) -> str:
+def typeWord(fg: FuncGen, v: str, xt: types.Type) -> str:
     """The dynamic type descriptor address of interface value v (0 if nil)."""
-    if xt.Underlying().Empty():
+    if ti.isEface(xt):
         return f"{v}[0]"
     return f"(U64[({v}[0] + 8) >> 3] if {v}[0] else 0)"
 
 
-def extract(fg: Any, v: str, t: types.Type) -> str:
+def extract(fg: FuncGen, v: str, t: types.Type) -> str:
     """The value of concrete type t held by interface value v (assertion succeeded)."""
     if isDirectIface(t):
         if ti.isMem(t):
@@ -140,7 +141,7 @@ def extract(fg: Any, v: str, t: types.Type) -> str:
     return ti.load(t, f"{v}[1]")
 
 
-def typeAssert(fg: Any, e: ast.TypeAssertExpr, withOk: bool) -> tuple[str, str]:
+def typeAssert(fg: FuncGen, e: ast.TypeAssertExpr, withOk: bool) -> tuple[str, str]:
     xt = fg.typeOf(e.X)
     t = fg.valueType(e)
     v = fg.spillIfNeeded(fg.expr(e.X))
@@ -151,7 +152,7 @@ def typeAssert(fg: Any, e: ast.TypeAssertExpr, withOk: bool) -> tuple[str, str]:
             fg.emit(f"{r} = assertE2I2({ift}, {efaceOf(fg, v, xt)})")
             return f"{r}[0]", f"{r}[1]"
         return f"assertE2I({ift}, {efaceOf(fg, v, xt)}, {fg.pg.tref(xt)})", "True"
-    if xt.Underlying().Empty():
+    if ti.isEface(xt):
         test = f"{v}[0] == {fg.pg.taddr(t)}"
     else:
         test = f"{v}[0] == {itabRef(fg, t, xt)}"
@@ -180,13 +181,13 @@ def typeAssert(fg: Any, e: ast.TypeAssertExpr, withOk: bool) -> tuple[str, str]:
     return val, "True"
 
 
-def efaceOf(fg: Any, v: str, xt: types.Type) -> str:
-    if xt.Underlying().Empty():
+def efaceOf(fg: FuncGen, v: str, xt: types.Type) -> str:
+    if ti.isEface(xt):
         return v
     return f"({typeWord(fg, v, xt)}, {v}[1])"
 
 
-def compileTypeSwitch(fg: Any, s: ast.TypeSwitchStmt) -> None:
+def compileTypeSwitch(fg: FuncGen, s: ast.TypeSwitchStmt) -> None:
     from gort.cmd.compile.gen import Loop
 
     label = fg.pendingLabel
@@ -198,11 +199,11 @@ def compileTypeSwitch(fg: Any, s: ast.TypeSwitchStmt) -> None:
         fg.L.depth += 1
     if s.Init is not None:
         fg.stmt(s.Init)
+    # The guard is `x := y.(type)` or `y.(type)`, the assertion unparenthesized (the parser's rule).
     a = s.Assign
-    if isinstance(a, ast.AssignStmt):
-        xexpr = a.Rhs[0].X
-    else:
-        xexpr = a.X.X
+    guard = a.Rhs[0] if isinstance(a, ast.AssignStmt) else a.X if isinstance(a, ast.ExprStmt) else None
+    assert isinstance(guard, ast.TypeAssertExpr)
+    xexpr = guard.X
     xt = fg.typeOf(xexpr)
     x = fg.tmp("_x")
     fg.emit(f"{x} = {fg.expr(xexpr)}")
@@ -211,14 +212,14 @@ def compileTypeSwitch(fg: Any, s: ast.TypeSwitchStmt) -> None:
     fg.loops.append(loop)
     first = True
     default = None
-    for c in s.Body.List:
+    for c in clausesOf(s.Body, ast.CaseClause):
         if not c.List:
             default = c
             continue
         conds = []
         for te in c.List:
-            tv = fg.info.Types.get(te)
-            if tv is not None and tv.IsNil():
+            tv = fg.info.Types[te]
+            if tv.IsNil():
                 conds.append(f"{tw} == 0")
                 continue
             t = tv.Type
@@ -247,7 +248,7 @@ def compileTypeSwitch(fg: Any, s: ast.TypeSwitchStmt) -> None:
         fg.propagateFlags()
 
 
-def bindClauseVar(fg: Any, c: ast.CaseClause, x: str, xt: types.Type) -> None:
+def bindClauseVar(fg: FuncGen, c: ast.CaseClause, x: str, xt: types.Type) -> None:
     obj = fg.info.Implicits.get(c)
     if not isinstance(obj, types.Var):
         return
@@ -255,7 +256,7 @@ def bindClauseVar(fg: Any, c: ast.CaseClause, x: str, xt: types.Type) -> None:
     if types.IsInterface(t):
         val = fg.convertValue(x, xt, t) if ti.typeKey(t) != ti.typeKey(xt) else x
         if ti.typeKey(t.Underlying()) != ti.typeKey(xt.Underlying()):
-            if t.Underlying().Empty():
+            if ti.isEface(t):
                 val = efaceOf(fg, x, xt)
             else:
                 val = f"convE2I({fg.pg.tref(t)}, {efaceOf(fg, x, xt)})"

@@ -35,12 +35,15 @@ function out of line when that matters.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.color import classifyCall, unparen
 from gort.go import ast, token
+
+if TYPE_CHECKING:
+    from gort.cmd.compile.gen import FuncGen
 
 MAX_DEPTH = 3
 
@@ -82,14 +85,14 @@ def findInlinable(pg: Any, decls: list[ast.FuncDecl]) -> dict[types.Func, Inl]:
         fn = info.Defs.get(d.Name)
         if not isinstance(fn, types.Func) or len(results) != 1:
             continue
-        sig = fn.Type()
+        sig = fn.Signature()
         if sig.Results().Len() != 1 or sig.Variadic() or pg.isGenFunc(fn):
             continue
         params: list[types.Var | None] = []
         fields = (d.Recv.List if d.Recv is not None else []) + d.Type.Params.List
         ok = True
         for f in fields:
-            names = f.Names or [None]
+            names: list[ast.Ident | None] = list(f.Names) if f.Names else [None]
             for n in names:
                 obj = info.Defs.get(n) if n is not None else None
                 t = info.Types[f.Type].Type if f.Type in info.Types else None
@@ -121,7 +124,7 @@ def _inlinableExpr(pg: Any, self: types.Func, e: Any, index: dict[types.Var, int
                 i = index.get(obj)
                 if i is not None:
                     uses[i] += 1
-                elif obj.Parent() is not None and obj.Pkg() is not None and obj.Parent() is not obj.Pkg().Scope():
+                elif obj.Parent() is not None and (pkg := obj.Pkg()) is not None and obj.Parent() is not pkg.Scope():
                     ok = False  # a local of the callee that is not a parameter
             return
         if isinstance(n, ast.BasicLit):
@@ -201,7 +204,7 @@ def _inlinableExpr(pg: Any, self: types.Func, e: Any, index: dict[types.Var, int
     return ok
 
 
-def _pureLocal(fg: Any, e: Any) -> bool:
+def _pureLocal(fg: FuncGen, e: Any) -> bool:
     """e has no effects, cannot panic and reads only Python locals of fg."""
     e = unparen(e)
     info = fg.info
@@ -227,7 +230,7 @@ def _pureLocal(fg: Any, e: Any) -> bool:
     return False
 
 
-def inlineCall(fg: Any, fn: types.Func, inl: Inl, args: list[str], argNodes: list[Any] | None) -> str | None:
+def inlineCall(fg: FuncGen, fn: types.Func, inl: Inl, args: list[str], argNodes: list[Any] | None) -> str | None:
     """The inlined body of a call of fn with the evaluated args, or None to call it."""
     from gort.cmd.compile.gen import VarInfo, _simple
 

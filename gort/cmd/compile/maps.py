@@ -6,21 +6,24 @@ runtime returns the address of the element slot.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.go import ast
 
+if TYPE_CHECKING:
+    from gort.cmd.compile.gen import FuncGen
 
-def _key(fg: Any, e: Any, kt: types.Type) -> str:
+
+def _key(fg: FuncGen, e: Any, kt: types.Type) -> str:
     v = fg.expr(e, kt)
     return fg.addressOfValue(v, kt) if not ti.isMem(kt) else v
 
 
-def mapIndex(fg: Any, e: ast.IndexExpr, withOk: bool) -> tuple[str, str]:
+def mapIndex(fg: FuncGen, e: ast.IndexExpr, withOk: bool) -> tuple[str, str]:
     mt = fg.typeOf(e.X)
-    u = mt.Underlying()
+    u = ti.underAs(mt, types.Map)
     m = fg.spillIfNeeded(fg.expr(e.X))
     k = _key(fg, e.Index, u.Key())
     et = u.Elem()
@@ -41,21 +44,21 @@ def mapIndex(fg: Any, e: ast.IndexExpr, withOk: bool) -> tuple[str, str]:
     return v, ok
 
 
-def mapLvalue(fg: Any, e: ast.IndexExpr) -> tuple[str, Any]:
+def mapLvalue(fg: FuncGen, e: ast.IndexExpr) -> tuple[str, Any]:
     mt = fg.typeOf(e.X)
     m = fg.spillIfNeeded(fg.expr(e.X))
-    k = _key(fg, e.Index, mt.Underlying().Key())
+    k = _key(fg, e.Index, ti.underAs(mt, types.Map).Key())
     return ("map", (mt, m, k))
 
 
-def mapLoadRef(fg: Any, r: Any, t: types.Type) -> str:
+def mapLoadRef(fg: FuncGen, r: Any, t: types.Type) -> str:
     mt, m, k = r
     p = fg.tmp("_mp")
     fg.emit(f"{p} = mapaccess1({fg.pg.tref(mt)}, {m}, {k})")
     return ti.load(t, p)
 
 
-def mapStoreRef(fg: Any, r: Any, t: types.Type, val: str) -> None:
+def mapStoreRef(fg: FuncGen, r: Any, t: types.Type, val: str) -> None:
     mt, m, k = r
     from gort.cmd.compile.gen import _simple
 
@@ -69,25 +72,26 @@ def mapStoreRef(fg: Any, r: Any, t: types.Type, val: str) -> None:
         fg.emit(s)
 
 
-def mapDelete(fg: Any, e: ast.CallExpr) -> None:
+def mapDelete(fg: FuncGen, e: ast.CallExpr) -> None:
     mt = fg.typeOf(e.Args[0])
     m = fg.spillIfNeeded(fg.expr(e.Args[0]))
-    k = _key(fg, e.Args[1], mt.Underlying().Key())
+    k = _key(fg, e.Args[1], ti.underAs(mt, types.Map).Key())
     fg.emit(f"mapdelete({fg.pg.tref(mt)}, {m}, {k})")
 
 
-def mapDeleteArgs(fg: Any, e: ast.CallExpr) -> tuple[str, list[str], str]:
+def mapDeleteArgs(fg: FuncGen, e: ast.CallExpr) -> tuple[str, list[str], str]:
     mt = fg.typeOf(e.Args[0])
     m = fg.spillIfNeeded(fg.expr(e.Args[0]))
-    k = _key(fg, e.Args[1], mt.Underlying().Key())
+    k = _key(fg, e.Args[1], ti.underAs(mt, types.Map).Key())
     return "mapdelete", [fg.pg.tref(mt), m, k], "False"
 
 
-def mapLiteral(fg: Any, e: ast.CompositeLit, t: types.Type) -> str:
-    u = t.Underlying()
+def mapLiteral(fg: FuncGen, e: ast.CompositeLit, t: types.Type) -> str:
+    u = ti.underAs(t, types.Map)
     m = fg.tmp("_m")
     fg.emit(f"{m} = makemap({fg.pg.tref(t)}, {len(e.Elts)})")
     for elt in e.Elts:
+        assert isinstance(elt, ast.KeyValueExpr)  # the checker requires keys in map literals
         k = _key(fg, elt.Key, u.Key())
         v = fg.expr(elt.Value, u.Elem())
         mapStoreRef(fg, (t, m, k), u.Elem(), v)
@@ -95,7 +99,7 @@ def mapLiteral(fg: Any, e: ast.CompositeLit, t: types.Type) -> str:
     return m
 
 
-def rangeMap(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
+def rangeMap(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     from gort.cmd.compile.ranges import _blank, assignIter
 
     mt = fg.typeOf(s.X)

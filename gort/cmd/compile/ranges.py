@@ -8,15 +8,18 @@ the iteration variables are new in each iteration (Go 1.22).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.typeinfo import Rep
 from gort.go import ast, token
 
+if TYPE_CHECKING:
+    from gort.cmd.compile.gen import FuncGen
 
-def compileRange(fg: Any, s: ast.RangeStmt) -> None:
+
+def compileRange(fg: FuncGen, s: ast.RangeStmt) -> None:
     label = fg.takeLabel()
     cached = fg.cacheSlices(s.Body)
     try:
@@ -25,7 +28,7 @@ def compileRange(fg: Any, s: ast.RangeStmt) -> None:
         fg.uncacheSlices(cached)
 
 
-def _compileRange(fg: Any, s: ast.RangeStmt, label: Any) -> None:
+def _compileRange(fg: FuncGen, s: ast.RangeStmt, label: Any) -> None:
     from gort.cmd.compile.gen import Loop
 
     loop = Loop(s, label, True)
@@ -48,7 +51,7 @@ def _compileRange(fg: Any, s: ast.RangeStmt, label: Any) -> None:
     raise fg.err(s, f"gort: range over {xt} is not supported yet")
 
 
-def assignIter(fg: Any, s: ast.RangeStmt, x: Any, val: str, t: types.Type) -> None:
+def assignIter(fg: FuncGen, s: ast.RangeStmt, x: Any, val: str, t: types.Type) -> None:
     """Assign/define the iteration variable x (Key or Value) to val."""
     if x is None or (isinstance(x, ast.Ident) and x.Name == "_"):
         return
@@ -65,7 +68,7 @@ def assignIter(fg: Any, s: ast.RangeStmt, x: Any, val: str, t: types.Type) -> No
     fg.storeRef(ref, fg.typeOf(x), val)
 
 
-def rangeInt(fg: Any, s: ast.RangeStmt, loop: Any, xt: types.Type) -> None:
+def rangeInt(fg: FuncGen, s: ast.RangeStmt, loop: Any, xt: types.Type) -> None:
     n = fg.spillIfNeeded(fg.expr(s.X))
     i = fg.tmp("_i")
     fg.emit(f"{i} = 0")
@@ -86,9 +89,9 @@ class _Post:
         self.line = line
 
 
-def rangeSlice(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
+def rangeSlice(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     if isinstance(u, types.Pointer):
-        arr = u.Elem().Underlying()
+        arr = ti.underAs(u.Elem(), types.Array)  # range over a pointer to an array
         base = fg.spillIfNeeded(fg.expr(s.X))
         n = str(arr.Len())
         et = arr.Elem()
@@ -131,7 +134,9 @@ def rangeSlice(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     with fg.indent():
         assignIter(fg, s, s.Key, i, types.Typ[types.Int])
         if proof is not None:
-            kv = fg.vars.get(fg.info.Defs.get(s.Key))
+            assert isinstance(s.Key, ast.Ident)  # boundsProof found it a variable
+            kobj = fg.info.Defs.get(s.Key)
+            kv = fg.vars.get(kobj) if isinstance(kobj, types.Var) else None
             if kv is not None and kv.kind == "py":
                 proof = (proof[0], kv.name)
                 fg.inbounds.add(proof)
@@ -158,7 +163,7 @@ def rangeSlice(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     fg.afterLoop(loop)
 
 
-def boundsProof(fg: Any, s: ast.RangeStmt) -> tuple[str, str] | None:
+def boundsProof(fg: FuncGen, s: ast.RangeStmt) -> tuple[str, str] | None:
     """(slice local, index local) when `for i := range x` makes x[i] in bounds:
     x is a local slice or array and neither x nor i changes in the body."""
     if s.Tok != token.DEFINE or not isinstance(s.Key, ast.Ident) or s.Key.Name == "_":
@@ -184,7 +189,7 @@ def boundsProof(fg: Any, s: ast.RangeStmt) -> tuple[str, str] | None:
     return (xvi.name, "")  # the index local is known once the loop defines it
 
 
-def _assignedIn(fg: Any, body: Any, vs: set[Any]) -> bool:
+def _assignedIn(fg: FuncGen, body: Any, vs: set[Any]) -> bool:
     found = False
 
     def f(n: Any) -> bool:
@@ -213,7 +218,7 @@ def _blank(x: Any) -> bool:
     return isinstance(x, ast.Ident) and x.Name == "_"
 
 
-def rangeString(fg: Any, s: ast.RangeStmt, loop: Any) -> None:
+def rangeString(fg: FuncGen, s: ast.RangeStmt, loop: Any) -> None:
     sv = fg.spillIfNeeded(fg.expr(s.X))
     i = fg.tmp("_i")
     nxt = fg.tmp("_j")
@@ -230,7 +235,7 @@ def rangeString(fg: Any, s: ast.RangeStmt, loop: Any) -> None:
     fg.afterLoop(loop)
 
 
-def rangeChan(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
+def rangeChan(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     c = fg.spillIfNeeded(fg.expr(s.X))
     et = u.Elem()
     slot = fg.slotAddr(et)
@@ -277,7 +282,7 @@ class RangeFunc:
         self.stopped = False
 
 
-def rangeFunc(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
+def rangeFunc(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     import re
 
     pg = fg.pg
@@ -368,7 +373,7 @@ def rangeFunc(fg: Any, s: ast.RangeStmt, loop: Any, u: Any) -> None:
             fg.stmt_BranchStmt(fake)
 
 
-def emitReturnHolders(fg: Any, rf: RangeFunc) -> None:
+def emitReturnHolders(fg: FuncGen, rf: RangeFunc) -> None:
     """Return, in the current context, the results a body stored in the holders."""
     if fg.rfstack:
         outer = fg.rfstack[-1]
@@ -389,7 +394,7 @@ def emitReturnHolders(fg: Any, rf: RangeFunc) -> None:
         fg.emit(f"return ({', '.join(rf.holders)},)")
 
 
-def rangeFuncReturn(fg: Any, s: ast.ReturnStmt) -> None:
+def rangeFuncReturn(fg: FuncGen, s: ast.ReturnStmt) -> None:
     rf = fg.rfstack[-1]
     rts = fg.resultTypes
     results = s.Results
@@ -406,7 +411,7 @@ def rangeFuncReturn(fg: Any, s: ast.ReturnStmt) -> None:
     fg.emit("return False")
 
 
-def rangeFuncBranch(fg: Any, s: Any, target: Any, tok: Any) -> bool:
+def rangeFuncBranch(fg: FuncGen, s: Any, target: Any, tok: Any) -> bool:
     """A break/continue inside a range-over-func body. Reports whether it was handled."""
     rf = fg.rfstack[-1]
     # Is the target inside the body (a loop nested in it)? Then it is ordinary.

@@ -9,14 +9,18 @@ then the receive cases, and dispatches on the chosen index (-1: default).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
+from gort.cmd.compile.checkinfo import clausesOf
 from gort.go import ast, token
 
+if TYPE_CHECKING:
+    from gort.cmd.compile.gen import FuncGen
 
-def compileSelect(fg: Any, s: ast.SelectStmt) -> None:
+
+def compileSelect(fg: FuncGen, s: ast.SelectStmt) -> None:
     from gort.cmd.compile.gen import Loop
 
     label = fg.pendingLabel
@@ -26,7 +30,7 @@ def compileSelect(fg: Any, s: ast.SelectStmt) -> None:
     if wrap:
         fg.emit("while True:")
         fg.L.depth += 1
-    clauses = s.Body.List
+    clauses = clausesOf(s.Body, ast.CommClause)
     fg.loops.append(loop)
     comms = [c for c in clauses if c.Comm is not None]
     if not clauses:
@@ -61,11 +65,11 @@ def recvParts(comm: ast.Stmt | None) -> tuple[ast.Expr, ast.Expr | None, ast.Exp
     return (rx.X, lhs[0] if lhs else None, lhs[1] if len(lhs) > 1 else None, define)
 
 
-def nonblocking(fg: Any, c: Any, default: Any) -> None:
+def nonblocking(fg: FuncGen, c: ast.CommClause, default: ast.CommClause) -> None:
     """select with one case and a default: selectnbsend / selectnbrecv."""
     if isinstance(c.Comm, ast.SendStmt):
         ch = fg.spillIfNeeded(fg.expr(c.Comm.Chan))
-        et = fg.typeOf(c.Comm.Chan).Underlying().Elem()
+        et = ti.underAs(fg.typeOf(c.Comm.Chan), types.Chan).Elem()
         v = fg.expr(c.Comm.Value, et)
         addr = fg.addressOfValue(v, et) if not ti.isMem(et) else v
         sel = fg.tmp("_sel")
@@ -79,7 +83,7 @@ def nonblocking(fg: Any, c: Any, default: Any) -> None:
         return
     chx, lv, lok, define = recvParts(c.Comm)
     ch = fg.spillIfNeeded(fg.expr(chx))
-    et = fg.typeOf(chx).Underlying().Elem()
+    et = ti.underAs(fg.typeOf(chx), types.Chan).Elem()
     slot = fg.slotAddr(et)
     sel = fg.tmp("_sel")
     ok = fg.tmp("_ok")
@@ -96,7 +100,7 @@ def nonblocking(fg: Any, c: Any, default: Any) -> None:
         fg.stmtList(default.Body)
 
 
-def general(fg: Any, clauses: list[Any]) -> None:
+def general(fg: FuncGen, clauses: list[ast.CommClause]) -> None:
     sends = []
     recvs = []
     default = None
@@ -106,14 +110,14 @@ def general(fg: Any, clauses: list[Any]) -> None:
             continue
         if isinstance(c.Comm, ast.SendStmt):
             ch = fg.spillIfNeeded(fg.expr(c.Comm.Chan))
-            et = fg.typeOf(c.Comm.Chan).Underlying().Elem()
+            et = ti.underAs(fg.typeOf(c.Comm.Chan), types.Chan).Elem()
             v = fg.expr(c.Comm.Value, et)
             addr = fg.addressOfValue(v, et) if not ti.isMem(et) else v
             sends.append((c, ch, addr))
         else:
             chx, lv, lok, define = recvParts(c.Comm)
             ch = fg.spillIfNeeded(fg.expr(chx))
-            et = fg.typeOf(chx).Underlying().Elem()
+            et = ti.underAs(fg.typeOf(chx), types.Chan).Elem()
             slot = fg.slotAddr(et)
             recvs.append((c, ch, slot, et, lv, lok, define))
     cases = [f"({ch}, {a})" for _, ch, a in sends] + [f"({r[1]}, {r[2]})" for r in recvs]
@@ -145,7 +149,7 @@ def general(fg: Any, clauses: list[Any]) -> None:
                 fg.stmtList(default.Body)
 
 
-def assignRecv(fg: Any, x: Any, val: str, t: types.Type, define: bool) -> None:
+def assignRecv(fg: FuncGen, x: Any, val: str, t: types.Type, define: bool) -> None:
     if x is None or (isinstance(x, ast.Ident) and x.Name == "_"):
         return
     if define:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.go import ast
 
+if TYPE_CHECKING:
+    from gort.cmd.compile.gen import FuncGen
 
-def compileSlice(fg: Any, e: ast.SliceExpr) -> str:
+
+def compileSlice(fg: FuncGen, e: ast.SliceExpr) -> str:
     xt = fg.typeOf(e.X).Underlying()
     if isinstance(xt, types.Basic):
         s = fg.spillIfNeeded(fg.expr(e.X))
@@ -26,6 +29,7 @@ def compileSlice(fg: Any, e: ast.SliceExpr) -> str:
         et = xt.Elem()
     elif isinstance(xt, types.Pointer):
         arr = xt.Elem().Underlying()
+        assert isinstance(arr, types.Array)  # the checker allows slicing only pointers to arrays
         p = fg.nilChecked(fg.spillIfNeeded(fg.expr(e.X)))
         base, length, cap_ = p, str(arr.Len()), str(arr.Len())
         et = arr.Elem()

@@ -95,7 +95,7 @@ def eqKind(t: types.Type) -> Any:
     if r == Rep.STRING:
         return ["str"]
     if r == Rep.IFACE:
-        return ["eface"] if u.Empty() else ["iface"]
+        return ["eface"] if ti.isEface(t) else ["iface"]
     if r == Rep.SLICE:
         return None
     if isinstance(u, types.Struct):
@@ -198,8 +198,9 @@ def typeString(t: types.Type) -> str:
     if isinstance(t, types.Named):
         obj = t.Obj()
         name = obj.Name()
-        if obj.Pkg() is not None:
-            name = obj.Pkg().Name() + "." + name
+        pkg = obj.Pkg()
+        if pkg is not None:
+            name = pkg.Name() + "." + name
         targs = t.TypeArgs()
         if targs:
             name += "[" + ",".join(typeString(a) for a in targs) + "]"
@@ -219,7 +220,8 @@ def typeString(t: types.Type) -> str:
             return "chan<- " + e
         if d == 2:
             return "<-chan " + e
-        if isinstance(t.Elem(), types.Chan) and int(t.Elem().Dir()) == 2:
+        el = t.Elem()
+        if isinstance(el, types.Chan) and int(el.Dir()) == 2:
             e = "(" + e + ")"
         return "chan " + e
     if isinstance(t, types.Signature):
@@ -275,7 +277,7 @@ def methodTable(pg: Any, named: types.Named, ptr: bool) -> list[list[Any]]:
         return []
     T: types.Type = types.NewPointer(named) if ptr else named
     mset = types.NewMethodSet(T)
-    out = []
+    out: list[list[Any]] = []
     obj = named.Obj()
     defpkg = ti.pkgPath(obj.Pkg()) if obj.Pkg() is not None else ""
     tname = mangle(obj.Name())
@@ -293,7 +295,7 @@ def methodTable(pg: Any, named: types.Named, ptr: bool) -> list[list[Any]]:
             continue
         name = fn.Name()
         pp = "" if fn.Exported() or fn.Pkg() is None else ti.pkgPath(fn.Pkg())
-        sig = fn.Type()
+        sig = fn.Signature()
         msig = types.NewSignatureType(None, None, None, sig.Params(), sig.Results(), sig.Variadic())
         mkey = describe(pg, msig)
         ifn = f"{'IP' if ptr else 'I'}_{tname}__{mangle(name)}"
@@ -340,13 +342,15 @@ def genIfaceWrapper(pg: Any, named: types.Named, ptr: bool, sel: Any, wname: str
             emit("    p = U64[p >> 3]")
             emit("    if not p: panicmem()")
             st = st.Elem().Underlying()
+        assert isinstance(st, types.Struct)  # sel.Index() is a path of embedded fields
         off = ti.offsetsof(st)[i]
         if off:
             emit(f"    p = p + {off}")
         cur = st.Field(i).Type()
-    if isinstance(cur.Underlying(), types.Pointer) and path:
+    cu = cur.Underlying()
+    if isinstance(cu, types.Pointer) and path:
         emit("    p = U64[p >> 3]")
-        cur = cur.Underlying().Elem()
+        cur = cu.Elem()
     recvT = sig.Recv().Type()
     if isinstance(recvT, types.Pointer):
         recv = "p"
