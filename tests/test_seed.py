@@ -143,3 +143,40 @@ def test_broken_stdout_dies_of_sigpipe(tmp_path: os.PathLike[str], how: str) -> 
         err = p.stderr.read()
         assert p.wait(timeout=120) == -signal.SIGPIPE, err.decode()
     assert b"Traceback" not in err
+
+
+_SCHED = re.compile(
+    r"^SCHED \d+ms: gomaxprocs=\d+ idleprocs=\d+ threads=\d+ spinningthreads=\d+ needspinning=\d+ "
+    r"idlethreads=\d+ runqueue=\d+ \[( \d+)+ \] schedticks=\[ (\d+ )+\]$"
+)
+_DETAIL = [
+    re.compile(r"^SCHED \d+ms: gomaxprocs=\d+ .* gcwaiting=(true|false) nmidlelocked=\d+ stopwait=\d+ sysmonwait=(true|false)$"),
+    re.compile(r"^  P\d+: status=\d+ schedtick=\d+ syscalltick=\d+ m=(\d+|nil) runqsize=\d+ gfreecnt=\d+ timerslen=\d+$"),
+    re.compile(r"^  M\d+: p=(\d+|nil) curg=(\d+|nil) mallocing=\d+ throwing=\d+ preemptoff=.* locks=\d+ dying=\d+ "
+               r"spinning=(true|false) blocked=(true|false) lockedg=(\d+|nil)$"),
+    re.compile(r"^  G\d+: status=\d+\([a-zA-Z ()]*\) m=(\d+|nil) lockedm=(\d+|nil)$"),
+]
+
+
+@pytest.mark.parametrize("detail", [False, True])
+def test_godebug_schedtrace(tmp_path: os.PathLike[str], detail: bool) -> None:
+    """GODEBUG=schedtrace=N makes sysmon print Go's SCHED lines; scheddetail=1 adds P, M and G lines."""
+    from tests.difftest import go_available, run_go
+
+    src = ('package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n'
+           '\ttime.Sleep(40 * time.Millisecond)\n\tfmt.Println("done")\n}\n')
+    path = _write(tmp_path, "trace.go", src)
+    godebug = "schedtrace=10" + (",scheddetail=1" if detail else "")
+    results = [run_gort(path, env={"GODEBUG": godebug})]
+    if go_available():
+        results.append(run_go(path, env={"GODEBUG": godebug}))  # the oracle's lines fit the same patterns
+    for r in results:
+        assert r.rc == 0 and r.stdout == "done\n", r.stderr
+        lines = [ln for ln in r.stderr.splitlines() if ln.startswith(("SCHED", "  "))]
+        assert len([ln for ln in lines if ln.startswith("SCHED")]) >= 2, r.stderr
+        for ln in lines:
+            if detail:
+                assert any(p.match(ln) for p in _DETAIL), ln
+            else:
+                assert _SCHED.match(ln), ln
+    assert results[0].stderr.startswith("SCHED 0ms: ")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections.abc import Generator
 from typing import Any
 
 from gort.runtime import symtab
@@ -108,7 +107,6 @@ from gort.runtime.map import (  # noqa: E402,F401
 )
 from gort.runtime.preempt import gopreempt, gopreemptPlain, morestack, morestackg  # noqa: E402,F401
 from gort.runtime.select import block, selectgo  # noqa: E402,F401
-
 
 # --- integer arithmetic with Go's rules ---------------------------------------------------
 

@@ -15,6 +15,8 @@ Settings (name, meaning, Go's default):
   efence       1: every object gets its own span and freed spans are
                never reused (0). Read, not yet acted upon.
   sbrk         1: a trivial bump allocator, no GC (0). Read, not yet acted upon.
+  schedtrace   N: sysmon prints one line of scheduler state every N ms (0)
+  scheddetail  1: with schedtrace, the state of every P, M and G too (0)
 
 Invariants: the fields are written only before the first allocation (by
 `parsedebugvars`) or by tests with the world stopped.
@@ -31,7 +33,7 @@ import os
 class dbgVars:
     """The runtime's debug settings (runtime1.go `debug`). Set at start-up."""
 
-    __slots__ = ("clobberfree", "efence", "sbrk", "madvdontneed", "gctrace", "scavtrace")
+    __slots__ = ("clobberfree", "efence", "sbrk", "madvdontneed", "gctrace", "scavtrace", "schedtrace", "scheddetail")
 
     def __init__(self) -> None:
         self.clobberfree = 0  # 1: poison freed heap objects and stacks with 0xdeadbeef
@@ -40,6 +42,8 @@ class dbgVars:
         self.madvdontneed = 1  # 1: sysUnused uses MADV_DONTNEED (Go's default since 1.16)
         self.gctrace = 0
         self.scavtrace = 0
+        self.schedtrace = 0  # N > 0: sysmon prints the scheduler's state every N ms (proc.schedtrace)
+        self.scheddetail = 0  # 1: with schedtrace, every P, M and G
 
 
 debug = dbgVars()

@@ -103,6 +103,7 @@ import time as _time
 from collections.abc import Callable, Generator
 from typing import Any
 
+from gort.runtime import debug as dbg
 from gort.runtime import mcache as mcache_mod
 from gort.runtime import param, symtab
 from gort.runtime.lock import (
@@ -145,6 +146,7 @@ from gort.runtime.runtime2 import (
     sched,
     waitReasonPanicWait,
     waitReasonStoppingTheWorld,
+    waitReasonString,
     waitReasonZero,
 )
 from gort.runtime.stack import round2, stackalloc, stackfree
@@ -2777,6 +2779,7 @@ def sysmon() -> None:
 
     idle = 0  # how many cycles in succession we had not wokeup somebody
     delay = 0
+    lasttrace = 0
     while True:
         if idle == 0:  # start with 20us sleep...
             delay = param.sysmonMinDelay
@@ -2790,7 +2793,8 @@ def sysmon() -> None:
         # nothing to retake or preempt. Wake for the next timer, or when a
         # G enters a syscall or a P wakes up.
         now = nanotime()
-        if sched.gcwaiting.v or sched.npidle.v == gomaxprocs:
+        # (Not while schedtrace is on: its lines must keep coming.)
+        if dbg.debug.schedtrace <= 0 and (sched.gcwaiting.v or sched.npidle.v == gomaxprocs):
             lock(sched.lock)
             if sched.gcwaiting.v or sched.npidle.v == gomaxprocs:
                 syscallWake = False
@@ -2841,7 +2845,60 @@ def sysmon() -> None:
             lst.push(forcegc.g)  # type: ignore[arg-type]
             injectglist(lst)
             unlock(forcegc.lock)
+        if dbg.debug.schedtrace > 0 and lasttrace + dbg.debug.schedtrace * 1000000 <= now:
+            lasttrace = now
+            schedtrace(dbg.debug.scheddetail > 0)
         unlock(sched.sysmonlock)  # type: ignore[arg-type]
+
+
+starttime = 0  # nanotime of the first schedtrace
+
+
+# go: runtime/proc.go schedtrace
+def schedtrace(detailed: bool) -> None:
+    """Print the scheduler's state (GODEBUG=schedtrace=N, with scheddetail=1 every P, M and G)."""
+    global starttime
+    now = nanotime()
+    if starttime == 0:
+        starttime = now
+    out: list[str] = []
+    lock(sched.lock)
+    out.append(f"SCHED {(now - starttime) // 1000000}ms: gomaxprocs={gomaxprocs} idleprocs={sched.npidle.v} "
+               f"threads={mcount()} spinningthreads={sched.nmspinning.v} needspinning={int(sched.needspinning.v)} "
+               f"idlethreads={sched.nmidle} runqueue={sched.runq.size}")
+    if detailed:
+        out.append(f" gcwaiting={str(bool(sched.gcwaiting.v)).lower()} nmidlelocked={sched.nmidlelocked} "
+                   f"stopwait={sched.stopwait} sysmonwait={str(bool(sched.sysmonwait.v)).lower()}\n")
+    for i, pp in enumerate(allp):
+        n = pp.runqtail - pp.runqhead
+        if detailed:
+            mid = pp.m.id if pp.m is not None else "nil"
+            out.append(f"  P{i}: status={pp.status} schedtick={pp.schedtick} syscalltick={pp.syscalltick} m={mid} "
+                       f"runqsize={n} gfreecnt={pp.gFree.size} timerslen={len(pp.timers.heap)}\n")
+        else:
+            out.append(f" {'[ ' if i == 0 else ''}{n}{' ]' if i == len(allp) - 1 else ''}")
+    if not detailed:
+        out.append(" schedticks=[ " + "".join(f"{pp.schedtick} " for pp in allp) + "]\n")
+        unlock(sched.lock)
+        _write2("".join(out))
+        return
+    mp = allm
+    while mp is not None:
+        pp = mp.p
+        lg = mp.lockedg
+        out.append(f"  M{mp.id}: p={pp.id if pp is not None else 'nil'} "
+                   f"curg={mp.curg.goid if mp.curg is not None else 'nil'} mallocing={int(mp.mallocing)} "
+                   f"throwing={int(mp.throwing)} preemptoff={mp.preemptoff} locks={mp.locks} dying={mp.dying} "
+                   f"spinning={str(bool(mp.spinning)).lower()} blocked={str(bool(mp.blocked)).lower()} "
+                   f"lockedg={lg.goid if lg is not None else 'nil'}\n")
+        mp = mp.alllink
+    for gp in list(allgs):
+        gm = gp.m
+        lm = gp.lockedm
+        out.append(f"  G{gp.goid}: status={gp.atomicstatus}({waitReasonString(gp.waitreason)}) "
+                   f"m={gm.id if gm is not None else 'nil'} lockedm={lm.id if lm is not None else 'nil'}\n")
+    unlock(sched.lock)
+    _write2("".join(out))
 
 
 forcegcperiod = param.forcegcperiod  # ns between forced GCs (tests may lower it)
