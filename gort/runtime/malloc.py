@@ -54,8 +54,8 @@ et). They do the same thing; they exist because Python pays for what Go
 gets free:
   * getg() is a thread-local lookup, and every call layer costs;
   * so the hits of the paths (nextFreeFast, the tiny block) are written
-    out in place in mallocgc_g (tiny, small noscan) and newobject_g (all
-    small kinds), rather than called;
+    out in place in mallocgc and mallocgc_g (tiny, small noscan; the two
+    share one body) and newobject_g (all small kinds), rather than called;
   * new(T) needs no sizing: the size class, slot size, pointer bits and
     which bitmap write a type needs are computed once and cached on the
     descriptor (`_type.mallocInfo`, see mallocInfoOf);
@@ -318,8 +318,90 @@ def mallocInfoOf(typ: _type) -> MallocInfo:
 def mallocgc(size: int, typ: _type | None, needzero: bool) -> int:
     """Allocate size bytes for an object of type typ (None: no pointers); zero it if needzero.
 
-    Runs on any g; returns the object's address. (mallocgc_g with getg().)"""
-    return mallocgc_g(_tls.g, size, typ, needzero)
+    Runs on any g; returns the object's address. The body is mallocgc_g's,
+    line for line, with gp = getg() (a call between them would cost as much
+    as a small allocation; tests/runtime/test_malloc.py checks they agree)."""
+    if size == 0:
+        return zerobase
+    gp = _tls.g  # getg()
+    mp = gp.m
+    if mp.mallocing:
+        throw("malloc deadlock")
+    pp = mp.p
+    # mcache0 is not None while there are no Ps (mallocinit made it).
+    c: mcache = pp.mcache if pp is not None else _mc.mcache0  # type: ignore[assignment]
+    if size <= _maxSmallNoHeader:
+        if typ is None or not typ.ptrdata:
+            if size < maxTinySize:
+                # mallocgcTiny's hit: the object fits in the current block.
+                off = c.tinyoffset
+                if not size & 7:
+                    off = (off + 7) & -8
+                elif not size & 3:
+                    off = (off + 3) & -4
+                elif not size & 1:
+                    off = (off + 1) & -2
+                if off + size <= maxTinySize and c.tiny:
+                    c.tinyoffset = off + size
+                    c.tinyAllocs += 1
+                    return c.tiny + off  # type: ignore[no-any-return]
+                # A new block from the tiny span class, if nextFreeFast hits.
+                s = c.alloc[tinySpanClass]
+                ac = s.allocCache
+                if not ac & 1:
+                    return mallocgcTiny(mp, c, size)
+                result = s.freeindex
+                freeidx = result + 1
+                if not (freeidx & 63 and freeidx < s.nelems):
+                    return mallocgcTiny(mp, c, size)
+                s.allocCache = ac >> 1
+                s.freeindex = s.freeIndexForScan = freeidx
+                s.allocCount += 1
+                v = result * 16 + s.startAddr
+                U64[v >> 3] = 0  # always zeroed
+                U64[(v >> 3) + 1] = 0
+                if size < c.tinyoffset or not c.tiny:
+                    c.tiny = v
+                    c.tinyoffset = size
+                return v
+            # mallocgcSmallNoscan's hit.
+            sizeclass = smallSizeToClass[(size + 7) >> 3]
+            s = c.alloc[sizeclass << 1 | 1]
+            ac = s.allocCache
+            if ac & 1:
+                result = s.freeindex
+                ac >>= 1
+            elif ac:
+                bit = (ac & -ac).bit_length()
+                result = s.freeindex + bit - 1
+                ac >>= bit
+            else:
+                return mallocgcSmallNoscan(mp, c, size, needzero)
+            freeidx = result + 1
+            if not (freeidx & 63 and freeidx < s.nelems):
+                # The slot ends a group of 64 (reload allocCache), is the last, or is past the end.
+                nelems = s.nelems
+                if freeidx > nelems:
+                    return mallocgcSmallNoscan(mp, c, size, needzero)
+                if freeidx != nelems:
+                    ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+            s.allocCache = ac
+            s.freeindex = s.freeIndexForScan = freeidx
+            s.allocCount += 1
+            elemsize = s.elemsize
+            v = result * elemsize + s.startAddr
+            if needzero and s.needzero:
+                U8[v : v + elemsize] = _zeroClass[sizeclass]
+            return v
+        if not needzero:
+            throw("objects with pointers must be zeroed")
+        if size == typ.size:
+            # One value of typ: new(T), with the type's cached constants.
+            return newobject_g(gp, typ)
+        if size <= MinSizeForMallocHeader:
+            return mallocgcSmallScanNoHeader(mp, c, size, typ)
+        return mallocgcSmallScanHeader(mp, c, size, typ)
+    return mallocgcLarge(mp, c, size, typ, needzero)
 
 
 def mallocgc_g(gp: Any, size: int, typ: _type | None, needzero: bool) -> int:
@@ -328,7 +410,7 @@ def mallocgc_g(gp: Any, size: int, typ: _type | None, needzero: bool) -> int:
     Sizes the request and takes one of Go 1.27's five paths; the hits of the
     two cheapest (a tiny object that fits the current block, a small noscan
     object) are written out here, where a call would be a good part of
-    their cost."""
+    their cost. mallocgc has the same body."""
     if size == 0:
         return zerobase
     mp = gp.m
@@ -352,7 +434,25 @@ def mallocgc_g(gp: Any, size: int, typ: _type | None, needzero: bool) -> int:
                     c.tinyoffset = off + size
                     c.tinyAllocs += 1
                     return c.tiny + off  # type: ignore[no-any-return]
-                return mallocgcTiny(mp, c, size)
+                # A new block from the tiny span class, if nextFreeFast hits.
+                s = c.alloc[tinySpanClass]
+                ac = s.allocCache
+                if not ac & 1:
+                    return mallocgcTiny(mp, c, size)
+                result = s.freeindex
+                freeidx = result + 1
+                if not (freeidx & 63 and freeidx < s.nelems):
+                    return mallocgcTiny(mp, c, size)
+                s.allocCache = ac >> 1
+                s.freeindex = s.freeIndexForScan = freeidx
+                s.allocCount += 1
+                v = result * 16 + s.startAddr
+                U64[v >> 3] = 0  # always zeroed
+                U64[(v >> 3) + 1] = 0
+                if size < c.tinyoffset or not c.tiny:
+                    c.tiny = v
+                    c.tinyoffset = size
+                return v
             # mallocgcSmallNoscan's hit.
             sizeclass = smallSizeToClass[(size + 7) >> 3]
             s = c.alloc[sizeclass << 1 | 1]
@@ -367,11 +467,13 @@ def mallocgc_g(gp: Any, size: int, typ: _type | None, needzero: bool) -> int:
             else:
                 return mallocgcSmallNoscan(mp, c, size, needzero)
             freeidx = result + 1
-            nelems = s.nelems
-            if freeidx > nelems:
-                return mallocgcSmallNoscan(mp, c, size, needzero)
-            if not freeidx & 63 and freeidx != nelems:
-                ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+            if not (freeidx & 63 and freeidx < s.nelems):
+                # The slot ends a group of 64 (reload allocCache), is the last, or is past the end.
+                nelems = s.nelems
+                if freeidx > nelems:
+                    return mallocgcSmallNoscan(mp, c, size, needzero)
+                if freeidx != nelems:
+                    ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
             s.allocCache = ac
             s.freeindex = s.freeIndexForScan = freeidx
             s.allocCount += 1
@@ -382,6 +484,9 @@ def mallocgc_g(gp: Any, size: int, typ: _type | None, needzero: bool) -> int:
             return v
         if not needzero:
             throw("objects with pointers must be zeroed")
+        if size == typ.size:
+            # One value of typ: new(T), with the type's cached constants.
+            return newobject_g(gp, typ)
         if size <= MinSizeForMallocHeader:
             return mallocgcSmallScanNoHeader(mp, c, size, typ)
         return mallocgcSmallScanHeader(mp, c, size, typ)
@@ -535,6 +640,13 @@ def _heapSetTypeNoHeader(s: mspan, x: int, dataSize: int, typ: _type) -> int:
                 bi = base + (_heapBitsOff + (o >> 3))
                 U8[bi : bi + (info[3] >> 3)] = info[6]
                 return info[5]
+            # _kScanWords: through a 64-bit word when the bits lie in one.
+            j = o & 63
+            m = info[6] << j
+            if not m >> 64:
+                i = ((base + _heapBitsOff) >> 3) + (o >> 6)
+                U64[i] = (U64[i] & ~m) | (info[4] << j)
+                return info[5]
     return writeHeapBitsSmall(s, x, dataSize, typ)
 
 
@@ -630,11 +742,13 @@ def newobject_g(gp: Any, typ: _type) -> int:
         else:
             return mallocgcSmallScanNoHeader(mp, c, typ.size, typ)
         freeidx = result + 1
-        nelems = s.nelems
-        if freeidx > nelems:
-            return mallocgcSmallScanNoHeader(mp, c, typ.size, typ)
-        if not freeidx & 63 and freeidx != nelems:
-            ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+        if not (freeidx & 63 and freeidx < s.nelems):
+            # The slot ends a group of 64 (reload allocCache), is the last, or is past the end.
+            nelems = s.nelems
+            if freeidx > nelems:
+                return mallocgcSmallScanNoHeader(mp, c, typ.size, typ)
+            if freeidx != nelems:
+                ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
         s.allocCache = ac
         s.freeindex = s.freeIndexForScan = freeidx
         s.allocCount += 1
@@ -654,7 +768,14 @@ def newobject_g(gp: Any, typ: _type) -> int:
             bi = base + (_heapBitsOff + (o >> 3))
             U8[bi : bi + (words >> 3)] = extra
         else:
-            writeHeapBitsSmall(s, v, typ.size, typ)
+            # _kScanWords: through a 64-bit word when the bits lie in one.
+            j = o & 63
+            m = extra << j
+            if m >> 64:
+                writeHeapBitsSmall(s, v, typ.size, typ)
+            else:
+                i = ((base + _heapBitsOff) >> 3) + (o >> 6)
+                U64[i] = (U64[i] & ~m) | (mask << j)
         c.scanAlloc += scan
         return v
     if kind == _kNoscan:
@@ -671,11 +792,13 @@ def newobject_g(gp: Any, typ: _type) -> int:
         else:
             return mallocgcSmallNoscan(mp, c, elemsize, True)
         freeidx = result + 1
-        nelems = s.nelems
-        if freeidx > nelems:
-            return mallocgcSmallNoscan(mp, c, elemsize, True)
-        if not freeidx & 63 and freeidx != nelems:
-            ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+        if not (freeidx & 63 and freeidx < s.nelems):
+            # The slot ends a group of 64 (reload allocCache), is the last, or is past the end.
+            nelems = s.nelems
+            if freeidx > nelems:
+                return mallocgcSmallNoscan(mp, c, elemsize, True)
+            if freeidx != nelems:
+                ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
         s.allocCache = ac
         s.freeindex = s.freeIndexForScan = freeidx
         s.allocCount += 1
@@ -705,11 +828,13 @@ def newobject_g(gp: Any, typ: _type) -> int:
         else:
             return mallocgcSmallScanHeader(mp, c, typ.size, typ)
         freeidx = result + 1
-        nelems = s.nelems
-        if freeidx > nelems:
-            return mallocgcSmallScanHeader(mp, c, typ.size, typ)
-        if not freeidx & 63 and freeidx != nelems:
-            ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
+        if not (freeidx & 63 and freeidx < s.nelems):
+            # The slot ends a group of 64 (reload allocCache), is the last, or is past the end.
+            nelems = s.nelems
+            if freeidx > nelems:
+                return mallocgcSmallScanHeader(mp, c, typ.size, typ)
+            if freeidx != nelems:
+                ac = ~U64[(s.allocBits + (freeidx >> 3)) >> 3] & _M64
         s.allocCache = ac
         s.freeindex = s.freeIndexForScan = freeidx
         s.allocCount += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import random
@@ -285,3 +286,15 @@ def test_fast_paths_leave_the_state_of_the_reference_allocator() -> None:
     for f, r in zip(fast, ref, strict=True):
         for key in r:
             assert f[key] == r[key], f"{key} differs"
+
+
+def test_mallocgc_and_mallocgc_g_have_one_body() -> None:
+    # mallocgc is mallocgc_g written out again with gp = getg(): they must not drift apart.
+    from gort.runtime import malloc
+
+    def body(f: object) -> list[str]:
+        src = inspect.getsource(f)  # type: ignore[arg-type]
+        src = src[src.index('"""', src.index('"""') + 3) + 3 :]  # after the docstring
+        return [ln for ln in src.splitlines() if ln.strip() != "gp = _tls.g  # getg()"]
+
+    assert body(malloc.mallocgc) == body(malloc.mallocgc_g)
