@@ -159,7 +159,8 @@ def traced(goname: str, fn: Callable[..., Any], details: Details | None = None) 
         return fn
     pair = _wrappers.get(id(fn))
     if pair is not None and pair[0] is fn:
-        return pair[1]
+        w: Callable[..., Any] = pair[1]
+        return w
     w = wrap(goname, fn, details)
     _wrappers[id(fn)] = (fn, w)
     return w

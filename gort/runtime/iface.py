@@ -255,7 +255,7 @@ def convTf64(f: float) -> int:
 
 
 def convTf32(f: float) -> int:
-    u = struct.unpack("<I", struct.pack("<f", f))[0]
+    u: int = struct.unpack("<I", struct.pack("<f", f))[0]
     if u < 256:
         return staticuint64s + 8 * u
     from gort.runtime.malloc import mallocgc

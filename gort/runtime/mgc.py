@@ -104,8 +104,9 @@ def _send1(c: int) -> Generator[Any, Any, None]:
 # go: runtime/mgcsweep.go bgsweep
 def bgsweep(c: int) -> Generator[Any, Any, None]:
     """Goroutine 3: sweep spans in the background after each GC cycle."""
-    from gort.runtime.proc import getg, goparkunlock
+    from gort.runtime.proc import goparkunlock
     from gort.runtime.runtime2 import waitReasonGCSweepWait
+    from gort.runtime.stubs import getg
 
     sweep.g = getg()
     lock(sweep.lock)
@@ -122,8 +123,9 @@ def bgsweep(c: int) -> Generator[Any, Any, None]:
 # go: runtime/mgcscavenge.go bgscavenge
 def bgscavenge(c: int) -> Generator[Any, Any, None]:
     """Goroutine 4: return unused heap memory to the OS in the background."""
-    from gort.runtime.proc import getg, goparkunlock
+    from gort.runtime.proc import goparkunlock
     from gort.runtime.runtime2 import waitReasonGCScavengeWait
+    from gort.runtime.stubs import getg
 
     scavenger.g = getg()
     yield from _send1(c)

@@ -2097,7 +2097,7 @@ def park_m(gp: g) -> Mcall:
         casgstatus(gp, _Grunning, _Gwaiting)
     # N.B. The status is _Gwaiting now, so the G may be readied by another
     # M as soon as the unlock function publishes it.
-    mp.curg = None
+    mp.curg = None  # type: ignore[assignment]
     gp.m = None  # type: ignore[assignment]
     fn = mp.waitunlockf
     if fn is not None:

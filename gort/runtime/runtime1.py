@@ -30,7 +30,7 @@ argslice: list[str] = []  # os.Args, as goargs leaves them
 # go: runtime/runtime1.go check
 def check() -> None:
     """Self-test of sizes, layouts and atomics. Throws on any failure."""
-    sizes = [
+    sizes: list[tuple[Any, int, str]] = [
         (ctypes.c_int8, 1, "bad a"),
         (ctypes.c_uint8, 1, "bad b"),
         (ctypes.c_int16, 2, "bad c"),

@@ -25,10 +25,10 @@ surrogateMin = 0xD800
 surrogateMax = 0xDFFF
 
 
-def _static():
-    from gort.runtime import iface
+def _static() -> int:
+    from gort.runtime import staticdata
 
-    return iface.staticuint64s
+    return staticdata.staticuint64s
 
 
 # go: runtime/string.go concatstrings
