@@ -47,7 +47,18 @@ from gort.runtime.iface import (  # noqa: F401
     implements,
     panicdottype,
 )
-from gort.runtime.malloc import growslice, makeslice, mallocgc, newarray, newobject  # noqa: F401
+from gort.runtime.malloc import (  # noqa: F401
+    growslice,
+    growslice_g,
+    makeslice,
+    makeslice_g,
+    mallocgc,
+    mallocgc_g,
+    newarray,
+    newarray_g,
+    newobject,
+    newobject_g,
+)
 from gort.runtime.panic import (  # noqa: F401
     GoexitUnwind,
     GoPanic,

@@ -68,7 +68,7 @@ def _paren(v: str) -> str:
 
 def b_new(fg: FuncGen, e: ast.CallExpr) -> str:
     t = ti.underAs(fg.typeOf(e), types.Pointer).Elem()
-    return f"newobject({fg.pg.tref(t)})"
+    return f"newobject_g(gp, {fg.pg.tref(t)})"
 
 
 def b_make(fg: FuncGen, e: ast.CallExpr) -> str:
@@ -79,7 +79,7 @@ def b_make(fg: FuncGen, e: ast.CallExpr) -> str:
         n = args[0]
         c = args[1] if len(args) > 1 else n
         p = fg.tmp()
-        fg.emit(f"{p} = makeslice({fg.pg.tref(u.Elem())}, {n}, {c})")
+        fg.emit(f"{p} = makeslice_g(gp, {fg.pg.tref(u.Elem())}, {n}, {c})")
         return f"({p}, {n}, {c})"
     if isinstance(u, types.Chan):
         n = args[0] if args else "0"
@@ -119,7 +119,7 @@ def b_append(fg: FuncGen, e: ast.CallExpr) -> str:
     r = fg.tmp()
     size = ti.sizeof(et)
     fg.emit(f"{r} = {s}")
-    fg.emit(f"if {r}[1] + {n} > {r}[2]: {r} = growslice({r}[0], {r}[1] + {n}, {r}[2], {n}, {fg.pg.tref(et)})")
+    fg.emit(f"if {r}[1] + {n} > {r}[2]: {r} = growslice_g(gp, {r}[0], {r}[1] + {n}, {r}[2], {n}, {fg.pg.tref(et)})")
     fg.emit(f"else: {r} = ({r}[0], {r}[1] + {n}, {r}[2])")
     base = fg.tmp()
     fg.emit(f"{base} = {r}[0] + ({r}[1] - {n}) * {size}")

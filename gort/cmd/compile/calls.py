@@ -263,7 +263,7 @@ def buildVariadic(fg: FuncGen, vals: list[tuple[str, types.Type]], st: types.Typ
     p = fg.tmp()
     # Go allocates the backing array on the stack when it does not escape;
     # gort puts it on the heap.
-    fg.emit(f"{p} = newarray({fg.pg.tref(et)}, {n})")
+    fg.emit(f"{p} = newarray_g(gp, {fg.pg.tref(et)}, {n})")
     for i, (v, _t) in enumerate(vals):
         if not ti.isMem(et):
             from gort.cmd.compile.gen import _simple
@@ -396,7 +396,7 @@ def convert(fg: FuncGen, v: str, frm: types.Type, to: types.Type, node: Any) -> 
                 if n == 0:
                     return "(zerobase, 0, 0)"
                 p = fg.tmp()
-                fg.emit(f"{p} = mallocgc({n}, None, False)")
+                fg.emit(f"{p} = mallocgc_g(gp, {n}, None, False)")
                 fg.emit(f"memmove({p}, {v}[0], {n})")
                 return f"({p}, {n}, {n})"
             return f"stringtoslicebyte({v})"

@@ -65,7 +65,7 @@ def compileFuncLit(fg: FuncGen, e: ast.FuncLit) -> str:
     sub.compile(lit=e, captures=caps)
     layout, size, ptrs = closureLayout(fg, caps)
     fv = fg.tmp()
-    fg.emit(f"{fv} = mallocgc({size}, closuretype({size}, {tuple(ptrs)!r}), True)")
+    fg.emit(f"{fv} = mallocgc_g(gp, {size}, closuretype({size}, {tuple(ptrs)!r}), True)")
     fg.emit(f"U64[{fv} >> 3] = FID_{pyname}")
     for v, off, byref in layout:
         vi = fg.varOf(v, e)
@@ -115,7 +115,7 @@ def methodValue(fg: FuncGen, e: ast.SelectorExpr, sel: Any) -> str:
                 pre = []
                 if ti.isMem(recvT):
                     # The method owns its receiver: give it a copy.
-                    pre = [f"    rc = newobject({fg.pg.tref(recvT)})", f"    memmove(rc, r, {ti.sizeof(recvT)})"]
+                    pre = [f"    rc = newobject_g(gp, {fg.pg.tref(recvT)})", f"    memmove(rc, r, {ti.sizeof(recvT)})"]
                     recv = "rc"
                 else:
                     recv = ti.load(recvT, "r")

@@ -25,7 +25,7 @@ def compileCompositeLit(fg: FuncGen, e: ast.CompositeLit, dst: str | None = None
         # An elided &T{...} inside another literal.
         et = u.Elem()
         p = fg.tmp()
-        fg.emit(f"{p} = newobject({fg.pg.tref(et)})")
+        fg.emit(f"{p} = newobject_g(gp, {fg.pg.tref(et)})")
         fill(fg, e, et, p)
         return p
     if isinstance(u, (types.Struct, types.Array)):
@@ -41,7 +41,7 @@ def compileCompositeLit(fg: FuncGen, e: ast.CompositeLit, dst: str | None = None
             p = "zerobase"
             return f"({p}, 0, 0)"
         p = fg.tmp()
-        fg.emit(f"{p} = newarray({fg.pg.tref(et)}, {n})")
+        fg.emit(f"{p} = newarray_g(gp, {fg.pg.tref(et)}, {n})")
         fillIndexed(fg, e, et, p)
         fg.ptrLocals.add(p)
         return f"({p}, {n}, {n})"

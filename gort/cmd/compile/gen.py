@@ -826,7 +826,7 @@ class FuncGen:
             self.ptrLocals.add(name)
         else:
             vi = VarInfo("mem", name, t)
-            self.emit(f"{name} = newobject({self.pg.tref(t)})")
+            self.emit(f"{name} = newobject_g(gp, {self.pg.tref(t)})")
             self.ptrLocals.add(name)
         self.vars[v] = vi
         return vi
@@ -859,7 +859,7 @@ class FuncGen:
             return
         # Escaping parameter: move it to the heap.
         cell = self.local(v.Name() + "_cell")
-        self.emit(f"{cell} = newobject({self.pg.tref(t)})")
+        self.emit(f"{cell} = newobject_g(gp, {self.pg.tref(t)})")
         for s in ti.store(t, cell, pn):
             self.emit(s)
         self.vars[v] = VarInfo("mem", cell, t)
@@ -1508,7 +1508,7 @@ class FuncGen:
     def emitPost(self, loop: Loop) -> None:
         for vi in getattr(loop, "itervars", []):
             nc = self.tmp("_c")
-            self.emit(f"{nc} = newobject({self.pg.tref(vi.t)})")
+            self.emit(f"{nc} = newobject_g(gp, {self.pg.tref(vi.t)})")
             for st in ti.store(vi.t, nc, ti.load(vi.t, vi.name)):
                 self.emit(st)
             self.emit(f"{vi.name} = {nc}")
@@ -1970,7 +1970,7 @@ class FuncGen:
                 # new(T), then the literal's elements straight into it (as gc's walk does).
                 from gort.cmd.compile.complit import fill
 
-                self.emit(f"{p} = newobject({self.pg.tref(t)})")
+                self.emit(f"{p} = newobject_g(gp, {self.pg.tref(t)})")
                 self.ptrLocals.add(p)
                 fill(self, x, t, p)
                 return p
@@ -1979,7 +1979,7 @@ class FuncGen:
                 tv = self.tmp()
                 self.emit(f"{tv} = {v}")
                 v = tv
-            self.emit(f"{p} = newobject({self.pg.tref(t)})")
+            self.emit(f"{p} = newobject_g(gp, {self.pg.tref(t)})")
             for s in ti.store(t, p, v):
                 self.emit(s)
             return p
