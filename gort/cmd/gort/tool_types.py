@@ -10,7 +10,8 @@ to stderr the way `go build` prints them:
 File names are shown relative to the working directory when that is
 shorter and does not climb out of it ("./x.go" for files in it), also
 inside messages. As gc, a package shows at most the first 10 errors it
-reported, sorted by position, then "POS: too many errors". Packages whose
+reported, sorted by position, and when it reported 10, "POS: too many
+errors" at the 10th (gc stops there). Packages whose
 dependencies failed are still checked and reported.
 
 Flags:
@@ -95,7 +96,7 @@ def formatErrors(p: Package) -> list[str]:
         errs.append(e)
     # gc's limit applies in report order: the first 10 reported, then sorted
     limited = errs[:MaxErrors]
-    more = len(errs) > MaxErrors
+    more = len(errs) >= MaxErrors  # gc stops at the 10th error it counts
     limited.sort(key=Diagnostic.key)
     dirs: dict[str, str] = {}
     if p.Dir:

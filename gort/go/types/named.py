@@ -122,6 +122,9 @@ class Named(Type):
 
     def rhs(self) -> Type | None:
         if self.orig is not None and not self.expanded:
+            if self.orig.rhs() is None:
+                # the origin is still being declared: expand later
+                return None
             self.expanded = True
             self.fromRHS = self.expandRHS()
         return self.fromRHS

@@ -149,8 +149,10 @@ def validVarType(check: Checker, e: ast.Expr, typ: Type) -> None:
     if isTypeParam(typ):
         return
     u0 = typ.Underlying() if not isinstance(typ, TypeName) else None
-    if u0 is not None and type(u0) is not Interface and type(typ) is not Interface:
-        # only interfaces can be constraint interfaces; no need to wait
+    if u0 is not None and type(u0) is not Interface and type(typ) is not Interface \
+            and u0 is not Typ[0]:
+        # only interfaces can be constraint interfaces; no need to wait (an
+        # instance of a type still being declared reads as invalid for now)
         from gort.go.types.named import Named
 
         if type(typ) is not Named or typ.fromRHS is not None:  # type: ignore[attr-defined]
