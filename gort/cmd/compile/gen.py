@@ -446,6 +446,10 @@ class FuncGen:
         self.rfstack: list[Any] = []  # enclosing range-over-func bodies (ranges.RangeFunc)
         self.checked: set[tuple[str, str]] = set()
         self.inlining: list[types.Func] = []  # functions being inlined here (inline.py)
+        # Parameters nil-checked by code that dominates what is emitted now
+        # (ptrOperand); a nested block's own checks are forgotten when it ends.
+        self.nilknown: set[str] = set()
+        self._params: set[types.Var] | None = None
         self.sliceCache: dict[str, tuple[str, str, str]] = {}  # slice local -> (ptr, len, word index) locals in a loop
         self.bounded: set[str] = set()  # Python locals known in [0, MaxInt) (range indexes)
         self.smap: substMap | None = None  # TypeParam -> type argument, in a generic instance
@@ -496,12 +500,14 @@ class FuncGen:
         """Indent what is emitted inside; an empty block gets `pass` (with its line)."""
         self.L.depth += 1
         mark = len(self.L.lines)
+        known = set(self.nilknown)
         try:
             yield
         finally:
             if len(self.L.lines) == mark:
                 self.emit("pass")
             self.L.depth -= 1
+            self.nilknown = known
 
     def setpos(self, node: Any) -> None:
         if node is not None:
@@ -1686,6 +1692,7 @@ class FuncGen:
         nests under the previous else so they run only when it is reached."""
         opened = 0
         first = True
+        known = set(self.nilknown)  # checks in later conditions are conditional
         for it in items:
             mark = len(self.L.lines)
             c = cond(it)
@@ -1714,6 +1721,7 @@ class FuncGen:
                 with self.indent():
                     orelse()
         self.L.depth -= opened
+        self.nilknown = known
 
     def caseCond(self, c: ast.CaseClause, tag: str | None, tagt: types.Type | None) -> str:
         conds = []
@@ -1899,7 +1907,34 @@ class FuncGen:
         p = self.spillIfNeeded(self.expr(x))
         if self.isNonNil(x):
             return p
-        return self.nilChecked(p)
+        if p in self.nilknown:
+            return p  # a dominating check of this parameter
+        p = self.nilChecked(p)
+        if self.isParam(unparen(x)):
+            self.nilknown.add(p)
+        return p
+
+    def isParam(self, x: Any) -> bool:
+        """x names a parameter or receiver of this function that the body never assigns."""
+        if not isinstance(x, ast.Ident):
+            return False
+        obj = self.info.Uses.get(x)
+        if not isinstance(obj, types.Var):
+            return False
+        if self._params is None:
+            ps: set[types.Var] = set()
+            if self.sig is not None:
+                prm = self.sig.Params()
+                ps.update(prm.At(i) for i in range(prm.Len()))
+                recv = self.sig.Recv()
+                if recv is not None:
+                    ps.add(recv)
+            self._params = ps
+        if obj not in self._params:
+            return False
+        f = self.analysis.facts.get(obj)
+        vi = self.vars.get(obj)
+        return vi is not None and vi.kind == "py" and (f is None or not (f.reassigned or f.addrTaken or f.captured))
 
     def nilChecked(self, p: str) -> str:
         """p, after a nil check (p must be a simple expression)."""
@@ -2086,9 +2121,11 @@ class FuncGen:
         x = self.expr(e.X)
         mark = len(self.L.lines)
         saved = set(self.checked)
+        known = set(self.nilknown)
         y = self.expr(e.Y)
         # Checks made while evaluating y may not run: forget them.
         self.checked = saved
+        self.nilknown = known
         if len(self.L.lines) == mark:
             pyop = "and" if e.Op == token.LAND else "or"
             return f"({x} {pyop} {y})"

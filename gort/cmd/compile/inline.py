@@ -238,6 +238,7 @@ def inlineCall(fg: FuncGen, fn: types.Func, inl: Inl, args: list[str], argNodes:
         return None
     mark, gmark = len(fg.L.lines), len(fg.golines)
     checked = set(fg.checked)
+    known = set(fg.nilknown)
     bind: list[tuple[types.Var, str]] = []
     pre: list[tuple[str, str]] = []  # (temporary, argument) evaluated in order before the body
     for i, (p, a) in enumerate(zip(inl.params, args)):
@@ -278,6 +279,7 @@ def inlineCall(fg: FuncGen, fn: types.Func, inl: Inl, args: list[str], argNodes:
             del fg.L.lines[mark:]
             del fg.golines[gmark:]
             fg.checked = checked
+            fg.nilknown = known
             return None
         binds = "".join(f"({t} := {a}), " for t, a in pre)
         return f"({binds}{v})[-1]"
