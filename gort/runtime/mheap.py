@@ -290,13 +290,14 @@ class mspan:
     def hugePages(self) -> int:
         """Number of aligned physical huge pages inside the span."""
         hp = mem_linux.physHugePageSize
-        if hp == 0 or self.npages < hp // PageSize:
+        npages = self.npages
+        if hp == 0 or npages < hp >> PageShift:
             return 0
         start = self.startAddr
-        end = start + self.npages * PageSize
+        end = start + (npages << PageShift)
         if hp > PageSize:
-            start = (start + hp - 1) & ~(hp - 1)
-            end &= ~(hp - 1)
+            start = (start + hp - 1) & -hp  # hp is a power of two: -hp == ~(hp - 1)
+            end &= -hp
         if start < end:
             return (end - start) >> mem_linux.physHugePageShift
         return 0
@@ -546,9 +547,12 @@ def _gcBitsTryAlloc(b: gcBitsArena | None, nbytes: int) -> int:
 def newMarkBits(nelems: int) -> int:
     """ceil(nelems/64)*8 zeroed bytes of bitmap, 8-aligned, from the next-cycle gcBits arena."""
     nbytes = ((nelems + 63) >> 6) << 3
-    p = _gcBitsTryAlloc(gcBitsArenas.next, nbytes)
-    if p:
-        return p
+    b = gcBitsArenas.next
+    if b is not None and b.free + nbytes <= gcBitsChunkBits:
+        # _gcBitsTryAlloc's success, in place: the common case, without the lock.
+        start = b.free
+        b.free = start + nbytes
+        return b.addr + gcBitsHeaderBytes + start
     lock(gcBitsArenas.lock)
     p = _gcBitsTryAlloc(gcBitsArenas.next, nbytes)
     if p:
