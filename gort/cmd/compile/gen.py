@@ -450,6 +450,8 @@ class FuncGen:
         # (ptrOperand); a nested block's own checks are forgotten when it ends.
         self.nilknown: set[str] = set()
         self._params: set[types.Var] | None = None
+        self.wordBase: dict[str, str] = {}  # typeinfo.wordBase while this function compiles
+        self._fieldUses: dict[types.Var, int] | None = None
         self.sliceCache: dict[str, tuple[str, str, str]] = {}  # slice local -> (ptr, len, word index) locals in a loop
         self.bounded: set[str] = set()  # Python locals known in [0, MaxInt) (range indexes)
         self.smap: substMap | None = None  # TypeParam -> type argument, in a generic instance
@@ -609,6 +611,14 @@ class FuncGen:
     # --- function compilation ------------------------------------------------------------
 
     def compile(self, lit: ast.FuncLit | None = None, captures: list[types.Var] | None = None) -> None:
+        saved = ti.wordBase
+        ti.wordBase = self.wordBase
+        try:
+            self._compile(lit, captures)
+        finally:
+            ti.wordBase = saved
+
+    def _compile(self, lit: ast.FuncLit | None, captures: list[types.Var] | None) -> None:
         d = self.decl
         pg = self.pg
         fobj = self.info.Defs.get(d.Name) if isinstance(d, ast.FuncDecl) else None
@@ -1092,6 +1102,11 @@ class FuncGen:
             if ti.hasPointers(t):
                 self.ptrLocals.add(name)
             self.vars[o] = vi
+            if self.wantsWordBase(o):
+                # Its fields are read and written by word index from here on.
+                w = self.tmp("_pw")
+                self.emit(f"{w} = {name} >> 3")
+                self.wordBase[name] = w
             return
         vi = self.declareVar(o, zero=False)
         self.storeVar(vi, val)
@@ -1210,6 +1225,8 @@ class FuncGen:
 
     def define(self, s: ast.AssignStmt) -> None:
         lhs = identsOf(s.Lhs)
+        if len(lhs) == len(s.Rhs) > 1 and self.defineTuple(lhs, s.Rhs):
+            return
         if len(lhs) == len(s.Rhs):
             vals = []
             for l, r in zip(lhs, s.Rhs):
@@ -1914,6 +1931,33 @@ class FuncGen:
             self.nilknown.add(p)
         return p
 
+    def wantsWordBase(self, o: types.Var) -> bool:
+        """o, a pointer to a struct that the function never reassigns, is worth a
+        word-index companion: its fields are selected three times or more."""
+        t = self.vtype(o).Underlying()
+        if not isinstance(t, types.Pointer) or not isinstance(t.Elem().Underlying(), types.Struct):
+            return False
+        f = self.analysis.facts.get(o)
+        if f is not None and (f.reassigned or f.addrTaken or f.captured):
+            return False
+        if self._fieldUses is None:
+            uses: dict[types.Var, int] = {}
+            body = self.decl.Body if self.decl is not None else None
+
+            def visit(n: Any) -> bool:
+                if isinstance(n, ast.FuncLit):
+                    return False
+                if isinstance(n, ast.SelectorExpr) and isinstance(n.X, ast.Ident):
+                    v = self.info.Uses.get(n.X)
+                    if isinstance(v, types.Var):
+                        uses[v] = uses.get(v, 0) + 1
+                return True
+
+            if body is not None:
+                ast.Inspect(body, visit)
+            self._fieldUses = uses
+        return self._fieldUses.get(o, 0) >= 3
+
     def isParam(self, x: Any) -> bool:
         """x names a parameter or receiver of this function that the body never assigns."""
         if not isinstance(x, ast.Ident):
@@ -2347,6 +2391,31 @@ class FuncGen:
             return mapLoadRef(self, r, t)
         raise CompileError(0, "internal error: load of blank")
 
+    def defineTuple(self, lhs: list[ast.Ident], rhs: list[Any]) -> bool:
+        """a, b := x, y as one Python tuple assignment, when every value is
+        effect-free and every name a new one-word local. Reports whether it did."""
+        objs: list[types.Var] = []
+        for l in lhs:
+            o = self.info.Defs.get(l)
+            if not isinstance(o, types.Var) or l.Name == "_" or self.storageOf(o) != "py":
+                return False
+            if ti.isMem(self.vtype(o)) or self.wantsWordBase(o):
+                return False
+            objs.append(o)
+        if not all(self.effectFree(r) for r in rhs):
+            return False
+        vals = [self.expr(r, self.vtype(o)) for o, r in zip(objs, rhs)]
+        names = []
+        for o in objs:
+            name = self.local(o.Name())
+            t = self.vtype(o)
+            if ti.hasPointers(t):
+                self.ptrLocals.add(name)
+            self.vars[o] = VarInfo("py", name, t)
+            names.append(name)
+        self.emit(f"{', '.join(names)} = {', '.join(vals)}")
+        return True
+
     def storeTarget(self, ref: tuple[str, Any], t: types.Type) -> str | None:
         """The Python assignment target that stores a value of type t through ref,
         when one plain `target = value` does it (else None)."""
@@ -2391,6 +2460,11 @@ class FuncGen:
             if isinstance(xt, types.Pointer):
                 xt = xt.Elem().Underlying()
             return isinstance(xt, (types.Slice, types.Array)) and self.effectFree(e.X) and self.effectFree(e.Index)
+        if isinstance(e, ast.SelectorExpr):
+            sel = info.Selections.get(e)
+            if sel is None:  # a qualified identifier
+                return isinstance(info.Uses.get(e.Sel), (types.Var, types.Const))
+            return sel.Kind() == types.FieldVal and self.effectFree(e.X)
         return False
 
     def storeRef(self, ref: tuple[str, Any], t: types.Type, val: str) -> None:
@@ -2407,6 +2481,12 @@ class FuncGen:
             return
         if kind == "addr":
             a = self.spillIfNeeded(r) if ti.multiword(t) or ti.isMem(t) else r
+            if not ti.isMem(t) and not ti.multiword(t) and _localArith.match(a):
+                # One word at an address computed from locals alone: Python
+                # evaluating the value first cannot change the address.
+                for st in ti.store(t, a, val):
+                    self.emit(st)
+                return
             if not ti.isMem(t) and not _simple(val):
                 tv = self.tmp()
                 self.emit(f"{tv} = {val}")
@@ -2720,6 +2800,9 @@ def _simple(v: str) -> bool:
         return True
     return v in ("ZS", "ZSL", "ZI", "True", "False", "0j")
 
+
+# An expression of locals, constants, + and *: no memory read, no call.
+_localArith = re.compile(r"^[\w\s+*()]+$")
 
 _WRAPASSIGN = re.compile(
     r"^([A-Za-z_]\w*) = \((_w\d+) if (-?\d+) <= \(\2 := (.*)\) <= (\d+) "

@@ -24,6 +24,7 @@ The representation, by underlying type:
 from __future__ import annotations
 
 import enum
+import re
 from typing import Any, TypeVar
 
 from gort.cmd.compile import gotypes as types
@@ -180,7 +181,24 @@ _intview = {
 }
 
 
+# Pointer locals that have a word-index companion in the function being
+# compiled (name -> companion holding name >> 3): FuncGen.wordBase, made
+# current by FuncGen.compile.
+wordBase: dict[str, str] = {}
+
+
+_plusConst = re.compile(r"^\((\w+) \+ (\d+)\)$")
+
+
 def _at(addr: str, off: int, shift: int) -> str:
+    if shift == 3 and wordBase:
+        base, k = addr, 0
+        m = _plusConst.match(addr)
+        if m is not None:
+            base, k = m.group(1), int(m.group(2))
+        w = wordBase.get(base)
+        if w is not None and not (k + off) & 7:
+            return f"{w} + {(k + off) >> 3}" if k + off else w
     if off:
         addr = f"({addr} + {off})"
     if shift == 0:
