@@ -813,7 +813,25 @@ def newobject_g(gp: Any, typ: _type) -> int:
             c.tinyoffset = off + elemsize
             c.tinyAllocs += 1
             return c.tiny + off  # type: ignore[no-any-return]
-        return mallocgcTiny(mp, c, elemsize)
+        # A new block from the tiny span class, if nextFreeFast hits.
+        s = c.alloc[tinySpanClass]
+        ac = s.allocCache
+        if not ac & 1:
+            return mallocgcTiny(mp, c, elemsize)
+        result = s.freeindex
+        freeidx = result + 1
+        if not (freeidx & 63 and freeidx < s.nelems):
+            return mallocgcTiny(mp, c, elemsize)
+        s.allocCache = ac >> 1
+        s.freeindex = s.freeIndexForScan = freeidx
+        s.allocCount += 1
+        v = result * 16 + s.startAddr
+        U64[v >> 3] = 0  # always zeroed
+        U64[(v >> 3) + 1] = 0
+        if elemsize < c.tinyoffset or not c.tiny:
+            c.tiny = v
+            c.tinyoffset = elemsize
+        return v
     if kind == _kHeader:
         # mallocgcSmallScanHeader's hit.
         s = c.alloc[spc]
