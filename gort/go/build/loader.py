@@ -519,15 +519,73 @@ class Loader:
         pkg.files = list(p.Syntax)
         pkg.info = info
         pkg.dir = p.Dir
-        for e in errs:
-            fn, line, col = e.Position()
-            msg = e.Msg
+        typeErrs: list[Diagnostic] = []
+        for terr in errs:
+            fn, line, col = terr.Position()
+            msg = terr.Msg
             if _versionErrorRx.search(msg):
-                msg = self._versionHint(p, info, e.Pos, msg)
-            p.Errors.append(Diagnostic(fn, line, col, msg, "type"))
+                msg = self._versionHint(p, info, terr.Pos, msg)
+            typeErrs.append(Diagnostic(fn, line, col, msg, "type"))
+        late = [d for d in p.Errors if d.Kind == "parse" and d.Msg.startswith(_types2Msgs)]
+        if late:
+            p.Errors = [d for d in p.Errors if d not in late]
+            late = [d for d in late if not d.Msg.startswith(_rangeExtraMsg)
+                    or self._rangeExtraStands(p, info, typeErrs, d)]
+        if late and typeErrs:
+            # the parser's complaints that are not syntax errors are types2
+            # errors in gc (reported while checking their statement): put
+            # them where they fall in the checker's (source) order, which
+            # matters for the 10-error limit
+            i = 0
+            for d in typeErrs:
+                while i < len(late) and late[i].key() < d.key():
+                    p.Errors.append(late[i])
+                    i += 1
+                p.Errors.append(d)
+            p.Errors.extend(late[i:])
+        else:
+            p.Errors.extend(typeErrs)
+            p.Errors.extend(late)
         if not p.Errors:
             self._gcChecks(p, info)
         pkg.errors = [e for e in p.Errors]
+
+    def _rangeExtraStands(self, p: Package, info: types.Info, typeErrs: list[Diagnostic],
+                          e: Diagnostic) -> bool:
+        """Whether gc reports the parser's error about a third range variable.
+
+        types2 reports it only when the range expression is valid and
+        nothing else is wrong with the range clause ("cannot range over",
+        "permits only one iteration variable", ...).
+        """
+        fset = self.fset
+        found: list[ast.RangeStmt] = []
+        for f in p.Syntax:
+            if fset.Position(f.Pos()).Filename != e.Filename:
+                continue
+
+            def visit(n: ast.Node | None) -> bool:
+                if isinstance(n, ast.RangeStmt):
+                    a = fset.Position(n.For)
+                    b = fset.Position(n.TokPos)
+                    if (a.Line, a.Column) <= (e.Line, e.Column) < (b.Line, b.Column):
+                        found.append(n)
+                        return False
+                return not found
+
+            ast.Inspect(f, visit)
+        if not found:
+            return True
+        s = found[0]
+        if info.Types is not None and s.X not in info.Types:
+            return False  # invalid range expression
+        a = fset.Position(s.For)
+        b = fset.Position(s.Body.Pos())
+        for t in typeErrs:
+            if t.Filename == e.Filename and t.Msg.startswith(_rangeClauseMsgs) and \
+                    (a.Line, a.Column) <= (t.Line, t.Column) < (b.Line, b.Column):
+                return False
+        return True
 
     def _gcChecks(self, p: Package, info: types.Info) -> None:
         """gc's own checks after type checking (gcchecks.py)."""
@@ -580,6 +638,15 @@ class _gcPaused:
             gc.freeze()
             gc.enable()
 
+
+# the parser's messages that gc's type checker (not its parser) reports
+_types2Msgs = ("range clause permits at most two iteration variables",
+               "expression in go/defer must be function call",
+               "expression in go must be function call",
+               "expression in defer must be function call")
+
+_rangeExtraMsg = "range clause permits at most two iteration variables"
+_rangeClauseMsgs = ("cannot range over", "range over")
 
 _versionErrorRx = re.compile(r"requires go[0-9]+\.[0-9]+ or later")
 
