@@ -313,3 +313,22 @@ def test_too_many_errors_limit(tmp_path: object, monkeypatch: pytest.MonkeyPatch
     assert lines[0] == "# command-line-arguments"
     assert len(lines) == 12
     assert lines[-1].endswith(": too many errors")
+
+
+def test_package_level_names() -> None:
+    # go/types' package-level names: basic kinds, their properties, constructors
+    assert types.Typ[types.Int].Kind() == types.Int
+    assert types.Typ[types.Byte] is types.Typ[types.Uint8]
+    assert types.Typ[types.Uint].Info() & types.IsUnsigned
+    assert types.Typ[types.UntypedFloat].Info() & types.IsUntyped
+    pkg = types.NewPackage("p", "p")
+    c = types.NewConst(0, pkg, "c", types.Typ[types.Int], constant.MakeInt64(3))
+    assert types.ObjectString(c, None) == "const c int"  # not in p's scope
+    pkg.Scope().Insert(c)
+    assert types.ObjectString(c, None) == "const p.c int"
+    tn = types.NewTypeName(0, pkg, "T", None)
+    named = types.NewNamed(tn, types.Typ[types.String], None)
+    assert types.TypeString(named, None) == "p.T"
+    f = types.NewFunc(0, pkg, "f", types.NewSignatureType(None, None, None, None, None, False))
+    assert types.ObjectString(f, None) == "func p.f()"
+    assert types.ObjectString(types.NewLabel(0, pkg, "L"), None) == "label L"

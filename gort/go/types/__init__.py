@@ -22,12 +22,54 @@ from __future__ import annotations
 from gort.go.types.alias import Alias, NewAlias, Unalias
 from gort.go.types.api import Config, Error, Importer, Info, Initializer, Instance, TypeAndValue
 from gort.go.types.array import Array, NewArray
-from gort.go.types.basic import Basic, BasicKind
+from gort.go.types.basic import (
+    Basic,
+    BasicInfo,
+    BasicKind,
+    Bool,
+    Byte,
+    Complex64,
+    Complex128,
+    Float32,
+    Float64,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Invalid,
+    IsBoolean,
+    IsComplex,
+    IsConstType,
+    IsFloat,
+    IsInteger,
+    IsNumeric,
+    IsOrdered,
+    IsString,
+    IsUnsigned,
+    IsUntyped,
+    Rune,
+    String,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    UnsafePointer,
+    UntypedBool,
+    UntypedComplex,
+    UntypedFloat,
+    UntypedInt,
+    UntypedNil,
+    UntypedRune,
+    UntypedString,
+)
 from gort.go.types.chan import Chan, ChanDir, NewChan, RecvOnly, SendOnly, SendRecv
 from gort.go.types.check import Checker, NewChecker
 from gort.go.types.context import Context, NewContext
 from gort.go.types.errcodes import Code
-from gort.go.types.exprstring import ExprString
+from gort.go.types.exprstring import ExprString, WriteExpr
 from gort.go.types.instantiate import (
     AssertableTo,
     AssignableTo,
@@ -47,8 +89,13 @@ from gort.go.types.object import (
     Func,
     Id,
     Label,
+    NewConst,
     NewField,
+    NewFunc,
+    NewLabel,
     NewParam,
+    NewPkgName,
+    NewTypeName,
     NewVar,
     Nil,
     Object,
@@ -68,7 +115,14 @@ from gort.go.types.predicates import (
     IsInterface,
 )
 from gort.go.types.scope import NewScope, Scope
-from gort.go.types.selection import FieldVal, MethodExpr, MethodVal, Selection, SelectionKind
+from gort.go.types.selection import (
+    FieldVal,
+    MethodExpr,
+    MethodVal,
+    Selection,
+    SelectionKind,
+    SelectionString,
+)
 from gort.go.types.signature import NewSignatureType, Signature
 from gort.go.types.sizes import Sizes, SizesFor, StdSizes, gcSizes
 from gort.go.types.slice import NewSlice, Slice
@@ -76,7 +130,7 @@ from gort.go.types.struct import NewStruct, Struct
 from gort.go.types.tuple import NewTuple, Tuple
 from gort.go.types.type import Type
 from gort.go.types.typeparam import NewTypeParam, TypeParam
-from gort.go.types.typestring import RelativeTo, TypeString
+from gort.go.types.typestring import RelativeTo, TypeString, WriteSignature
 from gort.go.types.union import NewTerm, NewUnion, Term, Union
 from gort.go.types.universe import Typ, Universe, Unsafe
 
@@ -95,4 +149,13 @@ __all__ = [
     "SizesFor", "StdSizes", "gcSizes", "NewSlice", "Slice", "NewStruct", "Struct", "NewTuple",
     "Tuple", "Type", "NewTypeParam", "TypeParam", "RelativeTo", "TypeString", "NewTerm",
     "NewUnion", "Term", "Union", "Typ", "Universe", "Unsafe",
+    "NewConst", "NewFunc", "NewLabel", "NewPkgName", "NewTypeName", "SelectionString",
+    "WriteSignature", "WriteExpr",
+    # basic kinds and their properties, as go/types names them
+    "BasicInfo", "Invalid", "Bool", "Int", "Int8", "Int16", "Int32", "Int64", "Uint", "Uint8",
+    "Uint16", "Uint32", "Uint64", "Uintptr", "Float32", "Float64", "Complex64", "Complex128",
+    "String", "UnsafePointer", "UntypedBool", "UntypedInt", "UntypedRune", "UntypedFloat",
+    "UntypedComplex", "UntypedString", "UntypedNil", "Byte", "Rune", "IsBoolean", "IsInteger",
+    "IsUnsigned", "IsFloat", "IsComplex", "IsString", "IsUntyped", "IsOrdered", "IsNumeric",
+    "IsConstType",
 ]

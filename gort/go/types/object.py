@@ -179,6 +179,18 @@ class TypeName(Object):
         return True
 
 
+def NewPkgName(pos: Pos, pkg: Package | None, name: str, imported: Package) -> PkgName:
+    return PkgName(pos, pkg, name, imported)
+
+
+def NewConst(pos: Pos, pkg: Package | None, name: str, typ: Type | None, val: Value) -> Const:
+    return Const(pos, pkg, name, typ, val)
+
+
+def NewTypeName(pos: Pos, pkg: Package | None, name: str, typ: Type | None) -> TypeName:
+    return TypeName(pos, pkg, name, typ)
+
+
 class VarKind(enum.IntEnum):
     """What kind of variable a Var is."""
 
@@ -287,6 +299,10 @@ class Func(Object):
         return self.hasPtrRecv_
 
 
+def NewFunc(pos: Pos, pkg: Package | None, name: str, sig: Signature | None) -> Func:
+    return Func(pos, pkg, name, sig)
+
+
 class Label(Object):
     """A statement label."""
 
@@ -297,6 +313,10 @@ class Label(Object):
 
         super().__init__(pos, pkg, name, Typ[0])
         self.used = False
+
+
+def NewLabel(pos: Pos, pkg: Package | None, name: str) -> Label:
+    return Label(pos, pkg, name)
 
 
 class Builtin(Object):
