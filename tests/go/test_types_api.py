@@ -332,3 +332,33 @@ def test_package_level_names() -> None:
     f = types.NewFunc(0, pkg, "f", types.NewSignatureType(None, None, None, None, None, False))
     assert types.ObjectString(f, None) == "func p.f()"
     assert types.ObjectString(types.NewLabel(0, pkg, "L"), None) == "label L"
+
+
+def test_eval() -> None:
+    from gort.go.build import Loader
+
+    src = ("package p\n\nconst K = 1 << 10\n\ntype T struct{ x int }\n\n"
+           "func (T) M() string { return \"\" }\n\n"
+           "func f(a int) {\n\tb := \"s\"\n\t_ = b\n\t/*HERE*/\n\tc := 3.0\n\t_ = c\n}\n")
+    ld = Loader(overlay="")
+    fset = ld.fset
+    f, errs = parser.ParseFile(fset, "p.go", src, 0)
+    assert f is not None and not errs
+    pkg = types.Config().Check("p", fset, [f], types.Info())
+    here = f.FileStart + src.index("/*HERE*/")
+
+    def ev(e: str) -> str:
+        tv, err = types.Eval(fset, pkg, here, e)
+        if err is not None:
+            return err.Msg
+        assert tv is not None
+        return f"{tv.Type} {tv.Value}" if tv.Value is not None else str(tv.Type)
+
+    assert ev("K * 2.5") == "untyped float 2560"
+    assert ev("a + len(b)") == "int"
+    assert ev("T{}.M") == "func() string"
+    assert ev("T.M") == "func(p.T) string"
+    assert ev("c") == "undefined: c"  # declared after the position
+    tv, err = types.Eval(fset, None, 0, "1 << 70")
+    assert err is None and tv is not None
+    assert str(tv.Value) == "1180591620717411303424"

@@ -14,7 +14,7 @@ TypeAndValue, Error, Package, Scope, the Object kinds, the Type kinds,
 predicates (Identical, AssignableTo, ConvertibleTo, Implements, Satisfies,
 Comparable, Default), lookup (LookupFieldOrMethod, NewMethodSet, MissingMethod),
 sizes (SizesFor, StdSizes), TypeString and ObjectString, Instantiate and
-Context, and the universe (Universe, Unsafe, Typ).
+Context, Eval and CheckExpr, and the universe (Universe, Unsafe, Typ).
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ from gort.go.types.chan import Chan, ChanDir, NewChan, RecvOnly, SendOnly, SendR
 from gort.go.types.check import Checker, NewChecker
 from gort.go.types.context import Context, NewContext
 from gort.go.types.errcodes import Code
+from gort.go.types.eval import CheckExpr, Eval
 from gort.go.types.exprstring import ExprString, WriteExpr
 from gort.go.types.instantiate import (
     AssertableTo,
@@ -150,7 +151,7 @@ __all__ = [
     "Tuple", "Type", "NewTypeParam", "TypeParam", "RelativeTo", "TypeString", "NewTerm",
     "NewUnion", "Term", "Union", "Typ", "Universe", "Unsafe",
     "NewConst", "NewFunc", "NewLabel", "NewPkgName", "NewTypeName", "SelectionString",
-    "WriteSignature", "WriteExpr",
+    "WriteSignature", "WriteExpr", "CheckExpr", "Eval",
     # basic kinds and their properties, as go/types names them
     "BasicInfo", "Invalid", "Bool", "Int", "Int8", "Int16", "Int32", "Int64", "Uint", "Uint8",
     "Uint16", "Uint32", "Uint64", "Uintptr", "Float32", "Float64", "Complex64", "Complex128",
