@@ -64,7 +64,10 @@ _EAGAIN = 11
 _ENOMEM = 12
 _MAP_FAILED = (1 << 64) - 1
 
-_libc = ctypes.CDLL(None, use_errno=True)
+# PyDLL: the calls keep the GIL. mmap, madvise and mprotect return at once;
+# releasing the lock would let another busy M take it, and getting it back
+# costs some 250 µs against the call's few.
+_libc = ctypes.PyDLL(None, use_errno=True)
 _mmap = _libc.mmap
 _mmap.restype = ctypes.c_void_p
 _mmap.argtypes = [

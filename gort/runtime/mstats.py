@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gort.runtime.lock import mutex
+from gort.runtime.lock import lock, mutex, unlock
 from gort.runtime.sizeclasses import NumSizeClasses
 
 # go: runtime/mstats.go sysMemStat
@@ -112,15 +112,11 @@ class consistentHeapStats:
     # go: runtime/mstats.go consistentHeapStats.acquire
     def acquire(self) -> heapStatsDelta:
         """Begin an update; must be paired with release()."""
-        from gort.runtime.lock import lock
-
         lock(self.lock)
         return self.stats
 
     # go: runtime/mstats.go consistentHeapStats.release
     def release(self) -> None:
-        from gort.runtime.lock import unlock
-
         unlock(self.lock)
 
     # go: runtime/mstats.go consistentHeapStats.unsafeRead

@@ -33,8 +33,15 @@ def setg(gp: Any) -> None:
     _tls.g = gp
 
 
-_memmove = ctypes.memmove
-_memset = ctypes.memset
+# C's memmove and memset, called without releasing the GIL: they are quick,
+# and giving the lock up to another busy M costs far more than the copy
+# (ctypes.memmove/memset release it).
+_memmove = ctypes.PYFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t)(
+    ctypes._memmove_addr  # type: ignore[attr-defined]
+)
+_memset = ctypes.PYFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_size_t)(
+    ctypes._memset_addr  # type: ignore[attr-defined]
+)
 
 
 # go: runtime/memmove_amd64.s memmove
