@@ -150,7 +150,7 @@ _SCHED = re.compile(
     r"idlethreads=\d+ runqueue=\d+ \[( \d+)+ \] schedticks=\[ (\d+ )+\]$"
 )
 _DETAIL = [
-    re.compile(r"^SCHED \d+ms: gomaxprocs=\d+ .* gcwaiting=(true|false) nmidlelocked=\d+ stopwait=\d+ sysmonwait=(true|false)$"),
+    re.compile(r"^SCHED \d+ms: gomaxprocs=\d+ .* gcwaiting=(true|false) nmidlelocked=-?\d+ stopwait=\d+ sysmonwait=(true|false)$"),
     re.compile(r"^  P\d+: status=\d+ schedtick=\d+ syscalltick=\d+ m=(\d+|nil) runqsize=\d+ gfreecnt=\d+ timerslen=\d+$"),
     re.compile(r"^  M\d+: p=(\d+|nil) curg=(\d+|nil) mallocing=\d+ throwing=\d+ preemptoff=.* locks=\d+ dying=\d+ "
                r"spinning=(true|false) blocked=(true|false) lockedg=(\d+|nil)$"),

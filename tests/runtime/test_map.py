@@ -786,9 +786,13 @@ def test_concurrent_map_writes_program(tmp_path: Any) -> None:
     """Two goroutines writing one map: gort detects it as Go does (best effort, like Go)."""
     src = tmp_path / "cw.go"
     src.write_text(
-        'package main\n\nimport "runtime"\n\nfunc main() {\n\truntime.GOMAXPROCS(2)\n'
+        'package main\n\nimport (\n\t"runtime"\n\t"sync/atomic"\n)\n\nfunc main() {\n\truntime.GOMAXPROCS(2)\n'
+        "\tvar started atomic.Int32\n"
         "\tm := map[int]int{}\n\tdone := make(chan bool)\n\tfor g := 0; g < 2; g++ {\n"
-        "\t\tgo func() {\n\t\t\tfor i := 0; i < 1000000; i++ {\n\t\t\t\tm[i] = i\n\t\t\t}\n"
+        "\t\tgo func() {\n"
+        # both writers start together, each on its own P
+        "\t\t\tstarted.Add(1)\n\t\t\tfor started.Load() < 2 {\n\t\t\t}\n"
+        "\t\t\tfor i := 0; i < 1000000; i++ {\n\t\t\t\tm[i] = i\n\t\t\t}\n"
         "\t\t\tdone <- true\n\t\t}()\n\t}\n\t<-done\n\t<-done\n\tprintln(len(m))\n}\n"
     )
     r = subprocess.run(
