@@ -30,8 +30,6 @@ KNOWN = {
     "check/importC.go": "cmd/go says 'no Go source files' when cgo drops the only file",
     "check/labels.go": "gc reports unused labels in map order (nondeterministic)",
     "fixedbugs/issue43190.go": "cmd/go's own parsing of broken import declarations",
-    "spec/range.go": "gort's parser rejects a third range variable (docs/notes/types-needs.md)",
-    "fixedbugs/issue50372.go": "same as spec/range.go",
 }
 
 
