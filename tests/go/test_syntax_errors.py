@@ -30,7 +30,7 @@ OURS = re.compile(
     r"octal escape value|escape is invalid Unicode|invalid NUL character|invalid UTF-8 encoding|"
     r"invalid BOM|method has no receiver|method has multiple receivers|"
     r"index required in 3-index slice|can only use \.\.\. with final parameter|invalid use of \.\.\.|"
-    r"must not be parenthesized|must be function call|range clause permits|"
+    r"must not be parenthesized|range clause permits|"
     r"empty type (parameter|argument) list|interface method must have no type parameters"
 )
 

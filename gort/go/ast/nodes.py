@@ -729,13 +729,20 @@ class ChanType(Expr):
 
 
 class BadStmt(Stmt):
-    """A placeholder for statements containing syntax errors."""
+    """A placeholder for statements containing syntax errors.
 
-    __slots__ = ("From", "To")
+    gort's addition: a go or defer statement whose operand is not a call
+    becomes a BadStmt that keeps the operand (X) and the keyword, so that
+    the type checker reports the error and still checks and uses the
+    operand, as gc's types2 does."""
 
-    def __init__(self, From: PosT, To: PosT) -> None:
+    __slots__ = ("From", "To", "X", "Keyword")
+
+    def __init__(self, From: PosT, To: PosT, X: Expr | None = None, Keyword: str = "") -> None:
         self.From = From
         self.To = To
+        self.X = X  # the operand of `go X` / `defer X`, or None
+        self.Keyword = Keyword  # "go" or "defer" with X
 
     def Pos(self) -> PosT:
         return self.From

@@ -42,11 +42,13 @@ Differences from Go:
     here the go/ast shapes are built directly: `x := y.(type)` in a switch
     header makes a TypeSwitchStmt, a range clause makes a RangeStmt, struct
     fields and parameters sharing a type are grouped into one Field.
-  * Two checks that gc leaves to types2 because its tree can express the
-    mistake, while go/ast cannot, are reported here with types2's text:
-    "expression in go/defer must be function call" and "range clause
-    permits at most two iteration variables"; like gc, only when the file
-    has no syntax error (they come after all other errors of the file).
+  * A check that gc leaves to types2 because its tree can express the
+    mistake, while go/ast cannot, is reported here with types2's text:
+    "range clause permits at most two iteration variables"; like gc, only
+    when the file has no syntax error (it comes after all other errors of
+    the file). `go x` / `defer x` with x not a call becomes a BadStmt that
+    keeps x, and the type checker reports "expression in go must be
+    function call" and checks x, as types2 does.
   * Branch statement checks (gc's CheckBranches) are left to the type
     checker.
   * Nesting deeper than `MaxNest` levels stops the parse with go/parser's
@@ -820,8 +822,8 @@ class parser:
             self.errorAt(x.Pos(), f"expression in {kw.String()} must not be parenthesized")
             x = t
         if not isinstance(x, ast.CallExpr):
-            self.late.append((x.Pos(), f"expression in {kw.String()} must be function call"))
-            return ast.BadStmt(pos, x.End())
+            # types2 reports it (and uses the operand): the type checker does.
+            return ast.BadStmt(pos, x.End(), x, kw.String())
         if kw is GO:
             return ast.GoStmt(pos, x)
         return ast.DeferStmt(pos, x)

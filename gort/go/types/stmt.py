@@ -450,7 +450,11 @@ def _stmt(check: Checker, ctxt: int, s: ast.Stmt) -> None:
         assert isinstance(s, ast.BranchStmt)
         if s.Label is not None:
             check.hasLabel = True
-    elif ts is ast.EmptyStmt or ts is ast.BadStmt:
+    elif ts is ast.BadStmt:
+        assert isinstance(s, ast.BadStmt)
+        if s.X is not None:  # `go x` / `defer x` with x not a call
+            check.suspendedCall(s.Keyword, s.X)
+    elif ts is ast.EmptyStmt:
         pass
     else:
         check.error(s, Code.InvalidSyntaxTree, "invalid statement")
