@@ -67,6 +67,10 @@ def gort_cache() -> str:
     global _gortcache
     if _gortcache is None:
         _gortcache = tempfile.mkdtemp(prefix="gort-test-cache-")
+        import atexit
+        import shutil
+
+        atexit.register(shutil.rmtree, _gortcache, True)
     return _gortcache
 
 
