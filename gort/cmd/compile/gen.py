@@ -2217,27 +2217,22 @@ class FuncGen:
             if op == token.MUL:
                 return self.wrap(f"{x} * {y}", t)
             c = _posConst(y)
-            if op == token.QUO:
+            if op in (token.QUO, token.REM):
+                pyop = "//" if op == token.QUO else "%"
                 if c and not signed:
-                    return f"({x} // {c})"
+                    return f"({x} {pyop} {c})"
                 if c:
-                    # Truncated division by a positive constant cannot overflow.
+                    # By a positive constant: Go truncates towards zero (and
+                    # the quotient cannot overflow).
                     if not _simple(x):
                         q = self.tmp("_q")
-                        return f"({q} // {c} if ({q} := {x}) >= 0 else -(-{q} // {c}))"
-                    return f"({x} // {c} if {x} >= 0 else -(-{x} // {c}))"
+                        return f"({q} {pyop} {c} if ({q} := {x}) >= 0 else -(-{q} {pyop} {c}))"
+                    return f"({x} {pyop} {c} if {x} >= 0 else -(-{x} {pyop} {c}))"
+                if op == token.REM:
+                    return f"imod({x}, {y})" if signed else f"umod({x}, {y})"
                 if signed:
                     return self.wrap(f"idiv({x}, {y})", t)
                 return f"udiv({x}, {y})"
-            if op == token.REM:
-                if c and not signed:
-                    return f"({x} % {c})"
-                if c:
-                    if not _simple(x):
-                        q = self.tmp("_q")
-                        return f"({q} % {c} if ({q} := {x}) >= 0 else -(-{q} % {c}))"
-                    return f"({x} % {c} if {x} >= 0 else -(-{x} % {c}))"
-                return f"imod({x}, {y})" if signed else f"umod({x}, {y})"
             if op == token.AND:
                 return f"({x} & {y})"
             if op == token.OR:
