@@ -17,6 +17,10 @@ Settings (name, meaning, Go's default):
   sbrk         1: a trivial bump allocator, no GC (0). Read, not yet acted upon.
   schedtrace   N: sysmon prints one line of scheduler state every N ms (0)
   scheddetail  1: with schedtrace, the state of every P, M and G too (0)
+  treapbestfit 1: the page heap allocates the smallest free span that fits
+               (Go 1.12's best fit) instead of the lowest-addressed one (the
+               seed's Go 1.13 first fit) — a gort setting, for comparing
+               the two policies (0)
 
 Invariants: the fields are written only before the first allocation (by
 `parsedebugvars`) or by tests with the world stopped.
@@ -33,7 +37,10 @@ import os
 class dbgVars:
     """The runtime's debug settings (runtime1.go `debug`). Set at start-up."""
 
-    __slots__ = ("clobberfree", "efence", "sbrk", "madvdontneed", "gctrace", "scavtrace", "schedtrace", "scheddetail")
+    __slots__ = (
+        "clobberfree", "efence", "sbrk", "madvdontneed", "gctrace", "scavtrace", "schedtrace", "scheddetail",
+        "treapbestfit",
+    )
 
     def __init__(self) -> None:
         self.clobberfree = 0  # 1: poison freed heap objects and stacks with 0xdeadbeef
@@ -44,6 +51,7 @@ class dbgVars:
         self.scavtrace = 0
         self.schedtrace = 0  # N > 0: sysmon prints the scheduler's state every N ms (proc.schedtrace)
         self.scheddetail = 0  # 1: with schedtrace, every P, M and G
+        self.treapbestfit = 0  # 1: mheap takes the smallest fitting free span (Go 1.12), not the lowest (1.13)
 
 
 debug = dbgVars()

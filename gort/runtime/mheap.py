@@ -74,6 +74,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from gort.runtime import mem_linux
+from gort.runtime.debug import debug
 from gort.runtime.lock import lock, mutex, unlock
 from gort.runtime.mem_linux import (
     sysAlloc,
@@ -894,11 +895,14 @@ class mheap:
         """Take npage pages from the free treap (growing the heap if needed). Heap lock held.
 
         The span returned is out of the treap but still in state mSpanFree."""
-        t = self.free.find(npage)
+        # The seed's policy is first fit by address; GODEBUG=treapbestfit=1
+        # selects Go 1.12's best fit by size, for comparison.
+        find = self.free.findBest if debug.treapbestfit else self.free.find
+        t = find(npage)
         if not t.valid():
             if not self.grow(npage):
                 return None
-            t = self.free.find(npage)
+            t = find(npage)
             if not t.valid():
                 throw("grew heap, but no adequate free span found")
         s = t.span()

@@ -386,6 +386,29 @@ class mTreap:
                 t = None
         return treapIter(treapFilterAll, t)
 
+    def findBest(self, npages: int) -> treapIter:
+        """Iterator at the smallest span of at least npages, the lowest-addressed
+        among equals (invalid if none): Go 1.12's best-fit policy, for
+        GODEBUG=treapbestfit=1. Visits only subtrees whose maxPages can
+        satisfy npages."""
+        best: treapNode | None = None
+        stack = [self.treap] if self.treap is not None else []
+        while stack:
+            t = stack.pop()
+            if t.maxPages < npages:
+                continue
+            s = t.span
+            if s is None:
+                throw("treap node with nil span found")
+            if s.npages >= npages and (best is None or s.npages < best.span.npages  # type: ignore[union-attr]
+                                       or (s.npages == best.span.npages and t.key < best.key)):  # type: ignore[union-attr]
+                best = t
+            if t.right is not None:
+                stack.append(t.right)
+            if t.left is not None:
+                stack.append(t.left)
+        return treapIter(treapFilterAll, best)
+
     # go: runtime/mgclarge.go (go1.13) mTreap.removeSpan
     def removeSpan(self, span: mspan) -> None:
         """Remove the node holding span (which must be in the treap)."""

@@ -115,3 +115,36 @@ def test_random_insert_remove_keeps_invariants(ops: list[tuple[bool, int, int]])
         got = t.find(npages)
         assert (got.span().startAddr if got.valid() else None) == want
     assert [s.startAddr for s in t.spans()] == sorted(live)
+
+
+def test_find_best_is_best_fit_by_size_then_address() -> None:
+    """GODEBUG=treapbestfit=1's policy (Go 1.12): the smallest span that fits, lowest address among equals."""
+    t = mTreap()
+    spans = [span(0, 2), span(10, 8), span(30, 3), span(50, 8), span(70, 3)]
+    for s in spans:
+        t.insert(s)
+    assert t.findBest(1).span() is spans[0]
+    assert t.findBest(3).span() is spans[2]  # first fit would take spans[1]
+    assert t.find(3).span() is spans[1]
+    assert t.findBest(4).span() is spans[1]  # 8 pages: the lower of the two
+    assert not t.findBest(9).valid()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 40), min_size=1, max_size=40), st.integers(1, 45))
+def test_find_best_matches_a_scan(sizes: list[int], n: int) -> None:
+    t = mTreap()
+    spans = []
+    page = 0
+    for sz in sizes:
+        s = span(page, sz)
+        spans.append(s)
+        t.insert(s)
+        page += sz + 1  # keep them apart
+    fits = [s for s in spans if s.npages >= n]
+    it = t.findBest(n)
+    if not fits:
+        assert not it.valid()
+    else:
+        want = min(fits, key=lambda s: (s.npages, s.startAddr))
+        assert it.span() is want
