@@ -352,7 +352,11 @@ def genIfaceWrapper(pg: Any, named: types.Named, ptr: bool, sel: Any, wname: str
         emit("    p = U64[p >> 3]")
         cur = cu.Elem()
     recvT = sig.Recv().Type()
-    if isinstance(recvT, types.Pointer):
+    iface = isinstance(cur.Underlying(), types.Interface)
+    if iface:
+        # Promoted from an embedded interface: a dynamic call through its itab.
+        recv = ""
+    elif isinstance(recvT, types.Pointer):
         recv = "p"
     elif ti.isMem(recvT):
         size = ti.sizeof(recvT)
@@ -367,9 +371,18 @@ def genIfaceWrapper(pg: Any, named: types.Named, ptr: bool, sel: Any, wname: str
         recv = "d"
     else:
         recv = ti.load(recvT, "p")
-    callee = pg.funcRef(fn) if fn.Pkg() is not None else pg.funcPyName(fn)
-    gen = pg.isGenFunc(fn) if fn.Pkg() is None or ti.pkgPath(fn.Pkg()) != pg.path else None
-    call = f"{callee}(gp, {recv}{args})"
+    if iface:
+        from gort.cmd.compile.calls import ifaceMethodIndex
+
+        k = ifaceMethodIndex(cur.Underlying(), fn.Name(), fn.Pkg())
+        emit("    t_ = U64[p >> 3]")
+        emit("    if not t_: panicmem()")
+        call = f"FUNCTAB[U64[(t_ + {24 + 8 * k}) >> 3]](gp, U64[(p + 8) >> 3]{args})"
+        gen = None
+    else:
+        callee = pg.funcRef(fn) if fn.Pkg() is not None else pg.funcPyName(fn)
+        gen = pg.isGenFunc(fn) if fn.Pkg() is None or ti.pkgPath(fn.Pkg()) != pg.path else None
+        call = f"{callee}(gp, {recv}{args})"
     framed = frame > 8
     size = (frame + 15) & ~15
     head = [f"def {wname}(gp, d{args}):"]
