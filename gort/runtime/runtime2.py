@@ -264,6 +264,8 @@ class g:
         "plainLocked",
         "coroarg",
         "coroexit",
+        "fipsIndicator",
+        "fipsOnlyBypass",
     )
 
     def __init__(self) -> None:
@@ -302,6 +304,8 @@ class g:
         self.selectDone = 0  # atomic: did a select case win?
         self.coroarg: Any = None  # the coro being switched to or started (coro.py)
         self.coroexit = False  # the coroutine is exiting (coroswitch_m destroys it)
+        self.fipsIndicator = 0  # crypto/internal/fips140's service indicator for this goroutine
+        self.fipsOnlyBypass = False  # crypto/fips140.WithoutEnforcement
         self.timer: Any = None
         self.sleepWhen = 0
         self.trackingSeq = 0

@@ -26,7 +26,7 @@ and funcval addresses in memory.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any
 
 # abi.Kind
@@ -290,7 +290,7 @@ def _extraSize(t: _type) -> int:
     if isinstance(t, (ptrtype, slicetype)):
         return 8
     if isinstance(t, maptype):
-        return 64
+        return 64  # Key, Elem, Group, Hasher, GroupSize, ... (abi.MapType)
     if isinstance(t, structtype):
         return 32
     if isinstance(t, interfacetype):
@@ -298,6 +298,64 @@ def _extraSize(t: _type) -> int:
     if isinstance(t, functype):
         return 8 + 8 * (t.inCount + (t.outCount & 0x7FFF))
     return 0
+
+
+# Type.Equal and MapType.Hasher are Go func values: a closure over the
+# descriptor's address whose function (one for all types) looks the type up
+# and runs its Python equal or hash function. Compiled code calls func
+# values with `yield from`, so the functions are generators.
+_eqFunc: Any = None
+_hashFunc: Any = None
+
+
+def _typeEqual(gp: Any, ctx: int, x: int, y: int) -> Generator[Any, Any, bool]:
+    from gort.runtime.unsafe import U64
+
+    t = typeByAddr[U64[(ctx + 8) >> 3]]
+    assert t.equal is not None  # set whenever Equal is
+    return t.equal(x, y)
+    yield
+
+
+def _mapHasher(gp: Any, ctx: int, p: int, seed: int) -> Generator[Any, Any, int]:
+    from gort.runtime.alg import hasherFor
+    from gort.runtime.unsafe import U64
+
+    t = typeByAddr[U64[(ctx + 8) >> 3]]
+    return hasherFor(t.key)(p, seed)  # type: ignore[attr-defined]
+    yield
+
+
+def _equalFunc() -> Any:
+    global _eqFunc
+    if _eqFunc is None:
+        from gort.runtime import symtab
+
+        _eqFunc = symtab._func("runtime.memequal_varlen", fn=_typeEqual)
+        symtab.addfunc(_eqFunc)
+    return _eqFunc
+
+
+def _hasherFunc() -> Any:
+    global _hashFunc
+    if _hashFunc is None:
+        from gort.runtime import symtab
+
+        _hashFunc = symtab._func("runtime.typehash", fn=_mapHasher)
+        symtab.addfunc(_hashFunc)
+    return _hashFunc
+
+
+def _typeClosure(f: Any, addr: int) -> int:
+    """A persistent funcval {f, addr}."""
+    from gort.runtime.mfixalloc import persistentalloc
+    from gort.runtime.mstats import memstats
+    from gort.runtime.unsafe import U64
+
+    fv = persistentalloc(16, 8, memstats.other_sys)
+    U64[fv >> 3] = f.entry
+    U64[(fv + 8) >> 3] = addr
+    return fv
 
 
 def placeType(t: _type) -> int:
@@ -329,6 +387,8 @@ def placeType(t: _type) -> int:
     U8[p + 22] = t.fieldAlign
     U8[p + 23] = t.kind
     U64[(p + 32) >> 3] = gcdata
+    if t.equal is not None:
+        U64[(p + 24) >> 3] = _typeClosure(_equalFunc(), p)  # Type.Equal
     if isinstance(t, (ptrtype, slicetype, chantype, arraytype)) and t.elem is not None:
         U64[(p + 48) >> 3] = placeType(t.elem)
     if isinstance(t, chantype):
@@ -340,6 +400,7 @@ def placeType(t: _type) -> int:
     if isinstance(t, maptype):
         U64[(p + 48) >> 3] = placeType(t.key)
         U64[(p + 56) >> 3] = placeType(t.elem)
+        U64[(p + 72) >> 3] = _typeClosure(_hasherFunc(), p)  # MapType.Hasher
     if isinstance(t, functype):
         U16[(p + 48) >> 1] = t.inCount
         U16[(p + 50) >> 1] = t.outCount

@@ -234,6 +234,21 @@ def savePlan(files: list[str], ckey: str, entries: list[dict[str, Any]]) -> None
     os.replace(tmp, out)
 
 
+_buildContext: Any = None
+
+
+def buildContext() -> Any:
+    """The context programs are built in: linux/amd64, no cgo, and the
+    `purego` build tag, Go's own switch from assembly to the portable Go
+    implementations (crypto, hashes) — gort compiles Go, not assembly."""
+    global _buildContext
+    if _buildContext is None:
+        from gort.go.build.context import Context
+
+        _buildContext = Context(BuildTags=["purego"])
+    return _buildContext
+
+
 def _modFile(key: str) -> str:
     return os.path.join(cacheDir(), key[:2], key + ".py")
 
@@ -253,7 +268,7 @@ def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
     from gort.cmd.link.link import Linker
     from gort.go.build import Loader
 
-    loader = Loader()
+    loader = Loader(ctx=buildContext())
     prog = loader.Load(files)
     _lastFset = prog.Fset
     # The runtime package is part of every program (its error types, init).

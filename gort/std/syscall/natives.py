@@ -13,6 +13,7 @@ AllThreadsSyscall report ENOSYS.
 from __future__ import annotations
 
 import os
+from collections.abc import Generator
 from typing import Any
 
 from gort.std.internal.runtime.syscall.linux.natives import rawsyscall
@@ -64,16 +65,27 @@ def F_Exit(gp: Any, code: int) -> None:
     proc.exit(code & 0xFF)
 
 
-def F_runtimeSetenv(gp: Any, k: tuple[int, int], v: tuple[int, int]) -> None:
+def F_runtimeSetenv(gp: Any, k: tuple[int, int], v: tuple[int, int]) -> Generator[Any, Any, None]:
     from gort.runtime.string import gostring
 
-    os.environ[gostring(k)] = gostring(v)
+    key = gostring(k)
+    os.environ[key] = gostring(v)
+    if key == "GODEBUG":
+        # runtime's godebugNotify: internal/godebug re-reads its settings.
+        from gort.std.internal.godebug.natives import godebugEnvChanged
+
+        yield from godebugEnvChanged(gp)
 
 
-def F_runtimeUnsetenv(gp: Any, k: tuple[int, int]) -> None:
+def F_runtimeUnsetenv(gp: Any, k: tuple[int, int]) -> Generator[Any, Any, None]:
     from gort.runtime.string import gostring
 
-    os.environ.pop(gostring(k), None)
+    key = gostring(k)
+    os.environ.pop(key, None)
+    if key == "GODEBUG":
+        from gort.std.internal.godebug.natives import godebugEnvChanged
+
+        yield from godebugEnvChanged(gp)
 
 
 def F_runtimeClearenv(gp: Any) -> None:
