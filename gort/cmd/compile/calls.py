@@ -113,7 +113,7 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
         return f"{ref}(gp{_join(args)})", sig, pg.isGenFunc(fn)
     if kind == "method":
         fn, sel = x
-        ref, sig, gen = fg.methodRef(fn)
+        ref, sig, gen = fg.methodRef(fn, unparen(e.Fun))
         recvv = methodReceiver(fg, unparen(e.Fun), sel, fn)
         args = evalArgs(fg, e, sig)
         inl = pg.inlinable.get(fn)
@@ -470,7 +470,7 @@ def deferTarget(fg: FuncGen, call: ast.CallExpr) -> tuple[str, list[str], str]:
         return pg.funcRef(fn), args, "False"
     if kind == "method":
         fn, sel = x
-        ref, sig, _ = fg.methodRef(fn)
+        ref, sig, _ = fg.methodRef(fn, unparen(call.Fun))
         recvv = fg.spillIfNeeded(methodReceiver(fg, unparen(call.Fun), sel, fn))
         args = evalArgs(fg, call, sig)
         return ref, ["gp", recvv] + args, "False"

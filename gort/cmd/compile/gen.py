@@ -568,18 +568,31 @@ class FuncGen:
     def typeOf(self, e: Any) -> types.Type:
         return self.T(self._typeOf(e))
 
-    def methodRef(self, fn: types.Func) -> tuple[str, Any, bool]:
+    def methodRef(self, fn: types.Func, sel: Any = None) -> tuple[str, Any, bool]:
         """(Python name, signature, is generator) for calling method or function fn
-        from this function (type arguments substituted in generic code)."""
+        from this function (type arguments substituted in generic code). sel is
+        the selector naming a generic method (Go 1.27), whose instance it calls."""
         sig = self.T(fn.Type())
         recv = fn.Signature().Recv()
+        rtargs: list[types.Type] = []
         if recv is not None:
             rt = recv.Type()
             if isinstance(rt, types.Pointer):
                 rt = rt.Elem()
             if isinstance(rt, types.Named) and rt.TypeArgs():
-                targs = [self.T(a) for a in rt.TypeArgs()]
-                return self.pg.instanceOf(fn.Origin(), targs), sig, True
+                rtargs = [self.T(a) for a in rt.TypeArgs()]
+        if fn.Origin().Signature().TypeParams():
+            # A generic method: compiled per instantiation, like a generic function.
+            inst = self.info.Instances.get(sel.Sel) if isinstance(sel, ast.SelectorExpr) else None
+            if inst is None:
+                raise CompileError(sel.Pos() if sel is not None else 0,
+                                   f"gort: generic method {fn.Name()} used other than in a call")
+            if rtargs:
+                raise CompileError(sel.Pos(), f"gort: generic method {fn.Name()} of a generic type is not supported yet")
+            mtargs = [self.T(a) for a in inst.TypeArgs]
+            return self.pg.instanceOf(fn.Origin(), mtargs), self.T(inst.Type), True
+        if rtargs:
+            return self.pg.instanceOf(fn.Origin(), rtargs), sig, True
         return self.pg.funcRef(fn), sig, self.pg.isGenFunc(fn)
 
     def _typeOf(self, e: Any) -> types.Type:

@@ -293,9 +293,11 @@ def methodTable(pg: Any, named: types.Named, ptr: bool) -> list[list[Any]]:
         fn = sel.Obj()
         if not isinstance(fn, types.Func):
             continue
+        sig = fn.Signature()
+        if sig.TypeParams():
+            continue  # a generic method (Go 1.27) is in no method table
         name = fn.Name()
         pp = "" if fn.Exported() or fn.Pkg() is None else ti.pkgPath(fn.Pkg())
-        sig = fn.Signature()
         msig = types.NewSignatureType(None, None, None, sig.Params(), sig.Results(), sig.Variadic())
         mkey = describe(pg, msig)
         ifn = f"{'IP' if ptr else 'I'}_{tname}__{mangle(name)}"
