@@ -113,8 +113,8 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
         return f"{ref}(gp{_join(args)})", sig, pg.isGenFunc(fn)
     if kind == "method":
         fn, sel = x
-        ref, sig, gen = fg.methodRef(fn, unparen(e.Fun))
-        recvv = methodReceiver(fg, unparen(e.Fun), sel, fn)
+        ref, sig, gen = fg.methodRef(fn, methodSelector(e))
+        recvv = methodReceiver(fg, methodSelector(e), sel, fn)
         args = evalArgs(fg, e, sig)
         inl = pg.inlinable.get(fn)
         if inl is not None:
@@ -146,6 +146,14 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
     fv = fg.spillAt(fv, mark)
     fg.emit(f"if not {fv}: panicmem()")
     return f"FUNCTAB[U64[{fv} >> 3]](gp, {fv}{_join(args)})", sig, True
+
+
+def methodSelector(e: ast.CallExpr) -> Any:
+    """The x.M of a method call x.M(...) or x.M[T](...)."""
+    fun = unparen(e.Fun)
+    if isinstance(fun, (ast.IndexExpr, ast.IndexListExpr)):
+        fun = unparen(fun.X)
+    return fun
 
 
 def calleeIdent(fun: Any) -> Any:
@@ -470,8 +478,8 @@ def deferTarget(fg: FuncGen, call: ast.CallExpr) -> tuple[str, list[str], str]:
         return pg.funcRef(fn), args, "False"
     if kind == "method":
         fn, sel = x
-        ref, sig, _ = fg.methodRef(fn, unparen(call.Fun))
-        recvv = fg.spillIfNeeded(methodReceiver(fg, unparen(call.Fun), sel, fn))
+        ref, sig, _ = fg.methodRef(fn, methodSelector(call))
+        recvv = fg.spillIfNeeded(methodReceiver(fg, methodSelector(call), sel, fn))
         args = evalArgs(fg, call, sig)
         return ref, ["gp", recvv] + args, "False"
     if kind == "iface":

@@ -71,6 +71,10 @@ def classifyCall(info: CheckInfo, call: ast.CallExpr) -> tuple[str, Any]:
         return "value", fun
     if isinstance(fun, (ast.IndexExpr, ast.IndexListExpr)):
         inst = unparen(fun.X)
+        if isinstance(inst, ast.SelectorExpr):
+            sel = info.Selections.get(inst)
+            if sel is not None and sel.Kind() == types.MethodVal and not types.IsInterface(sel.Recv()):
+                return "method", (sel.Obj(), sel)  # x.M[T](...): a generic method, instantiated
         ident = inst.Sel if isinstance(inst, ast.SelectorExpr) else inst
         if isinstance(ident, ast.Ident) and ident in info.Instances:
             obj = info.Uses.get(ident)
