@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -98,6 +99,12 @@ def compare(path: str, go: Result, gort: Result) -> None:
         gl = [ln for ln in go.stderr.splitlines() if ln and not ln.startswith("\t") and "+0x" not in ln]
         ml = [ln for ln in gort.stderr.splitlines() if ln and not ln.startswith("\t")]
         assert ml[:1] == gl[:1], f"{name}: first stderr line {ml[:1]} != Go's {gl[:1]}\n{gort.stderr[-3000:]}"
+        # The whole chain of panics (later ones after a tab), without addresses.
+        chain = re.compile(r"^\t?panic: ")
+        addr = re.compile(r"0x[0-9a-f]+")
+        gp = [addr.sub("ADDR", ln) for ln in go.stderr.splitlines() if chain.match(ln)]
+        mp = [addr.sub("ADDR", ln) for ln in gort.stderr.splitlines() if chain.match(ln)]
+        assert mp == gp, f"{name}: panic lines {mp} != Go's {gp}"
         for ln in gl:
             if ln.startswith("goroutine ") and ln.endswith(":"):
                 hdr = ln.split(" [", 1)[1]

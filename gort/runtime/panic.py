@@ -206,6 +206,20 @@ def _call_deferred(d: tuple[Any, ...], exc: BaseException | None) -> Any:
     return fn(*args)
 
 
+def _link(p: GoPanic, earlier: GoPanic) -> None:
+    """p started while earlier was panicking: earlier joins the end of p's chain
+    (p may already lead a chain of panics raised and recovered in deeper
+    deferred calls), as gopanic links each new panic to the running one."""
+    q = p
+    while True:
+        if q is earlier:
+            return
+        if q.link is None:
+            q.link = earlier
+            return
+        q = q.link
+
+
 def rundefers(gp: Any, defers: list[Any], exc: BaseException | None) -> BaseException | None:
     """Run a frame's deferred calls, LIFO. Returns the exception still running (None if
     there is none or it was recovered)."""
@@ -215,7 +229,7 @@ def rundefers(gp: Any, defers: list[Any], exc: BaseException | None) -> BaseExce
             _call_deferred(d, exc)
         except GoPanic as e2:
             if isinstance(exc, GoPanic) and e2 is not exc:
-                e2.link = exc
+                _link(e2, exc)
             exc = e2
             continue
         if isinstance(exc, GoPanic) and exc.recovered:
@@ -233,7 +247,7 @@ def rundefers_g(gp: Any, defers: list[Any], exc: BaseException | None) -> Genera
                 yield from r
         except GoPanic as e2:
             if isinstance(exc, GoPanic) and e2 is not exc:
-                e2.link = exc
+                _link(e2, exc)
             exc = e2
             continue
         if isinstance(exc, GoPanic) and exc.recovered:
@@ -267,20 +281,34 @@ def fatalpanic(gp: Any, p: GoPanic) -> Generator[Any, Any, None]:
     chain = []
     q: GoPanic | None = p
     while q is not None:
+        # preprintpanics: a panic with the same value as the one it
+        # interrupted is a re-panic; the earlier one is printed once, marked.
+        if q.link is not None and q.arg is not None and q.link.arg == q.arg:
+            q.link.repanicked = True
         chain.append(q)
         q = q.link
     texts = []
     for q in reversed(chain):
         t = yield from printpanicval(gp, q)
         texts.append((t, q))
+    # printpanics: oldest first; each later line after a tab, none after a
+    # re-panicked one.
     out = []
-    for i, (t, q) in enumerate(texts):
-        prefix = "\t" * i
-        suffix = " [recovered]" if q.recovered else ""
-        goexit = ""
+    prev: GoPanic | None = None
+    for t, q in texts:
+        if prev is not None:
+            if prev.repanicked:
+                break
+            if not prev.goexit:
+                out.append("\t")
+        prev = q
+        if q.goexit:
+            continue
+        suffix = " [recovered, repanicked]" if q.recovered and q.repanicked else " [recovered]" if q.recovered else ""
+        sig = ""
         if isinstance(q, GoPanic) and q.isRuntime() and q.kind in ("errorString", "boundsError") and "nil pointer" in q.msg:
-            goexit = "\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]"
-        out.append(f"{prefix}panic: {t}{suffix}{goexit}\n")
+            sig = "\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]"
+        out.append(f"panic: {t}{suffix}{sig}\n")
     _write2("".join(out))
     from gort.runtime import traceback
 
