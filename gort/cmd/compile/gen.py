@@ -2038,7 +2038,10 @@ class FuncGen:
     def recv(self, e: ast.UnaryExpr, withOk: bool) -> tuple[str, str]:
         c = self.spillIfNeeded(self.expr(e.X))
         et = ti.underAs(self.typeOf(e.X), types.Chan).Elem()
-        slot = self.slotAddr(et)
+        # chanrecv always writes the slot (the value, or zero when closed);
+        # it is cleared first only if it holds pointers, which a scan of
+        # the parked goroutine's frame must not mistake for live ones.
+        slot = self.slotAddr(et) if ti.hasPointers(et) else self.slotAddrNoClear(et)
         if withOk:
             ok = self.tmp()
             self.emit(f"{ok} = yield from chanrecv2({c}, {slot})")
