@@ -59,7 +59,7 @@ from gort.runtime import param
 from gort.runtime.lock import lock, mutex, unlock
 from gort.runtime.mbarrier import typedmemclr, typedmemmove
 from gort.runtime.panic import panicPlain, throw
-from gort.runtime.proc import acquireSudog, gopark, goready, park_m, releaseSudog
+from gort.runtime.proc import acquireSudog, gopark, goready, releaseSudog
 from gort.runtime.runtime2 import (
     gByAddr,
     gList,
@@ -397,15 +397,7 @@ def chansend(c: int, ep: int, block: bool, callerpc: int) -> Generator[Any, Any,
     # Signal to anyone trying to shrink our stack that we're about to park
     # on a channel.
     gp.parkingOnChan = True
-    # gopark(chanparkcommit, l, waitReasonChanSend), written out: one generator
-    # frame less to leave and re-enter on every block.
-    mp = gp.m
-    mp.waitlock = l
-    mp.waitunlockf = chanparkcommit
-    gp.waitreason = waitReasonChanSend
-    mp.waitTraceBlockReason = 0
-    mp.waitTraceSkip = 1
-    yield park_m  # mcall(park_m)
+    yield from gopark(chanparkcommit, l, waitReasonChanSend)
 
     # someone woke us up.
     if mysg != gp.waiting:
@@ -610,15 +602,7 @@ def chanrecv(c: int, ep: int, block: bool, okOnly: bool = False) -> Generator[An
     # Signal to anyone trying to shrink our stack that we're about to park
     # on a channel.
     gp.parkingOnChan = True
-    # gopark(chanparkcommit, l, waitReasonChanReceive), written out: one generator
-    # frame less to leave and re-enter on every block.
-    mp = gp.m
-    mp.waitlock = l
-    mp.waitunlockf = chanparkcommit
-    gp.waitreason = waitReasonChanReceive
-    mp.waitTraceBlockReason = 0
-    mp.waitTraceSkip = 1
-    yield park_m  # mcall(park_m)
+    yield from gopark(chanparkcommit, l, waitReasonChanReceive)
 
     # someone woke us up
     if mysg != gp.waiting:
