@@ -534,7 +534,9 @@ class FuncGen:
         size = max(ti.sizeof(t), 0)
         align = max(ti.alignof(t), 8)
         off = (self.frameSize + align - 1) & ~(align - 1)
-        self.frameSize = off + ((size + 7) & ~7)
+        # A zero-size value still gets a word: its address must be a real
+        # slot of a real frame.
+        self.frameSize = off + max((size + 7) & ~7, 8)
         for w in ti.ptrwords(t):
             self.framePtrs.append(off + 8 * w)
         return off

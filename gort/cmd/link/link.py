@@ -331,6 +331,9 @@ def _missingNative(path: str, py: str) -> Any:
 
         throw(f"gort: no native implementation of {path}.{py[2:] if py.startswith('F_') else py}")
 
+    # A code object of its own (the symbol table maps code objects to Go
+    # functions, and equal code objects would all name the last one).
+    missing.__code__ = missing.__code__.replace(co_name=f"{path.replace('/', '_')}__{py}")
     return missing
 
 

@@ -163,3 +163,43 @@ func (e *joinError) Error() string {
 func (e *joinError) Unwrap() []error {
 	return e.errs
 }
+
+// AsType finds the first error in err's tree (err itself, then what Unwrap
+// returns, depth first through Unwrap() []error) that has type E, or whose
+// As method accepts a *E, and returns it with true. Otherwise it returns
+// E's zero value and false.
+func AsType[E error](err error) (E, bool) {
+	var target *E // made when the first As method is asked
+	return asTypeIn(err, &target)
+}
+
+func asTypeIn[E error](err error, target **E) (E, bool) {
+	var zero E
+	for err != nil {
+		if e, ok := err.(E); ok {
+			return e, true
+		}
+		if a, ok := err.(interface{ As(any) bool }); ok {
+			if *target == nil {
+				*target = new(E)
+			}
+			if a.As(*target) {
+				return **target, true
+			}
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, inner := range u.Unwrap() {
+				if e, ok := asTypeIn(inner, target); ok {
+					return e, true
+				}
+			}
+			return zero, false
+		default:
+			return zero, false
+		}
+	}
+	return zero, false
+}

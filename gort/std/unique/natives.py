@@ -1,0 +1,11 @@
+"""Natives of package unique: runtime.rand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def F_runtime_rand(gp: Any) -> int:
+    from gort.runtime import proc
+
+    return (proc.cheaprand() << 32) | proc.cheaprand()
