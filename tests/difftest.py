@@ -41,7 +41,8 @@ def go_available() -> bool:
 
 def build_go(path: str) -> str:
     with open(path, "rb") as f:
-        h = hashlib.sha256(f.read()).hexdigest()[:24]
+        # The path is part of the key: the binary's tracebacks name the file.
+        h = hashlib.sha256(os.path.abspath(path).encode() + b"\0" + f.read()).hexdigest()[:24]
     exe = os.path.join(_gocache(), h)
     if not os.path.exists(exe):
         env = dict(os.environ, CGO_ENABLED="0", GOFLAGS="-mod=mod", GO111MODULE="off")
