@@ -25,6 +25,32 @@ from types import CodeType
 _dir = ""
 
 
+def load_code(cpath: str, key: bytes) -> CodeType | None:
+    """The code object cached at cpath, if the file starts with key."""
+    try:
+        with open(cpath, "rb") as f:
+            data = f.read()
+        if data[: len(key)] == key:
+            code = marshal.loads(data[len(key):])
+            if isinstance(code, CodeType):
+                return code
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return None
+
+
+def store_code(cpath: str, key: bytes, code: CodeType) -> None:
+    """Cache code at cpath behind key (atomically; a read-only cache is left alone)."""
+    try:
+        os.makedirs(os.path.dirname(cpath), exist_ok=True)
+        tmp = f"{cpath}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            f.write(key + marshal.dumps(code))
+        os.replace(tmp, cpath)
+    except OSError:
+        pass
+
+
 class _Loader(importlib.machinery.SourceFileLoader):
     """A source loader whose bytecode lives in gort's cache directory."""
 
@@ -37,24 +63,10 @@ class _Loader(importlib.machinery.SourceFileLoader):
         tag = hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()[:10]
         cpath = os.path.join(_dir, f"{fullname}-{tag}.pyc")
         key = importlib.util.MAGIC_NUMBER + st.st_mtime_ns.to_bytes(8, "little") + st.st_size.to_bytes(8, "little")
-        try:
-            with open(cpath, "rb") as f:
-                data = f.read()
-            if data[: len(key)] == key:
-                code = marshal.loads(data[len(key):])
-                if isinstance(code, CodeType):
-                    return code
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-        code = self.source_to_code(self.get_data(path), path)
-        try:
-            os.makedirs(_dir, exist_ok=True)
-            tmp = f"{cpath}.{os.getpid()}.tmp"
-            with open(tmp, "wb") as f:
-                f.write(key + marshal.dumps(code))
-            os.replace(tmp, cpath)
-        except OSError:
-            pass  # a read-only cache: compile each time, as Python would
+        code = load_code(cpath, key)
+        if code is None:
+            code = self.source_to_code(self.get_data(path), path)
+            store_code(cpath, key, code)
         return code
 
 

@@ -144,9 +144,9 @@ _pyhash = hash
 
 
 def _randword() -> int:
-    from gort.runtime.proc import cheaprand
+    from gort.runtime.proc import rand
 
-    return cheaprand() | cheaprand() << 32
+    return rand()
 
 
 # go: runtime/alg.go memhash8

@@ -601,11 +601,9 @@ def mapaccessK(t: maptype, h: int, key: int) -> tuple[int, int] | None:
     return None
 
 
-# go: runtime/map_fast64.go mapaccess1_fast64
-def mapaccess1_fast64(t: maptype, h: int, key: int) -> int:
-    """m[k] for 8-byte plain-memory keys."""
-    if not h or not U64[h >> 3]:
-        return zeroVal if not t.flags & _bigElem else _zero(t)
+# go: runtime/map_fast64.go mapaccess2_fast64
+def _access_fast64(t: maptype, h: int, key: int) -> int:
+    """The element address for an 8-byte plain-memory key, or 0 (h non-nil, non-empty)."""
     w = U64[(h + _flags) >> 3]  # flags, B, noverflow, hash0 in one word
     if w & hashWriting:
         fatal("concurrent map read and map write")
@@ -636,6 +634,16 @@ def mapaccess1_fast64(t: maptype, h: int, key: int) -> int:
         b = U64[(b + bs - 8) >> 3]
         if not b:
             break
+    return 0
+
+
+# go: runtime/map_fast64.go mapaccess1_fast64
+def mapaccess1_fast64(t: maptype, h: int, key: int) -> int:
+    """m[k] for 8-byte plain-memory keys."""
+    if h and U64[h >> 3]:
+        e = _access_fast64(t, h, key)
+        if e:
+            return e
     return zeroVal if not t.flags & _bigElem else _zero(t)
 
 
@@ -644,36 +652,9 @@ def mapaccess2_fast64(t: maptype, h: int, key: int) -> tuple[int, bool]:
     """v, ok := m[k] for 8-byte plain-memory keys."""
     if not h or not U64[h >> 3]:
         return _zero(t), False
-    w = U64[(h + _flags) >> 3]
-    if w & hashWriting:
-        fatal("concurrent map read and map write")
-    k = U64[key >> 3]
-    hash = _pyhash((w >> 32, k)) & _M64
-    bs = t.bucketsize
-    m = (1 << ((w >> 8) & 0xFF)) - 1
-    b = U64[(h + _buckets) >> 3] + (hash & m) * bs
-    c = U64[(h + _oldbuckets) >> 3]
-    if c:
-        if not w & sameSizeGrow:
-            m >>= 1
-        oldb = c + (hash & m) * bs
-        if not emptyOne < U8[oldb] < minTopHash:
-            b = oldb
-    top = hash >> 56
-    if top < minTopHash:
-        top += minTopHash
-    while True:
-        th = U8[b : b + 8].tobytes()
-        i = th.find(top)
-        while i >= 0:
-            if U64[(b + 8 + 8 * i) >> 3] == k:
-                return b + 72 + i * t.valuesize, True
-            i = th.find(top, i + 1)
-        if th[7] == emptyRest:
-            break
-        b = U64[(b + bs - 8) >> 3]
-        if not b:
-            break
+    e = _access_fast64(t, h, key)
+    if e:
+        return e, True
     return _zero(t), False
 
 

@@ -190,6 +190,12 @@ def nanotime() -> int:
     return _time.monotonic_ns()
 
 
+# go: runtime/rand.go rand
+def rand() -> int:
+    """A random uint64: what packages reach as runtime.rand (math/rand, os, net, unique, ...)."""
+    return _randbits(64)
+
+
 def cheaprand() -> int:
     """A random uint32 (proc.go cheaprand)."""
     return _randbits(32)
@@ -850,15 +856,14 @@ def handoffp(pp: p) -> None:
         wakeNetPoller(when)
 
 
-# go: runtime/proc.go wakep
 # Under the GIL a second M cannot run Go code beside the first, only take
 # turns with it, so waking an idle P for every new runnable G (Go's eager
 # policy) buys no parallelism and costs a thread wakeup and a GIL handoff
 # each time. With lazyWake, ready, newproc, Gosched and resetspinning do
 # not call wakep; sysmon does, once work has waited behind a running G for
-# a tick while a P is idle (retake). docs/design/0003-lazy-wakeups.md.
+# a tick while a P is idle (retake), and thieves steal only such waiting
+# Gs (stealWork). docs/design/0003-lazy-wakeups.md.
 lazyWake = True
-lazySteal = True
 
 
 def starving(pp: p) -> bool:
@@ -871,6 +876,7 @@ def starving(pp: p) -> bool:
     return nxt is not None and nxt is pd.runnext
 
 
+# go: runtime/proc.go wakep
 def wakep() -> None:
     """Try to add one more P to execute Gs, if there is an idle P and no spinning M."""
     # With one P there is no other P to wake (the caller holds it): gort
@@ -1918,7 +1924,7 @@ def stealWork(now: int) -> tuple[g | None, bool, int, int, bool]:
             # Don't bother to attempt to steal if p2 is idle. (With lazy
             # wakeups, nor if p2's M is getting through its queue: steal
             # only Gs that have waited there since sysmon's last look.)
-            if p2.status != _Pidle and (not lazySteal or starving(p2)):
+            if p2.status != _Pidle and (not lazyWake or starving(p2)):
                 gp = runqsteal(pp, p2, stealTimersOrRunNextG)
                 if gp is not None:
                     return gp, False, now, pollUntil, ranTimer

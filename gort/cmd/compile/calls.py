@@ -88,8 +88,10 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
             sig = fg.T(inst.Type)
             if fn.Pkg() is not None and (ti.pkgPath(fn.Pkg()), fn.Name()) in _NOOP_INTRINSICS:
                 # gc's intrinsics for its escape analysis: nothing to do at run time.
+                from gort.cmd.compile.gen import _simple
+
                 for a in evalArgs(fg, e, sig):
-                    if not _simple_arg(a):
+                    if not _simple(a):
                         fg.emit(a)
                 return "None", sig, False
             ref = pg.instanceOf(fn, targs)
@@ -156,10 +158,6 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
 
 # Generic functions gc implements as intrinsics whose Go bodies only panic.
 _NOOP_INTRINSICS = {("internal/abi", "EscapeNonString")}
-
-
-def _simple_arg(a: str) -> bool:
-    return a.isidentifier() or a.replace(".", "", 1).lstrip("-").isdigit()
 
 
 def methodSelector(e: ast.CallExpr) -> Any:

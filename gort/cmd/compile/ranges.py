@@ -119,7 +119,8 @@ def rangeSlice(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     i = fg.tmp("_i")
     fg.emit(f"{i} = 0")
     size = ti.sizeof(et)
-    proof = boundsProof(fg, s)
+    provenSlice = boundsProof(fg, s)
+    proof: tuple[str, str] | None = None  # (slice local, index local) for fg.inbounds
     # A one-word scalar element is read through its typed view by word index.
     wview = ""
     if s.Value is not None and not _blank(s.Value) and not ti.isMem(et):
@@ -133,29 +134,22 @@ def rangeSlice(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     fg.emit(f"while {i} < {n}:")
     with fg.indent():
         assignIter(fg, s, s.Key, i, types.Typ[types.Int])
-        if proof is not None:
+        if provenSlice is not None:
             assert isinstance(s.Key, ast.Ident)  # boundsProof found it a variable
             kobj = fg.info.Defs.get(s.Key)
             kv = fg.vars.get(kobj) if isinstance(kobj, types.Var) else None
             if kv is not None and kv.kind == "py":
-                proof = (proof[0], kv.name)
+                proof = (provenSlice, kv.name)
                 fg.inbounds.add(proof)
                 fg.bounded.add(kv.name)
-            else:
-                proof = None
         if s.Value is not None and not _blank(s.Value):
-            addr = f"{base} + {i} * {size}" if size != 1 else f"{base} + {i}"
-            if ti.isMem(et):
-                a = fg.tmp()
-                fg.emit(f"{a} = {addr}")
-                assignIter(fg, s, s.Value, a, et)
-            elif wview:
+            if wview:
                 v = f"{wview}[{base} + {i}]"
                 assignIter(fg, s, s.Value, f"({v} != 0)" if ti.rep(et) == Rep.BOOL else v, et)
             else:
                 a = fg.tmp()
-                fg.emit(f"{a} = {addr}")
-                assignIter(fg, s, s.Value, ti.load(et, a), et)
+                fg.emit(f"{a} = {base} + {i} * {size}" if size != 1 else f"{a} = {base} + {i}")
+                assignIter(fg, s, s.Value, a if ti.isMem(et) else ti.load(et, a), et)
         loop.post = _Post(f"{i} += 1")
         fg.loopBody(loop, s.Body.List)
         if proof is not None:
@@ -163,9 +157,9 @@ def rangeSlice(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     fg.afterLoop(loop)
 
 
-def boundsProof(fg: FuncGen, s: ast.RangeStmt) -> tuple[str, str] | None:
-    """(slice local, index local) when `for i := range x` makes x[i] in bounds:
-    x is a local slice or array and neither x nor i changes in the body."""
+def boundsProof(fg: FuncGen, s: ast.RangeStmt) -> str | None:
+    """x's local when `for i := range x` makes x[i] in bounds: x is a local
+    slice or array and neither x nor i changes in the body."""
     if s.Tok != token.DEFINE or not isinstance(s.Key, ast.Ident) or s.Key.Name == "_":
         return None
     x = s.X
@@ -186,7 +180,7 @@ def boundsProof(fg: FuncGen, s: ast.RangeStmt) -> tuple[str, str] | None:
     xvi = fg.vars.get(xv)
     if xvi is None or xvi.kind != "py":
         return None
-    return (xvi.name, "")  # the index local is known once the loop defines it
+    return xvi.name
 
 
 def _assignedIn(fg: FuncGen, body: Any, vs: set[Any]) -> bool:

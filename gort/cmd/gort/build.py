@@ -124,31 +124,19 @@ def loadModule(path: str, filename: str) -> ModuleType:
     behind the interpreter's magic number), as Go's build cache keeps
     objects, so a warm start skips Python's compiler as well as gort's —
     whatever PYTHONDONTWRITEBYTECODE says, since the cache is gort's own."""
-    import marshal
+    from gort._codecache import load_code, store_code
 
     name = "gort_pkg." + path.replace("/", ".").replace("-", "_")
     mod = ModuleType(name)
     mod.__file__ = filename
     codefile = filename[:-3] + ".pyc" if filename.endswith(".py") else filename + "c"
-    magic = importlib.util.MAGIC_NUMBER
-    code = None
-    try:
-        with open(codefile, "rb") as f:
-            data = f.read()
-        if data[:len(magic)] == magic:
-            code = marshal.loads(data[len(magic):])
-    except (OSError, ValueError, EOFError, TypeError):
-        code = None
+    # The module file is named by its content's hash: the magic number is key enough.
+    key = importlib.util.MAGIC_NUMBER
+    code = load_code(codefile, key)
     if code is None:
         with open(filename, "rb") as f:
             code = compile(f.read(), filename, "exec", dont_inherit=True)
-        tmp = f"{codefile}.{os.getpid()}.tmp"
-        try:
-            with open(tmp, "wb") as f:
-                f.write(magic + marshal.dumps(code))
-            os.replace(tmp, codefile)
-        except OSError:
-            pass  # a read-only cache still runs, only slower
+        store_code(codefile, key, code)
     sys.modules[name] = mod
     exec(code, mod.__dict__)
     return mod

@@ -196,37 +196,10 @@ class gcSizes(Sizes):
 
 
 class StdSizes(gcSizes):
-    """go/types' StdSizes: like gc's but no final-field padding and no complex halving."""
+    """go/types' StdSizes: gc's alignments, but no padding after a struct's
+    final zero-size field."""
 
     __slots__ = ()
-
-    def _alignof(self, T: Type) -> int:
-        u = T.Underlying()
-        tu = type(u)
-        if tu is Array:
-            return self.Alignof(u.elem)  # type: ignore[attr-defined]
-        if tu is Struct:
-            assert isinstance(u, Struct)
-            if not u.fields and IsSyncAtomicAlign64(T):
-                return 8
-            m = 1
-            for f in u.fields:
-                a = self.Alignof(f.Type())
-                if a > m:
-                    m = a
-            return m
-        if tu is Slice or tu is Interface:
-            return self.WordSize
-        if tu is Basic and u.info & IsString:  # type: ignore[attr-defined]
-            return self.WordSize
-        a = self.Sizeof(T)
-        if a < 1:
-            return 1
-        if tu is Basic and u.info & IsComplex:  # type: ignore[attr-defined]
-            a //= 2
-        if a > self.MaxAlign:
-            return self.MaxAlign
-        return a
 
     def _sizeof(self, T: Type) -> int:
         u = T.Underlying()

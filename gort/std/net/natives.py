@@ -11,7 +11,7 @@ from typing import Any
 def F_runtime_rand(gp: Any) -> int:
     from gort.runtime import proc
 
-    return (proc.cheaprand() << 32) | proc.cheaprand()
+    return proc.rand()
 
 
 def F_newUnixFile(gp: Any, fd: int, name: tuple[int, int]) -> Generator[Any, Any, int]:

@@ -31,7 +31,7 @@ def F_runtime_beforeExit(gp: Any, exitCode: int) -> None:
 def F_runtime_rand(gp: Any) -> int:
     from gort.runtime import proc
 
-    return (proc.cheaprand() << 32) | proc.cheaprand()
+    return proc.rand()
 
 
 def F_sigpipe(gp: Any) -> None:

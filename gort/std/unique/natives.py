@@ -8,4 +8,4 @@ from typing import Any
 def F_runtime_rand(gp: Any) -> int:
     from gort.runtime import proc
 
-    return (proc.cheaprand() << 32) | proc.cheaprand()
+    return proc.rand()

@@ -71,4 +71,4 @@ def F_fatal(gp: Any, s: tuple[int, int]) -> None:
 
 # go: runtime/rand.go rand (internal/sync.runtime_rand)
 def F_runtime_rand(gp: Any) -> int:
-    return proc._randbits(64)
+    return proc.rand()
