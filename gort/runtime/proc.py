@@ -1949,9 +1949,13 @@ def _coprimes(n: int) -> list[int]:
 
 # go: runtime/proc.go checkRunqsNoP
 def checkRunqsNoP(allpSnapshot: list[p]) -> p | None:
-    """After dropping the P: is there a P with local work we could help with?"""
+    """After dropping the P: is there a P with local work we could help with?
+
+    With lazyWake only work a thief may take counts (starving): otherwise an
+    M that finds nothing to steal takes an idle P again, fails to steal
+    again, and spins against the M that is doing the work."""
     for p2 in allpSnapshot:
-        if p2.status != _Pidle and not runqempty(p2):
+        if p2.status != _Pidle and not runqempty(p2) and (not lazyWake or starving(p2)):
             lock(sched.lock)
             pp, _ = pidlegetSpinning(0)
             if pp is None:

@@ -132,6 +132,33 @@ def test_globrunqgetbatch_is_fair(rt: Any) -> None:
     assert gp is gs[0] and q.size == 5 and sched.runq.size == 14
 
 
+@unit
+def test_thieves_take_only_starving_work(rt: Any) -> None:
+    # Lazy wakeups (docs/design/0003): an M that dropped its P takes an idle
+    # P back only for work that has waited since sysmon's last look; fresh
+    # work stays with the P that made it.
+    proc = rt.proc
+    victim = rt.NewP(7)
+    victim.status = proc._Prunning
+    (a,) = _gs(rt, 1)
+    rt.runqput(victim, a, False)
+    npidle = rt.sched.npidle.v
+    assert npidle > 0
+    assert not proc.starving(victim)
+    assert proc.checkRunqsNoP([victim]) is None
+    assert rt.sched.npidle.v == npidle
+    # sysmon looks (as retake does), and the same G is still first at its next look.
+    pd = victim.sysmontick
+    pd.runqhead, pd.runnext = victim.runqhead, victim.runnext
+    assert proc.starving(victim)
+    pp = proc.checkRunqsNoP([victim])
+    assert pp is not None and rt.sched.npidle.v == npidle - 1
+    proc.lock(rt.sched.lock)
+    proc.pidleput(pp, 0)
+    proc.unlock(rt.sched.lock)
+    assert rt.runqget(victim) == (a, False)
+
+
 # --- G status machine -----------------------------------------------------------
 
 
