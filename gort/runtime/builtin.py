@@ -21,11 +21,15 @@ from gort.runtime.chan import (  # noqa: F401
     chanlen,
     chanrecv1,
     chanrecv2,
+    chanrecvpark,
     chansend1,
+    chansendpark,
     closechan,
     makechan,
     selectnbrecv,
     selectnbsend,
+    tryrecv,
+    trysend,
 )
 from gort.runtime.iface import (  # noqa: F401
     assertE2I,

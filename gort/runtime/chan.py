@@ -46,8 +46,14 @@ never change after makechan) instead of a futex word inside it; the word
 at offset 104 stays, so the layout and size are Go's. The `unlockf` that
 send/recv take is either that lock or a function (select's selunlock).
 chanrecv takes an extra flag so that chanrecv1/chanrecv2 need no generator
-of their own. Nothing removes an entry of `chaninfo` yet: that waits for
-the garbage collector's finalization of channels.
+of their own. chansend and chanrecv are each split in two: the part
+that cannot block, a plain function (trysend, tryrecv), and the part that
+parks, a generator (chansendpark, chanrecvpark), which the first hands
+c's lock. Compiled code calls the two itself
+(`if not trysend(c, ep, True): yield from chansendpark(c, ep)`), so an
+operation that completes at once costs no generator. Nothing removes an
+entry of `chaninfo` yet: that waits for the garbage collector's
+finalization of channels.
 """
 
 from __future__ import annotations
@@ -330,52 +336,22 @@ def full(c: int) -> bool:
 # go: runtime/chan.go chansend
 def chansend(c: int, ep: int, block: bool, callerpc: int) -> Generator[Any, Any, bool]:
     """Send the element at ep on c. Reports whether it was sent (only false if not block)."""
+    if trysend(c, ep, block):
+        return True
+    if not block:
+        return False
+    return (yield from chansendpark(c, ep))
+
+
+# go: runtime/chan.go chansend (the part that parks)
+def chansendpark(c: int, ep: int) -> Generator[Any, Any, bool]:
+    """chansend once trysend(c, ep, True) has failed: park on c's sendq until
+    a receiver takes the value. c's lock is held (if c != 0)."""
     if c == 0:
-        if not block:
-            return False
         yield from gopark(None, None, waitReasonChanSendNilChan)
         throw("unreachable")
-
     u64 = U64
-    cw = c >> 3
-    # Fast path: check for failed non-blocking operation without acquiring the lock.
-    if not block and U32[(c >> 2) + _C_CLOSED32] == 0 and full(c):
-        return False
-
-    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
-    l._l.acquire()  # lock(&c.lock)
-
-    if U32[(c >> 2) + _C_CLOSED32] != 0:
-        unlock(l)
-        panicPlain("send on closed channel")
-
-    if u64[cw + _C_RECVQ] != 0:  # (an empty queue needs no dequeue call)
-        sg = dequeue(c + c_recvq)
-        if sg != 0:
-            # Found a waiting receiver. We pass the value we want to send
-            # directly to the receiver, bypassing the channel buffer (if any).
-            send(c, sg, ep, l)
-            return True
-
-    qcount = u64[cw + _C_QCOUNT]
-    if qcount < dataqsiz:
-        # Space is available in the channel buffer. Enqueue the element to send.
-        sendx = u64[cw + _C_SENDX]
-        if wordcopy:
-            u64[bufw + sendx] = u64[ep >> 3]
-        else:
-            typedmemmove(elemtypeOf(c), chanbuf(c, sendx), ep)
-        sendx += 1
-        if sendx == dataqsiz:
-            sendx = 0
-        u64[cw + _C_SENDX] = sendx
-        u64[cw + _C_QCOUNT] = qcount + 1
-        l._l.release()
-        return True
-
-    if not block:
-        unlock(l)
-        return False
+    l = _chaninfo(c)[0]
 
     # Block on the channel. Some receiver will complete our operation for us.
     gp = _tls.g
@@ -414,6 +390,58 @@ def chansend(c: int, ep: int, block: bool, callerpc: int) -> Generator[Any, Any,
             throw("chansend: spurious wakeup")
         panicPlain("send on closed channel")
     return True
+
+
+# go: runtime/chan.go chansend (the part that does not block)
+def trysend(c: int, ep: int, block: bool = False) -> bool:
+    """chansend up to the point where it would park. Returns True if sent.
+
+    If not, c's lock is still held when block is set (chansend parks next:
+    c != 0) and released when it is not."""
+    if c == 0:
+        return False
+    u64 = U64
+    cw = c >> 3
+    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
+    # Fast path: check for failed non-blocking operation without acquiring
+    # the lock (closed, then full(c), written out).
+    if not block and U32[(c >> 2) + _C_CLOSED32] == 0:
+        if u64[cw + _C_RECVQ] == 0 if dataqsiz == 0 else u64[cw + _C_QCOUNT] == dataqsiz:
+            return False
+
+    l._l.acquire()  # lock(&c.lock)
+
+    if U32[(c >> 2) + _C_CLOSED32] != 0:
+        unlock(l)
+        panicPlain("send on closed channel")
+
+    if u64[cw + _C_RECVQ] != 0:  # (an empty queue needs no dequeue call)
+        sg = dequeue(c + c_recvq)
+        if sg != 0:
+            # Found a waiting receiver. We pass the value we want to send
+            # directly to the receiver, bypassing the channel buffer (if any).
+            send(c, sg, ep, l)
+            return True
+
+    qcount = u64[cw + _C_QCOUNT]
+    if qcount < dataqsiz:
+        # Space is available in the channel buffer. Enqueue the element to send.
+        sendx = u64[cw + _C_SENDX]
+        if wordcopy:
+            u64[bufw + sendx] = u64[ep >> 3]
+        else:
+            typedmemmove(elemtypeOf(c), chanbuf(c, sendx), ep)
+        sendx += 1
+        if sendx == dataqsiz:
+            sendx = 0
+        u64[cw + _C_SENDX] = sendx
+        u64[cw + _C_QCOUNT] = qcount + 1
+        l._l.release()
+        return True
+
+    if not block:
+        unlock(l)
+    return False
 
 
 # go: runtime/chan.go send
@@ -504,81 +532,25 @@ def chanrecv(c: int, ep: int, block: bool, okOnly: bool = False) -> Generator[An
 
     With okOnly (chanrecv1/chanrecv2: gort's addition, to spare them a
     generator of their own) it returns just received."""
-    if c == 0:
+    received = tryrecv(c, ep, block)
+    if received is None:
         if not block:
             return received_(False, False, okOnly)
+        received = yield from chanrecvpark(c, ep)
+    return received if okOnly else (True, received)
+
+
+# go: runtime/chan.go chanrecv (the part that parks)
+def chanrecvpark(c: int, ep: int) -> Generator[Any, Any, bool]:
+    """chanrecv once tryrecv(c, ep, True) has found nothing: park on c's
+    recvq until a sender or close answers. c's lock is held (if c != 0).
+    Returns whether a value was received (False: closed, *ep zeroed)."""
+    if c == 0:
         yield from gopark(None, None, waitReasonChanReceiveNilChan)
         throw("unreachable")
-
     u64 = U64
-    cw = c >> 3
-    hasTimer = u64[cw + _C_TIMER] != 0
-    if hasTimer:
-        _maybeRunChan(c)
-
-    # Fast path: check for failed non-blocking operation without acquiring the lock.
-    if not block and empty(c):
-        # After observing that the channel is not ready for receiving, we
-        # observe whether the channel is closed.
-        if U32[(c >> 2) + _C_CLOSED32] == 0:
-            # Because a channel cannot be reopened, the later observation
-            # of the channel being not closed implies that it was also not
-            # closed at the moment of the first observation.
-            return received_(False, False, okOnly)
-        # The channel is irreversibly closed. Re-check whether the channel
-        # has any pending data to receive.
-        if empty(c):
-            if ep != 0:
-                typedmemclr(elemtypeOf(c), ep)
-            return received_(True, False, okOnly)
-
-    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
-    l._l.acquire()  # lock(&c.lock)
-
-    if U32[(c >> 2) + _C_CLOSED32] != 0:
-        if u64[cw + _C_QCOUNT] == 0:
-            unlock(l)
-            if ep != 0:
-                typedmemclr(elemtypeOf(c), ep)
-            return received_(True, False, okOnly)
-        # The channel has been closed, but the channel's buffer have data.
-    elif u64[cw + _C_SENDQ] != 0:  # (an empty queue needs no dequeue call)
-        # Just found waiting sender with not closed.
-        sg = dequeue(c + c_sendq)
-        if sg != 0:
-            # Found a waiting sender. If buffer is size 0, receive value
-            # directly from sender. Otherwise, receive from head of queue
-            # and add sender's value to the tail of the queue (both map to
-            # the same buffer slot because the queue is full).
-            recv(c, sg, ep, l)
-            return True if okOnly else (True, True)
-
-    qcount = u64[cw + _C_QCOUNT]
-    if qcount > 0:
-        # Receive directly from queue
-        recvx = u64[cw + _C_RECVX]
-        if wordcopy:
-            qw = bufw + recvx
-            if ep != 0:
-                u64[ep >> 3] = u64[qw]
-            u64[qw] = 0
-        else:
-            et = elemtypeOf(c)
-            qp = chanbuf(c, recvx)
-            if ep != 0:
-                typedmemmove(et, ep, qp)
-            typedmemclr(et, qp)
-        recvx += 1
-        if recvx == dataqsiz:
-            recvx = 0
-        u64[cw + _C_RECVX] = recvx
-        u64[cw + _C_QCOUNT] = qcount - 1
-        l._l.release()
-        return True if okOnly else (True, True)
-
-    if not block:
-        unlock(l)
-        return received_(False, False, okOnly)
+    l = _chaninfo(c)[0]
+    hasTimer = u64[(c >> 3) + _C_TIMER] != 0
 
     # no sender available: block on this channel.
     gp = _tls.g
@@ -616,7 +588,7 @@ def chanrecv(c: int, ep: int, block: bool, okOnly: bool = False) -> Generator[An
     u64[sw + _SG_C] = 0  # mysg.c.set(nil)
     u64[sw + _SG_CVU] = 0
     releaseSudog(mysg)
-    return success if okOnly else (True, success)
+    return success
 
 
 def received_(selected: bool, received: bool, okOnly: bool) -> Any:
@@ -630,6 +602,85 @@ def _blockTimerChan(c: int) -> None:
 
 def _unblockTimerChan(c: int) -> None:
     rtime.unblockTimerChan(c)
+
+
+# go: runtime/chan.go chanrecv (the part that does not block)
+def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
+    """chanrecv up to the point where it would park. Returns whether a value
+    was received (True), or the channel was closed and drained (False; *ep
+    zeroed), or None if neither: then c's lock is still held when block is
+    set (chanrecv parks next: c != 0) and released when it is not."""
+    if c == 0:
+        return None
+    u64 = U64
+    cw = c >> 3
+    if u64[cw + _C_TIMER] != 0:
+        _maybeRunChan(c)
+    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
+
+    # Fast path: check for failed non-blocking operation without acquiring
+    # the lock (empty(c), written out: the timer ran above).
+    if not block and (u64[cw + _C_SENDQ] == 0 if dataqsiz == 0 else u64[cw + _C_QCOUNT] == 0):
+        # After observing that the channel is not ready for receiving, we
+        # observe whether the channel is closed.
+        if U32[(c >> 2) + _C_CLOSED32] == 0:
+            # Because a channel cannot be reopened, the later observation
+            # of the channel being not closed implies that it was also not
+            # closed at the moment of the first observation.
+            return None
+        # The channel is irreversibly closed. Re-check whether the channel
+        # has any pending data to receive.
+        if empty(c):
+            if ep != 0:
+                typedmemclr(elemtypeOf(c), ep)
+            return False
+
+    l._l.acquire()  # lock(&c.lock)
+
+    if U32[(c >> 2) + _C_CLOSED32] != 0:
+        if u64[cw + _C_QCOUNT] == 0:
+            unlock(l)
+            if ep != 0:
+                typedmemclr(elemtypeOf(c), ep)
+            return False
+        # The channel has been closed, but the channel's buffer have data.
+    elif u64[cw + _C_SENDQ] != 0:  # (an empty queue needs no dequeue call)
+        # Just found waiting sender with not closed.
+        sg = dequeue(c + c_sendq)
+        if sg != 0:
+            # Found a waiting sender. If buffer is size 0, receive value
+            # directly from sender. Otherwise, receive from head of queue
+            # and add sender's value to the tail of the queue (both map to
+            # the same buffer slot because the queue is full).
+            recv(c, sg, ep, l)
+            return True
+
+    qcount = u64[cw + _C_QCOUNT]
+    if qcount > 0:
+        # Receive directly from queue
+        recvx = u64[cw + _C_RECVX]
+        if wordcopy:
+            qw = bufw + recvx
+            if ep != 0:
+                u64[ep >> 3] = u64[qw]
+            u64[qw] = 0
+        else:
+            et = elemtypeOf(c)
+            qp = chanbuf(c, recvx)
+            if ep != 0:
+                typedmemmove(et, ep, qp)
+            typedmemclr(et, qp)
+        recvx += 1
+        if recvx == dataqsiz:
+            recvx = 0
+        u64[cw + _C_RECVX] = recvx
+        u64[cw + _C_QCOUNT] = qcount - 1
+        l._l.release()
+        return True
+
+    if not block:
+        unlock(l)
+    return None
 
 
 # go: runtime/chan.go recv
@@ -756,15 +807,20 @@ def chancap(c: int) -> int:
 
 
 # go: runtime/chan.go selectnbsend
-def selectnbsend(c: int, elem: int) -> Generator[Any, Any, bool]:
-    """select { case c <- v: ...; default: ... } — reports whether it sent."""
-    return chansend(c, elem, False, 0)
+def selectnbsend(c: int, elem: int) -> bool:
+    """select { case c <- v: ...; default: ... } — reports whether it sent.
+
+    A plain call: a send that does not block never parks."""
+    return trysend(c, elem)
 
 
 # go: runtime/chan.go selectnbrecv
-def selectnbrecv(elem: int, c: int) -> Generator[Any, Any, tuple[bool, bool]]:
+def selectnbrecv(elem: int, c: int) -> tuple[bool, bool]:
     """select { case v, ok = <-c: ...; default: ... } — (selected, received)."""
-    return chanrecv(c, elem, False)
+    received = tryrecv(c, elem)
+    if received is None:
+        return False, False
+    return True, received
 
 
 from gort.runtime import time as rtime  # noqa: E402  (time imports chan lazily)

@@ -90,11 +90,6 @@ class FuncMeta:
         self.text: list[str] = []
 
 
-# Runtime entry points that park (called with `yield from`).
-PARKING_RUNTIME = {"chansend1", "chanrecv1", "chanrecv2", "selectgo", "selectnbsend", "selectnbrecv",
-                   "gopark", "Gosched", "block"}
-
-
 def isBlank(e: Any) -> bool:
     return isinstance(e, ast.Ident) and e.Name == "_"
 
@@ -1371,7 +1366,10 @@ class FuncGen:
         c = self.spillIfNeeded(c)
         v = self.expr(s.Value, et)
         addr = self.addressOfValue(v, et)
-        self.emit(f"yield from chansend1({c}, {addr})")
+        # chansend1 in two (chan.py): a send that completes at once (a
+        # receiver waits, or the buffer has room) is a plain call; only one
+        # that must park runs a generator, which trysend hands c's lock.
+        self.emit(f"if not trysend({c}, {addr}, True): yield from chansendpark({c}, {addr})")
 
     def stmt_LabeledStmt(self, s: ast.LabeledStmt) -> None:
         self.pendingLabel = s.Label.Name
@@ -2044,11 +2042,13 @@ class FuncGen:
         # it is cleared first only if it holds pointers, which a scan of
         # the parked goroutine's frame must not mistake for live ones.
         slot = self.slotAddr(et) if ti.hasPointers(et) else self.slotAddrNoClear(et)
+        # chanrecv1/chanrecv2 in two, as for sends (stmt_SendStmt).
         if withOk:
             ok = self.tmp()
-            self.emit(f"{ok} = yield from chanrecv2({c}, {slot})")
+            self.emit(f"{ok} = tryrecv({c}, {slot}, True)")
+            self.emit(f"if {ok} is None: {ok} = yield from chanrecvpark({c}, {slot})")
         else:
-            self.emit(f"yield from chanrecv1({c}, {slot})")
+            self.emit(f"if tryrecv({c}, {slot}, True) is None: yield from chanrecvpark({c}, {slot})")
             ok = "True"
         if ti.isMem(et):
             self.fresh.add(slot)

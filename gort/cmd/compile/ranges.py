@@ -236,7 +236,8 @@ def rangeChan(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     fg.emit("while True:")
     with fg.indent():
         ok = fg.tmp()
-        fg.emit(f"{ok} = yield from chanrecv2({c}, {slot})")
+        fg.emit(f"{ok} = tryrecv({c}, {slot}, True)")
+        fg.emit(f"if {ok} is None: {ok} = yield from chanrecvpark({c}, {slot})")
         fg.emit(f"if not {ok}: break")
         if ti.isMem(et):
             assignIter(fg, s, s.Key, slot, et)

@@ -73,7 +73,7 @@ def nonblocking(fg: FuncGen, c: ast.CommClause, default: ast.CommClause) -> None
         v = fg.expr(c.Comm.Value, et)
         addr = fg.addressOfValue(v, et) if not ti.isMem(et) else v
         sel = fg.tmp("_sel")
-        fg.emit(f"{sel} = yield from selectnbsend({ch}, {addr})")
+        fg.emit(f"{sel} = selectnbsend({ch}, {addr})")
         fg.emit(f"if {sel}:")
         with fg.indent():
             fg.stmtList(c.Body)
@@ -87,7 +87,7 @@ def nonblocking(fg: FuncGen, c: ast.CommClause, default: ast.CommClause) -> None
     slot = fg.slotAddr(et)
     sel = fg.tmp("_sel")
     ok = fg.tmp("_ok")
-    fg.emit(f"{sel}, {ok} = yield from selectnbrecv({slot}, {ch})")
+    fg.emit(f"{sel}, {ok} = selectnbrecv({slot}, {ch})")
     fg.emit(f"if {sel}:")
     with fg.indent():
         val = slot if ti.isMem(et) else ti.load(et, slot)

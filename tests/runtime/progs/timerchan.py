@@ -39,19 +39,19 @@ def F_main(gp):
     # A timer nobody waits on is in no heap; it still fires when received from late.
     t2, c2 = newTimer(5)
     yield from rtime.timeSleep(20_000_000)
-    ok = yield from rt.chan.selectnbrecv(v, c2)
+    ok = rt.chan.selectnbrecv(v, c2)
     os.write(1, f"lazy timer ran on receive: {ok[0]}\n".encode())
     # Stop before it fires: nothing ever arrives.
     t3, c3 = newTimer(5)
     os.write(1, f"stop pending: {rtime.stopTimer(t3)}\n".encode())
     yield from rtime.timeSleep(20_000_000)
-    ok = yield from rt.chan.selectnbrecv(v, c3)
+    ok = rt.chan.selectnbrecv(v, c3)
     os.write(1, f"stopped timer sent: {ok[0]}\n".encode())
     # Reset an expired, unreceived timer: the stale value is drained.
     t4, c4 = newTimer(1)
     yield from rtime.timeSleep(10_000_000)
     os.write(1, f"reset expired: {rtime.resetTimer(t4, proc.nanotime() + 30_000_000, 0)}\n".encode())
-    ok = yield from rt.chan.selectnbrecv(v, c4)
+    ok = rt.chan.selectnbrecv(v, c4)
     os.write(1, f"stale value after reset: {ok[0]}\n".encode())
     yield from rt.chanrecv1(c4, v)
     os.write(1, b"reset timer fired\n")
