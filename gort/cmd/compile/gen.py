@@ -2246,11 +2246,19 @@ class FuncGen:
                         q = self.tmp("_q")
                         return f"({q} {pyop} {c} if ({q} := {x}) >= 0 else -(-{q} {pyop} {c}))"
                     return f"({x} {pyop} {c} if {x} >= 0 else -(-{x} {pyop} {c}))"
-                if op == token.REM:
-                    return f"imod({x}, {y})" if signed else f"umod({x}, {y})"
-                if signed:
-                    return self.wrap(f"idiv({x}, {y})", t)
-                return f"udiv({x}, {y})"
+                fn = ("imod" if op == token.REM else "idiv") if signed else ("umod" if op == token.REM else "udiv")
+                call = f"{fn}({x}, {y})"
+                if signed and op == token.QUO:
+                    call = self.wrap(call, t)
+                if _simple(x) and _simple(y):
+                    # The common case inline: Python's operator is Go's when
+                    # the dividend is not negative and the divisor positive
+                    # (signed), or the divisor not zero (unsigned); the
+                    # helper does the rest, and the division-by-zero panic.
+                    if signed:
+                        return f"({x} {pyop} {y} if {x} >= 0 < {y} else {call})"
+                    return f"({x} {pyop} {y} if {y} else {call})"
+                return call
             if op == token.AND:
                 return f"({x} & {y})"
             if op == token.OR:
