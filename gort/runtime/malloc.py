@@ -1,7 +1,7 @@
 """Memory allocator: the overview, mallocinit, and mallocgc (malloc.go).
 
 gort's allocator is Go's, over real memory. Objects live in the Go heap
-(arenas of 64 MiB reserved from 0x00c000000000 up); the address mallocgc
+(arenas of 64 MiB reserved from the first arena hint up); the address mallocgc
 returns is an address the views of unsafe.py read and write.
 
 The pieces, from the top (each in its Go file's namesake):
@@ -95,8 +95,12 @@ Differences from Go:
     generated; mallocgc's paths, and newobject_g with the type's cached
     mallocInfo, do what they do.
   * No GC triggers, assist credit or memory profiling yet (GC issue).
-  * The heap base is not randomized: hints are 0x00c000000000,
-    0x01c000000000, ... (Go with GOEXPERIMENT=norandomizedheapbase64).
+  * The heap base is not randomized, and lower than Go's: hints are
+    0x0c000000, 0x1000c000000, 0x2000c000000, ... where Go's (with
+    GOEXPERIMENT=norandomizedheapbase64) are 0x00c000000000,
+    0x01c000000000, ...: the first 832 MiB of heap then have addresses
+    below 2**30, which Python adds and shifts without allocating
+    (docs/design/0004-low-arena-hint.md).
 """
 
 from __future__ import annotations
@@ -119,7 +123,7 @@ from gort.runtime.mheap import _print, arenaHint, mheap_, tinySpanClass
 from gort.runtime.msize import roundupsize, smallSizeToClass
 from gort.runtime.mstats import gcController
 from gort.runtime.panic import panicPlain, panicRuntimeError, throw
-from gort.runtime.param import PageSize, maxAlloc, maxPhysPageSize, minPhysPageSize, pagesPerArena
+from gort.runtime.param import PageSize, arenaHintBase, maxAlloc, maxPhysPageSize, minPhysPageSize, pagesPerArena
 from gort.runtime.sizeclasses import MaxSmallSize, SizeClassToSize, TinySize, TinySizeClass
 from gort.runtime.stubs import _tls, memclrNoHeapPointers
 from gort.runtime.unsafe import U8, U64
@@ -194,7 +198,7 @@ def mallocinit() -> None:
     # Arena hints, 0x7f down to 0, each pushed on the front: the heap list
     # starts at 0x00c000000000; the upper half goes to the user arenas.
     for i in range(0x7F, -1, -1):
-        p = (i << 40) | (0x00C0 << 32)
+        p = (i << 40) | (0x00C0 << 20)
         hint = mheap_.arenaHintAlloc.allocObj()
         hint.addr = p
         hint.down = False

@@ -151,6 +151,29 @@ def sysAllocOS(n: int) -> int:
     return p
 
 
+# Where the program image goes (see sysAllocImage): a Go binary for
+# linux/amd64 is linked at 0x400000, its data and bss right after its text.
+imageBase = 0x400000
+_imageNext = imageBase
+
+
+def sysAllocImage(n: int) -> int:
+    """n bytes of zeroed memory for the program image (gort's stand-in for
+    the segments the kernel maps at exec: the runtime's static data, the
+    linker's rodata and data), placed from imageBase up, as a Go binary's
+    are, or anywhere if that range is taken. 0 on failure.
+
+    (Low addresses are also cheap ones for Python: docs/design/0004.)"""
+    global _imageNext
+    n = (n + 4095) & ~4095
+    p, err = mmap(_imageNext, n, _PROT_READ | _PROT_WRITE, _MAP_ANON | _MAP_PRIVATE)
+    if err != 0:
+        return 0
+    if p == _imageNext:
+        _imageNext += n
+    return p
+
+
 # go: runtime/mem_linux.go sysUnusedOS
 def sysUnusedOS(v: int, n: int) -> None:
     """Ready -> Prepared: the pages go back to the OS; their contents are lost."""

@@ -18,7 +18,8 @@ Data structures:
     address and augmented so that the lowest-addressed span of at least
     n pages is found in O(log n): the seed's first-fit allocation policy.
   * Heap arenas — the heap grows in 64 MiB arenas reserved at the arena
-    hints (0x00c000000000, 0x01c000000000, ...). Each has a `heapArena`
+    hints (0x0c000000, 0x1000c000000, ...; Go's 0x00c000000000, ...:
+    docs/design/0004). Each has a `heapArena`
     record (69,648 bytes of Go memory from persistentalloc, counted in
     GCSys): `spans`, the page -> span map (a Python list, since it holds
     references), and the per-page bitmaps `pageInUse` and `pageMarks`, which

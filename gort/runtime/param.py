@@ -31,7 +31,10 @@ arenaBaseOffset = 0xFFFF800000000000  # arenaIndex(p) = (p - arenaBaseOffset) / 
 minPhysPageSize = 4096
 maxPhysPageSize = 512 << 10
 minLegalPointer = 4096
-arenaHintBase = 0x00C0 << 32  # 0x00c000000000, the first arena hint
+# The first arena hint: Go's is 0x00c0 << 32 (0x00c000000000); gort's is
+# 0x00c0 << 20 (0x0c000000), so that heap addresses fit in one digit of a
+# Python int (docs/design/0004-low-arena-hint.md).
+arenaHintBase = 0x00C0 << 20
 
 # --- size classes and malloc (sizeclasses.go, malloc.go) -------------------
 MaxSmallSize = 32768

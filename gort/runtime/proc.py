@@ -1712,7 +1712,17 @@ def findRunnable(mp: m | None = None) -> tuple[g, bool, bool]:
             if gp is not None:
                 return gp, False, False
 
-        # local runq
+        # local runq (runqget's runnext case written out: it is how most
+        # handoffs between goroutines arrive)
+        gp = pp.runnext
+        if gp is not None:
+            l = pp.runqLock
+            l.acquire()
+            if pp.runnext is gp:
+                pp.runnext = None
+                l.release()
+                return gp, True, False
+            l.release()
         gp, inheritTime = runqget(pp)
         if gp is not None:
             return gp, inheritTime, False

@@ -17,9 +17,9 @@ _SEGMENT = 8192 + 4096
 
 
 def _map() -> int:
-    from gort.runtime.mem_linux import sysAllocOS
+    from gort.runtime.mem_linux import sysAllocImage
 
-    return sysAllocOS(_SEGMENT)
+    return sysAllocImage(_SEGMENT)
 
 
 _base = _map()

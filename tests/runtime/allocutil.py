@@ -1,7 +1,7 @@
 """Helpers shared by the allocator's tests (not a test module).
 
 * `fresh_process` — run a test function in a new Python process: the heap
-  then starts empty at 0x00c000000000, GC-cycle simulations cannot disturb
+  then starts empty at the first arena hint (0x0c000000), GC-cycle simulations cannot disturb
   other tests' objects, and a throw exits only that process.
 * `run_snippet(code)` — run Python code after a prelude that initialises the
   allocator; returns (exit status, stdout, stderr). For throw scenarios.

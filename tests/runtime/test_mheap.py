@@ -94,9 +94,11 @@ def test_arena_index_and_page_index() -> None:
     assert rt.arenaIndex(0xC000000000) == 0x203000
     assert rt.arenaIndex(0xC004000000) == 0x203001
     assert rt.arenaBase(0x203001) == 0xC004000000
-    ha, idx, mask = rt.pageIndexOf(0xC000000000 + 9 * PAGE)
+    # gort's first arena is at 0x0c000000 (docs/design/0004).
+    assert rt.arenaIndex(0x0C000000) == 0x200003
+    ha, idx, mask = rt.pageIndexOf(0x0C000000 + 9 * PAGE)
     assert (idx, mask) == (1, 0x02)
-    assert ha is h.arenas[0x203000]
+    assert ha is h.arenas[0x200003]
     assert len(ha.spans) == 8192
     assert rt.spanOf(0x1000) is None
     assert rt.spanOf(0x7F0000000000) is None
@@ -172,18 +174,20 @@ def test_first_grow_reserves_an_arena_at_the_first_hint() -> None:
     while hint is not None:
         hints.append(hint.addr)
         hint = hint.next
-    assert hints == [(i << 40) | 0x00C000000000 for i in range(0x40)]
+    # gort's hints are Go's with 0x00c0 << 20 for 0x00c0 << 32 (docs/design/0004).
+    base = 0x0C000000
+    assert hints == [(i << 40) | base for i in range(0x40)]
     x = rt.mallocgc(64, None, True)
-    assert x == 0xC000000000
-    assert h.arenaHints.addr == 0xC000000000 + (64 << 20)
-    assert h.allArenas == [rt.arenaIndex(0xC000000000)]
+    assert x == base
+    assert h.arenaHints.addr == base + (64 << 20)
+    assert h.allArenas == [rt.arenaIndex(base)]
     # Only what was needed is mapped; the rest of the arena is the growth window.
-    assert h.curArena.base == 0xC000000000 + PAGE and h.curArena.end == 0xC000000000 + (64 << 20)
+    assert h.curArena.base == base + PAGE and h.curArena.end == base + (64 << 20)
     assert rt.MappedHeap() == PAGE
     with open("/proc/self/maps") as f:
         maps = f.read()
-    assert "c000000000-c000002000 rw-p" in maps
-    assert "c000002000-c004000000 ---p" in maps
+    assert "0c000000-0c002000 rw-p" in maps
+    assert "0c002000-10000000 ---p" in maps
     # heapArena metadata (69,648 bytes) and one gcBits chunk are GCSys.
     assert rt.memstats.gcMiscSys.load() == 69648 + 65536
     rt.CheckHeap()

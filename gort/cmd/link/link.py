@@ -48,13 +48,13 @@ class Segment:
         self.size = 0
 
     def alloc(self, n: int, align: int = 8) -> int:
-        from gort.runtime.mem_linux import sysAllocOS
+        from gort.runtime.mem_linux import sysAllocImage
 
         n = max(n, 1)
         self.off = (self.off + align - 1) & ~(align - 1)
         if self.base == 0 or self.off + n > self.size:
             size = max(1 << 20, (n + 4095) & ~4095)
-            self.base = sysAllocOS(size)
+            self.base = sysAllocImage(size)
             if not self.base:
                 raise LinkError("cannot map the program image")
             self.size = size
