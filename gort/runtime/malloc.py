@@ -123,7 +123,13 @@ from gort.runtime.mheap import _print, arenaHint, mheap_, tinySpanClass
 from gort.runtime.msize import roundupsize, smallSizeToClass
 from gort.runtime.mstats import gcController
 from gort.runtime.panic import panicPlain, panicRuntimeError, throw
-from gort.runtime.param import PageSize, arenaHintBase, maxAlloc, maxPhysPageSize, minPhysPageSize, pagesPerArena
+from gort.runtime.param import (
+    PageSize,
+    maxAlloc,
+    maxPhysPageSize,
+    minPhysPageSize,
+    pagesPerArena,
+)
 from gort.runtime.sizeclasses import MaxSmallSize, SizeClassToSize, TinySize, TinySizeClass
 from gort.runtime.stubs import _tls, memclrNoHeapPointers
 from gort.runtime.unsafe import U8, U64

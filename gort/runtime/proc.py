@@ -1714,14 +1714,14 @@ def findRunnable(mp: m | None = None) -> tuple[g, bool, bool]:
 
         # local runq (runqget's runnext case written out: it is how most
         # handoffs between goroutines arrive)
-        gp = pp.runnext
-        if gp is not None:
+        nxt: g | None = pp.runnext
+        if nxt is not None:
             l = pp.runqLock
             l.acquire()
-            if pp.runnext is gp:
+            if pp.runnext is nxt:
                 pp.runnext = None
                 l.release()
-                return gp, True, False
+                return nxt, True, False
             l.release()
         gp, inheritTime = runqget(pp)
         if gp is not None:
