@@ -763,10 +763,12 @@ class FuncGen:
             self.emit("_exc = _e")
         self.emit("finally:")
         with self.indent():
+            # (No deferred call left, nothing to run: a defer the function
+            # did not reach costs no call.)
             if self.isgen:
-                self.emit("_exc = yield from rundefers_g(gp, _df, _exc)")
+                self.emit("if _df: _exc = yield from rundefers_g(gp, _df, _exc)")
             else:
-                self.emit("_exc = rundefers(gp, _df, _exc)")
+                self.emit("if _df: _exc = rundefers(gp, _df, _exc)")
             if framed:
                 self.emit(f"gp.sp = _sp + {self.frameSize}")
             self.emit("if _exc is not None: raise _exc")
@@ -2269,9 +2271,13 @@ class FuncGen:
                 return f"({x} & ~{_paren(y)})"
             if op == token.SHL:
                 ysigned = not ti.isUnsigned(yt) if ti.rep(yt) == Rep.INT and not _isUntyped(yt) else True
+                if 0 < c < bits:
+                    return self.wrap(f"({x} << {c})", t)
                 return self.wrap(f"shl({x}, {y}, {bits}{', True' if ysigned else ''})", t)
             if op == token.SHR:
                 ysigned = not ti.isUnsigned(yt) if ti.rep(yt) == Rep.INT and not _isUntyped(yt) else True
+                if c:
+                    return f"({x} >> {c})"
                 return f"shr({x}, {y}{', True' if ysigned else ''})"
         if r == Rep.FLOAT:
             f32 = ti.isFloat32(t)
