@@ -34,11 +34,15 @@ from typing import Any
 from gort.runtime.unsafe import U32, U64
 
 _NLOCKS = 64
+_LOCKMASK = _NLOCKS - 1
 _locks = [threading.Lock() for _ in range(_NLOCKS)]
 
 
 def _lockfor(key: int) -> threading.Lock:
-    return _locks[(key >> 4) & (_NLOCKS - 1)]
+    """The lock of the table that guards key (the word operations below
+    index the table themselves, and hold it with acquire/release rather
+    than `with`, which costs half as much again)."""
+    return _locks[(key >> 4) & _LOCKMASK]
 
 
 class Int:
@@ -174,25 +178,40 @@ def Store64(addr: int, v: int) -> None:
 
 
 def Cas64(addr: int, old: int, new: int) -> bool:
-    with _lockfor(addr):
-        if U64[addr >> 3] == old:
-            U64[addr >> 3] = new
+    l = _locks[(addr >> 4) & _LOCKMASK]
+    l.acquire()
+    try:
+        w = addr >> 3
+        if U64[w] == old:
+            U64[w] = new
             return True
         return False
+    finally:
+        l.release()
 
 
 def Xadd64(addr: int, delta: int) -> int:
-    with _lockfor(addr):
-        v = (U64[addr >> 3] + delta) & 0xFFFFFFFFFFFFFFFF
-        U64[addr >> 3] = v
+    l = _locks[(addr >> 4) & _LOCKMASK]
+    l.acquire()
+    try:
+        w = addr >> 3
+        v = (U64[w] + delta) & 0xFFFFFFFFFFFFFFFF
+        U64[w] = v
         return v
+    finally:
+        l.release()
 
 
 def Xchg64(addr: int, new: int) -> int:
-    with _lockfor(addr):
-        old = U64[addr >> 3]
-        U64[addr >> 3] = new
+    l = _locks[(addr >> 4) & _LOCKMASK]
+    l.acquire()
+    try:
+        w = addr >> 3
+        old = U64[w]
+        U64[w] = new
         return old
+    finally:
+        l.release()
 
 
 def Load32(addr: int) -> int:
@@ -204,52 +223,87 @@ def Store32(addr: int, v: int) -> None:
 
 
 def Cas32(addr: int, old: int, new: int) -> bool:
-    with _lockfor(addr):
-        if U32[addr >> 2] == old:
-            U32[addr >> 2] = new
+    l = _locks[(addr >> 4) & _LOCKMASK]
+    l.acquire()
+    try:
+        w = addr >> 2
+        if U32[w] == old:
+            U32[w] = new
             return True
         return False
+    finally:
+        l.release()
 
 
 def Xadd32(addr: int, delta: int) -> int:
-    with _lockfor(addr):
-        v = (U32[addr >> 2] + delta) & 0xFFFFFFFF
-        U32[addr >> 2] = v
+    l = _locks[(addr >> 4) & _LOCKMASK]
+    l.acquire()
+    try:
+        w = addr >> 2
+        v = (U32[w] + delta) & 0xFFFFFFFF
+        U32[w] = v
         return v
+    finally:
+        l.release()
 
 
 def Xchg32(addr: int, new: int) -> int:
-    with _lockfor(addr):
-        old = U32[addr >> 2]
-        U32[addr >> 2] = new
+    l = _locks[(addr >> 4) & _LOCKMASK]
+    l.acquire()
+    try:
+        w = addr >> 2
+        old = U32[w]
+        U32[w] = new
         return old
+    finally:
+        l.release()
 
 
 def And32(addr: int, mask: int) -> int:
     """*addr &= mask; returns the old value."""
-    with _lockfor(addr):
-        old = U32[addr >> 2]
-        U32[addr >> 2] = old & mask
+    l = _locks[(addr >> 4) & _LOCKMASK]
+    l.acquire()
+    try:
+        w = addr >> 2
+        old = U32[w]
+        U32[w] = old & mask
         return old
+    finally:
+        l.release()
 
 
 def Or32(addr: int, mask: int) -> int:
     """*addr |= mask; returns the old value."""
-    with _lockfor(addr):
-        old = U32[addr >> 2]
-        U32[addr >> 2] = old | mask
+    l = _locks[(addr >> 4) & _LOCKMASK]
+    l.acquire()
+    try:
+        w = addr >> 2
+        old = U32[w]
+        U32[w] = old | mask
         return old
+    finally:
+        l.release()
 
 
 def And64(addr: int, mask: int) -> int:
-    with _lockfor(addr):
-        old = U64[addr >> 3]
-        U64[addr >> 3] = old & mask
+    l = _locks[(addr >> 4) & _LOCKMASK]
+    l.acquire()
+    try:
+        w = addr >> 3
+        old = U64[w]
+        U64[w] = old & mask
         return old
+    finally:
+        l.release()
 
 
 def Or64(addr: int, mask: int) -> int:
-    with _lockfor(addr):
-        old = U64[addr >> 3]
-        U64[addr >> 3] = old | mask
+    l = _locks[(addr >> 4) & _LOCKMASK]
+    l.acquire()
+    try:
+        w = addr >> 3
+        old = U64[w]
+        U64[w] = old | mask
         return old
+    finally:
+        l.release()
