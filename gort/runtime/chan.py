@@ -348,7 +348,7 @@ def chansendpark(c: int, ep: int) -> Generator[Any, Any, bool]:
     """chansend once trysend(c, ep, True) has failed: park on c's sendq until
     a receiver takes the value. c's lock is held (if c != 0)."""
     if c == 0:
-        yield from gopark(None, None, waitReasonChanSendNilChan)
+        yield gopark(None, None, waitReasonChanSendNilChan)
         throw("unreachable")
     u64 = U64
     l = _chaninfo(c)[0]
@@ -373,7 +373,7 @@ def chansendpark(c: int, ep: int) -> Generator[Any, Any, bool]:
     # Signal to anyone trying to shrink our stack that we're about to park
     # on a channel.
     gp.parkingOnChan = True
-    yield from gopark(chanparkcommit, l, waitReasonChanSend)
+    yield gopark(chanparkcommit, l, waitReasonChanSend)
 
     # someone woke us up.
     if mysg != gp.waiting:
@@ -546,7 +546,7 @@ def chanrecvpark(c: int, ep: int) -> Generator[Any, Any, bool]:
     recvq until a sender or close answers. c's lock is held (if c != 0).
     Returns whether a value was received (False: closed, *ep zeroed)."""
     if c == 0:
-        yield from gopark(None, None, waitReasonChanReceiveNilChan)
+        yield gopark(None, None, waitReasonChanReceiveNilChan)
         throw("unreachable")
     u64 = U64
     l = _chaninfo(c)[0]
@@ -574,7 +574,7 @@ def chanrecvpark(c: int, ep: int) -> Generator[Any, Any, bool]:
     # Signal to anyone trying to shrink our stack that we're about to park
     # on a channel.
     gp.parkingOnChan = True
-    yield from gopark(chanparkcommit, l, waitReasonChanReceive)
+    yield gopark(chanparkcommit, l, waitReasonChanReceive)
 
     # someone woke us up
     if mysg != gp.waiting:

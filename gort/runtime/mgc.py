@@ -112,12 +112,12 @@ def bgsweep(c: int) -> Generator[Any, Any, None]:
     lock(sweep.lock)
     sweep.parked = True
     yield from _send1(c)
-    yield from goparkunlock(sweep.lock, waitReasonGCSweepWait)
+    yield goparkunlock(sweep.lock, waitReasonGCSweepWait)
     while True:
         # Woken by a finished GC cycle: sweep everything, then park again.
         lock(sweep.lock)
         sweep.parked = True
-        yield from goparkunlock(sweep.lock, waitReasonGCSweepWait)
+        yield goparkunlock(sweep.lock, waitReasonGCSweepWait)
 
 
 # go: runtime/mgcscavenge.go bgscavenge
@@ -132,7 +132,7 @@ def bgscavenge(c: int) -> Generator[Any, Any, None]:
     while True:
         lock(scavenger.lock)
         scavenger.parked = True
-        yield from goparkunlock(scavenger.lock, waitReasonGCScavengeWait)
+        yield goparkunlock(scavenger.lock, waitReasonGCScavengeWait)
 
 
 def _ctxarg(gp: Any, ctx: int) -> int:

@@ -521,7 +521,7 @@ def netpollblock(pd: pollDesc, mode: int, waitio: bool) -> Any:
     # this is necessary because runtime_pollUnblock/runtime_pollSetDeadline/deadlineimpl
     # do the opposite: store to closing/rd/wd, publishInfo, load of rg/wg
     if waitio or netpollcheckerr(pd, mode) == pollNoError:
-        yield from proc.gopark(netpollblockcommit, (pd, mode), waitReasonIOWait)
+        yield proc.gopark(netpollblockcommit, (pd, mode), waitReasonIOWait)
     # be careful to not lose concurrent pdReady notification
     old = pd.swapg(mode, pdNil)
     if isinstance(old, int) and old > pdWait:

@@ -2069,10 +2069,13 @@ def gopark(
     reason: int,
     traceReason: int = 0,
     traceskip: int = 1,
-) -> Generator[Any, Any, None]:
+) -> Callable[[g], Mcall]:
     """Put the current goroutine into a waiting state and schedule another.
 
-    A generator: `yield from gopark(...)` returns once the G is readied.
+    Returns the mcall request for its caller to yield: `yield gopark(...)`
+    returns once the G is readied. (Go's gopark makes the mcall itself; a
+    Python generator can only yield from its own frame, so in gort the
+    caller does, which spares every park a generator of its own.)
     unlockf(gp, lock_) runs on g0 after the G is off its M; if it returns
     False, the G resumes at once (with the rest of its time slice).
     """
@@ -2088,13 +2091,13 @@ def gopark(
     gp.waitreason = reason
     mp.waitTraceBlockReason = traceReason
     mp.waitTraceSkip = traceskip
-    yield park_m  # mcall(park_m)
+    return park_m  # mcall(park_m): the caller yields it
 
 
 # go: runtime/proc.go goparkunlock
-def goparkunlock(l: mutex, reason: int, traceReason: int = 0, traceskip: int = 1) -> Generator[Any, Any, None]:
-    """gopark that unlocks l once the G is off its M."""
-    yield from gopark(parkunlock_c, l, reason, traceReason, traceskip)
+def goparkunlock(l: mutex, reason: int, traceReason: int = 0, traceskip: int = 1) -> Callable[[g], Mcall]:
+    """gopark that unlocks l once the G is off its M (`yield goparkunlock(...)`)."""
+    return gopark(parkunlock_c, l, reason, traceReason, traceskip)
 
 
 # go: runtime/proc.go parkunlock_c
@@ -3176,7 +3179,7 @@ def main() -> Generator[Any, Any, None]:
                 break
             yield from Gosched()
     if panicking != 0:
-        yield from gopark(None, None, waitReasonPanicWait)  # forever
+        yield gopark(None, None, waitReasonPanicWait)  # forever
     exit(0)
 
 
@@ -3217,7 +3220,7 @@ def forcegchelper() -> Generator[Any, Any, None]:
         if forcegc.idle:
             throw("forcegc: phase error")
         forcegc.idle = True
-        yield from goparkunlock(forcegc.lock, waitReasonForceGCIdle)
+        yield goparkunlock(forcegc.lock, waitReasonForceGCIdle)
         # this goroutine is explicitly resumed by sysmon
         yield from mgc.gcStart(mgc.gcTrigger(mgc.gcTriggerTime, now=nanotime()))
 

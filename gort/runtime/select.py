@@ -142,7 +142,7 @@ def selparkcommit(gp: Any, _: Any) -> bool:
 # go: runtime/select.go block
 def block() -> Generator[Any, Any, None]:
     """select {}: park forever."""
-    yield from gopark(None, None, waitReasonSelectNoCases)  # forever
+    yield gopark(None, None, waitReasonSelectNoCases)  # forever
 
 
 # go: runtime/select.go selectgo
@@ -300,7 +300,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     # Signal to anyone trying to shrink our stack that we're about to park
     # on a channel.
     gp.parkingOnChan = True
-    yield from gopark(selparkcommit, None, waitReasonSelect)
+    yield gopark(selparkcommit, None, waitReasonSelect)
     gp.activeStackChans = False
 
     sellock(scases, lockorder)

@@ -355,7 +355,7 @@ def semacquire1(addr: int, lifo: bool, profile: int, skipframes: int, reason: in
         # Any semrelease after the cansemacquire knows we're waiting
         # (we set nwait above), so go to sleep.
         root.queue(addr, s, lifo)
-        yield from proc.goparkunlock(root.lock, reason, 0, 4 + skipframes)
+        yield proc.goparkunlock(root.lock, reason, 0, 4 + skipframes)
         if U32[(s + sudog_ticket) >> 2] != 0 or cansemacquire(addr):
             break
     proc.releaseSudog(s)
@@ -518,7 +518,7 @@ def notifyListWait(l: int, t: int) -> Generator[Any, Any, None]:
     else:
         U64[(tail + sudog_next) >> 3] = s
     U64[(l + nl_tail) >> 3] = s
-    yield from proc.goparkunlock(lk, waitReasonSyncCondWait, 0, 3)
+    yield proc.goparkunlock(lk, waitReasonSyncCondWait, 0, 3)
     gp.waiting = 0
     U64[(s + sudog_elem) >> 3] = 0
     U64[(s + sudog_elem_vu) >> 3] = 0

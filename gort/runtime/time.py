@@ -664,7 +664,7 @@ def timeSleep(ns: int) -> Generator[Any, Any, None]:
     if when < 0:  # check for overflow.
         when = maxWhen
     gp.sleepWhen = when
-    yield from proc.gopark(resetForSleep, None, waitReasonSleep)
+    yield proc.gopark(resetForSleep, None, waitReasonSleep)
 
 
 # go: runtime/time.go resetForSleep

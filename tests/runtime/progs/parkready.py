@@ -30,7 +30,7 @@ def F_main(gp):
     yield from rt.chansend1(ch, rt.Slot(42))
     yield from proc.Gosched()
     os.write(1, f"readied by sender: {I64[out >> 3]}\n".encode())
-    yield from proc.gopark(lambda gp, lk: False, None, 0)
+    yield proc.gopark(lambda gp, lk: False, None, 0)
     os.write(1, b"unlockf false resumes at once\n")
     os.write(1, b"done\n")
 
