@@ -101,9 +101,11 @@ def run(files: list[str], args: list[str], trace: bool = False) -> int:
         sys.stderr.write(f"{where}{e.msg}\n")
         return 1
     _ = displayPath, order
-    from gort.runtime import asm, calltrace, proc
+    from gort.runtime import asm, proc
 
     if trace:
+        from gort.runtime import calltrace
+
         calltrace.installDefault()
         if proc.main_main is not None:
             proc.main_main = calltrace.traced("main.main", proc.main_main)
