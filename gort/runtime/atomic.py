@@ -22,16 +22,35 @@ Three families:
 Plain loads and stores of one attribute or one memory word are single
 operations for the interpreter, so `Load`/`Store` take no lock.
 
+Under CPython's global interpreter lock a fourth form exists, which the
+scheduler's hottest compare-and-swaps use (a G's status, a P's runnext
+and queue head; see `gilAtomic`): the compare and the store written out,
+with no call between them.
+
 Invariants: every read-modify-write of a field that another M may modify at
-the same time goes through this module.
+the same time goes through this module, or is a `gilAtomic` sequence.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any
 
 from gort.runtime.unsafe import U32, U64
+
+# Whether Python code runs under a global interpreter lock. CPython then
+# hands the lock to another thread only where the interpreter checks for a
+# pending switch — function entries and calls, backward jumps — or in C code
+# that blocks. So a load, compare and store of __slots__ attributes holding
+# small ints or object references, with no call and no loop between them,
+# runs without another thread in between: it is atomic, as the CAS
+# instruction Go uses is, and needs no lock. The runtime's hottest CASes
+# take this path when gilAtomic is set (docs/design/0005-gil-atomic-cas.md);
+# every other writer of the same fields holds the field's lock across a
+# sequence equally free of calls, so the two kinds never interleave.
+# Free-threaded CPython has no such lock: there every CAS takes its lock.
+gilAtomic: bool = bool(getattr(sys, "_is_gil_enabled", lambda: True)())
 
 _NLOCKS = 64
 _LOCKMASK = _NLOCKS - 1

@@ -106,6 +106,7 @@ from typing import Any
 from gort.runtime import debug as dbg
 from gort.runtime import mcache as mcache_mod
 from gort.runtime import param, symtab
+from gort.runtime.atomic import gilAtomic
 from gort.runtime.lock import (
     lock,
     lockInit,
@@ -229,6 +230,9 @@ def casgstatus(gp: g, oldval: int, newval: int) -> None:
     if (oldval | newval) & _Gscan or oldval == newval:
         _write2(f"runtime: casgstatus: oldval={gStatusName(oldval)} newval={gStatusName(newval)}\n")
         throw("casgstatus: bad incoming values")
+    if gilAtomic and gp.atomicstatus == oldval:  # (atomic.gilAtomic)
+        gp.atomicstatus = newval
+        return
     l = gp.statusLock
     l.acquire()
     if gp.atomicstatus == oldval:
@@ -1340,11 +1344,15 @@ def runqempty(pp: p) -> bool:
 def runqput(pp: p, gp: g, next: bool) -> None:
     """Put gp on pp's local queue: in runnext if next, else at the tail. Owner P only."""
     if next:
-        l = pp.runqLock
-        l.acquire()
-        oldnext = pp.runnext
-        pp.runnext = gp
-        l.release()
+        if gilAtomic:  # swap runnext (atomic.gilAtomic)
+            oldnext = pp.runnext
+            pp.runnext = gp
+        else:
+            l = pp.runqLock
+            l.acquire()
+            oldnext = pp.runnext
+            pp.runnext = gp
+            l.release()
         if oldnext is None:
             return
         # Kick the old runnext out to the regular run queue.
@@ -1411,6 +1419,9 @@ def runqget(pp: p) -> tuple[g | None, bool]:
     # If there's a runnext, it's the next G to run.
     nxt = pp.runnext
     if nxt is not None:
+        if gilAtomic:  # the load above and this store: one CAS (atomic.gilAtomic)
+            pp.runnext = None
+            return nxt, True
         # If the runnext is non-0 and the CAS fails, it could only have
         # been stolen by another P, because other Ps can race to set
         # runnext to 0, but only the current P can set it to non-0.
@@ -1426,6 +1437,9 @@ def runqget(pp: p) -> tuple[g | None, bool]:
         if t == h:
             return None, False
         gp = pp.runq[h & 255]
+        if gilAtomic:  # from the load of runqhead: one CAS (atomic.gilAtomic)
+            pp.runqhead = h + 1  # cas-release, commits consume
+            return gp, False
         l.acquire()
         if pp.runqhead == h:
             pp.runqhead = h + 1  # cas-release, commits consume
@@ -1715,14 +1729,9 @@ def findRunnable(mp: m | None = None) -> tuple[g, bool, bool]:
         # local runq (runqget's runnext case written out: it is how most
         # handoffs between goroutines arrive)
         nxt: g | None = pp.runnext
-        if nxt is not None:
-            l = pp.runqLock
-            l.acquire()
-            if pp.runnext is nxt:
-                pp.runnext = None
-                l.release()
-                return nxt, True, False
-            l.release()
+        if nxt is not None and gilAtomic:  # load and store: one CAS (atomic.gilAtomic)
+            pp.runnext = None
+            return nxt, True, False
         gp, inheritTime = runqget(pp)
         if gp is not None:
             return gp, inheritTime, False
@@ -2014,13 +2023,10 @@ def execute(gp: g, inheritTime: bool, mp: m | None = None) -> Mcall:
     # Assign gp.m before entering _Grunning so running Gs have an M.
     mp.curg = gp
     gp.m = mp
-    l = gp.statusLock  # casgstatus(gp, _Grunnable, _Grunning), fast path inline
-    l.acquire()
-    if gp.atomicstatus == _Grunnable:
+    # casgstatus(gp, _Grunnable, _Grunning), its gilAtomic fast path inline
+    if gilAtomic and gp.atomicstatus == _Grunnable:
         gp.atomicstatus = _Grunning
-        l.release()
     else:
-        l.release()
         casgstatus(gp, _Grunnable, _Grunning)
     gp.waitsince = 0
     gp.preempt = False
@@ -2110,13 +2116,10 @@ def parkunlock_c(gp: g, l: Any) -> bool:
 def park_m(gp: g) -> Mcall:
     """The g0 half of gopark. Runs on g0."""
     mp = gp.m  # getg().m: gp still runs on this M
-    l = gp.statusLock  # casgstatus(gp, _Grunning, _Gwaiting), fast path inline
-    l.acquire()
-    if gp.atomicstatus == _Grunning:
+    # casgstatus(gp, _Grunning, _Gwaiting), its gilAtomic fast path inline
+    if gilAtomic and gp.atomicstatus == _Grunning:
         gp.atomicstatus = _Gwaiting
-        l.release()
     else:
-        l.release()
         casgstatus(gp, _Grunning, _Gwaiting)
     # N.B. The status is _Gwaiting now, so the G may be readied by another
     # M as soon as the unlock function publishes it.
@@ -2145,13 +2148,10 @@ def goready(gp: g, traceskip: int = 1) -> None:
     if status & ~_Gscan != _Gwaiting:
         _write2(f"runtime: gp: gp={gp.goid}, goid={gp.goid}, gp->atomicstatus={status}\n")
         throw("bad g->status in ready")
-    l = gp.statusLock  # casgstatus(gp, _Gwaiting, _Grunnable), fast path inline
-    l.acquire()
-    if gp.atomicstatus == _Gwaiting:
+    # casgstatus(gp, _Gwaiting, _Grunnable), its gilAtomic fast path inline
+    if gilAtomic and gp.atomicstatus == _Gwaiting:
         gp.atomicstatus = _Grunnable
-        l.release()
     else:
-        l.release()
         casgstatus(gp, _Gwaiting, _Grunnable)
     runqput(mp.p, gp, True)
     if gomaxprocs != 1 and not lazyWake:  # see wakep
@@ -2169,13 +2169,10 @@ def ready(gp: g, traceskip: int, next: bool) -> None:
         _write2(f"runtime: gp: gp={gp.goid}, goid={gp.goid}, gp->atomicstatus={status}\n")
         throw("bad g->status in ready")
     # status is Gwaiting or Gscanwaiting, make Grunnable and put on runq
-    l = gp.statusLock  # casgstatus(gp, _Gwaiting, _Grunnable), fast path inline
-    l.acquire()
-    if gp.atomicstatus == _Gwaiting:
+    # casgstatus(gp, _Gwaiting, _Grunnable), its gilAtomic fast path inline
+    if gilAtomic and gp.atomicstatus == _Gwaiting:
         gp.atomicstatus = _Grunnable
-        l.release()
     else:
-        l.release()
         casgstatus(gp, _Gwaiting, _Grunnable)
     runqput(mp.p, gp, next)
     if gomaxprocs != 1 and not lazyWake:  # see wakep

@@ -187,6 +187,40 @@ def test_casgstatus_throws(rt: Any) -> None:
 
 
 @unit
+def test_status_and_runnext_cas_take_no_lock_under_the_gil(rt: Any) -> None:
+    # docs/design/0005: with a GIL, the CAS fast paths are a compare and a
+    # store with no call between, and take no lock; a G whose status lock
+    # another thread holds still moves. (The locked path has its own test:
+    # test_sched_programs.py::test_stress_locked_cas.)
+    import threading
+
+    from gort.runtime import atomic, proc
+
+    if not atomic.gilAtomic:
+        pytest.skip("free-threaded Python: every CAS takes its lock")
+    (gp,) = _gs(rt, 1)
+    pp = rt.NewP(5)
+    done = threading.Event()
+
+    def moves() -> None:
+        rt.casgstatus(gp, rt._Gdead, rt._Grunnable)
+        rt.runqput(pp, gp, True)
+        assert rt.runqget(pp) == (gp, True)
+        done.set()
+
+    gp.statusLock.acquire()
+    pp.runqLock.acquire()
+    try:
+        t = threading.Thread(target=moves, daemon=True)
+        t.start()
+        assert done.wait(5), "a CAS fast path waited for a lock"
+    finally:
+        gp.statusLock.release()
+        pp.runqLock.release()
+    assert gp.atomicstatus == rt._Grunnable
+
+
+@unit
 def test_scan_bit_blocks_and_releases(rt: Any) -> None:
     from gort.runtime import proc
     from gort.runtime.runtime2 import _Gscan, _Gsyscall

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 
 import pytest
 
-from tests.difftest import Result, go_available, run_go, run_gort
+from tests.difftest import TIMEOUT, Result, go_available, gort_cache, run_go, run_gort
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCHED = os.path.join(os.path.dirname(HERE), "testdata", "sched")
@@ -109,3 +111,27 @@ def test_stress(name: str, procs: int) -> None:
     env = {"GOMAXPROCS": str(procs)}
     gort = run_gort(path, env=env)
     check(name, run_go(path, env=env), gort)
+
+
+# gort with atomic.gilAtomic off: every CAS takes its lock, as on free-threaded Python.
+_LOCKED_CAS = (
+    "import sys\n"
+    "import gort.runtime.atomic as a\n"
+    "a.gilAtomic = False\n"
+    "import gort.runtime.proc as p\n"
+    "assert not p.gilAtomic\n"
+    "from gort.cmd.gort.main import main\n"
+    "sys.exit(main(['run'] + sys.argv[1:]))\n"
+)
+
+
+@pytest.mark.parametrize("procs", [2, pytest.param(4, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("name", STRESS)
+def test_stress_locked_cas(name: str, procs: int) -> None:
+    """The stress programs with the scheduler's CASes under their locks
+    (docs/design/0005): the path free-threaded Python takes."""
+    path = os.path.join(SCHED, name + ".go")
+    env = dict(os.environ, GORTCACHE=gort_cache(), GOMAXPROCS=str(procs))
+    p = subprocess.run([sys.executable, "-c", _LOCKED_CAS, path], capture_output=True, timeout=TIMEOUT, env=env)
+    gort = Result(p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"), p.returncode)
+    check(name, run_go(path, env={"GOMAXPROCS": str(procs)}), gort)
