@@ -50,7 +50,7 @@ of their own. chansend and chanrecv are each split in two: the part
 that cannot block, a plain function (trysend, tryrecv), and the part that
 parks, a generator (chansendpark, chanrecvpark), which the first hands
 c's lock. Compiled code calls the two itself
-(`if not trysend(c, ep, True): yield from chansendpark(c, ep)`), so an
+(`if not trysend(c, ep, True): yield from chansendpark(c, ep, gp)`), so an
 operation that completes at once costs no generator. Nothing removes an
 entry of `chaninfo` yet: that waits for the garbage collector's
 finalization of channels.
@@ -340,13 +340,13 @@ def chansend(c: int, ep: int, block: bool, callerpc: int) -> Generator[Any, Any,
         return True
     if not block:
         return False
-    return (yield from chansendpark(c, ep))
+    return (yield from chansendpark(c, ep, _tls.g))
 
 
 # go: runtime/chan.go chansend (the part that parks)
-def chansendpark(c: int, ep: int) -> Generator[Any, Any, bool]:
+def chansendpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
     """chansend once trysend(c, ep, True) has failed: park on c's sendq until
-    a receiver takes the value. c's lock is held (if c != 0)."""
+    a receiver takes the value. c's lock is held (if c != 0); gp is getg()."""
     if c == 0:
         yield gopark(None, None, waitReasonChanSendNilChan)
         throw("unreachable")
@@ -354,8 +354,7 @@ def chansendpark(c: int, ep: int) -> Generator[Any, Any, bool]:
     l = _chaninfo(c)[0]
 
     # Block on the channel. Some receiver will complete our operation for us.
-    gp = _tls.g
-    mysg = acquireSudog()
+    mysg = acquireSudog(gp.m)
     sw = mysg >> 3
     u64[sw + _SG_RELEASETIME] = 0
     # No stack splits between assigning elem and enqueuing mysg on
@@ -373,7 +372,7 @@ def chansendpark(c: int, ep: int) -> Generator[Any, Any, bool]:
     # Signal to anyone trying to shrink our stack that we're about to park
     # on a channel.
     gp.parkingOnChan = True
-    yield gopark(chanparkcommit, l, waitReasonChanSend)
+    yield gopark(chanparkcommit, l, waitReasonChanSend, 0, 1, gp)
 
     # someone woke us up.
     if mysg != gp.waiting:
@@ -384,7 +383,7 @@ def chansendpark(c: int, ep: int) -> Generator[Any, Any, bool]:
     gp.param = None
     u64[sw + _SG_C] = 0  # mysg.c.set(nil)
     u64[sw + _SG_CVU] = 0
-    releaseSudog(mysg)
+    releaseSudog(mysg, gp)
     if closed:
         if U32[(c >> 2) + _C_CLOSED32] == 0:
             throw("chansend: spurious wakeup")
@@ -536,15 +535,16 @@ def chanrecv(c: int, ep: int, block: bool, okOnly: bool = False) -> Generator[An
     if received is None:
         if not block:
             return received_(False, False, okOnly)
-        received = yield from chanrecvpark(c, ep)
+        received = yield from chanrecvpark(c, ep, _tls.g)
     return received if okOnly else (True, received)
 
 
 # go: runtime/chan.go chanrecv (the part that parks)
-def chanrecvpark(c: int, ep: int) -> Generator[Any, Any, bool]:
+def chanrecvpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
     """chanrecv once tryrecv(c, ep, True) has found nothing: park on c's
-    recvq until a sender or close answers. c's lock is held (if c != 0).
-    Returns whether a value was received (False: closed, *ep zeroed)."""
+    recvq until a sender or close answers. c's lock is held (if c != 0);
+    gp is getg(). Returns whether a value was received (False: closed,
+    *ep zeroed)."""
     if c == 0:
         yield gopark(None, None, waitReasonChanReceiveNilChan)
         throw("unreachable")
@@ -553,8 +553,7 @@ def chanrecvpark(c: int, ep: int) -> Generator[Any, Any, bool]:
     hasTimer = u64[(c >> 3) + _C_TIMER] != 0
 
     # no sender available: block on this channel.
-    gp = _tls.g
-    mysg = acquireSudog()
+    mysg = acquireSudog(gp.m)
     sw = mysg >> 3
     u64[sw + _SG_RELEASETIME] = 0
     # No stack splits between assigning elem and enqueuing mysg on
@@ -574,7 +573,7 @@ def chanrecvpark(c: int, ep: int) -> Generator[Any, Any, bool]:
     # Signal to anyone trying to shrink our stack that we're about to park
     # on a channel.
     gp.parkingOnChan = True
-    yield gopark(chanparkcommit, l, waitReasonChanReceive)
+    yield gopark(chanparkcommit, l, waitReasonChanReceive, 0, 1, gp)
 
     # someone woke us up
     if mysg != gp.waiting:
@@ -587,7 +586,7 @@ def chanrecvpark(c: int, ep: int) -> Generator[Any, Any, bool]:
     gp.param = None
     u64[sw + _SG_C] = 0  # mysg.c.set(nil)
     u64[sw + _SG_CVU] = 0
-    releaseSudog(mysg)
+    releaseSudog(mysg, gp)
     return success
 
 

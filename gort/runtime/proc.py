@@ -2075,6 +2075,7 @@ def gopark(
     reason: int,
     traceReason: int = 0,
     traceskip: int = 1,
+    gp: g | None = None,
 ) -> Callable[[g], Mcall]:
     """Put the current goroutine into a waiting state and schedule another.
 
@@ -2083,11 +2084,14 @@ def gopark(
     Python generator can only yield from its own frame, so in gort the
     caller does, which spares every park a generator of its own.)
     unlockf(gp, lock_) runs on g0 after the G is off its M; if it returns
-    False, the G resumes at once (with the rest of its time slice).
+    False, the G resumes at once (with the rest of its time slice). gp is
+    getg(), when the caller has it at hand.
     """
     # (Go brackets this with acquirem/releasem against preemption; gort's
     # runtime code has no safepoints, so there is nothing to hold off.)
-    mp = _tls.g.m
+    if gp is None:
+        gp = _tls.g
+    mp = gp.m
     gp = mp.curg
     status = gp.atomicstatus
     if status != _Grunning and status != (_Gscan | _Grunning):
@@ -3277,9 +3281,12 @@ _W_CVU = _r2.sudog_c_vu >> 3
 
 
 # go: runtime/proc.go acquireSudog
-def acquireSudog() -> int:
-    """A sudog (its address) from the P's cache, refilled from the central one."""
-    mp = _tls.g.m  # (no acquirem: see gopark)
+def acquireSudog(mp: m | None = None) -> int:
+    """A sudog (its address) from the P's cache, refilled from the central one.
+
+    mp is getg().m, when the caller has it at hand."""
+    if mp is None:
+        mp = _tls.g.m  # (no acquirem: see gopark)
     pp = mp.p
     cache = pp.sudogcache
     if not cache:
@@ -3301,8 +3308,10 @@ def acquireSudog() -> int:
 
 
 # go: runtime/proc.go releaseSudog
-def releaseSudog(s: int) -> None:
-    """Return s to the P's cache, spilling half to the central cache when full."""
+def releaseSudog(s: int, gp: g | None = None) -> None:
+    """Return s to the P's cache, spilling half to the central cache when full.
+
+    gp is getg(), when the caller has it at hand."""
     u64 = U64
     sw = s >> 3
     # One test for the common case; the throws say which field was wrong.
@@ -3321,7 +3330,8 @@ def releaseSudog(s: int) -> None:
         if u64[sw + _W_WAITLINK] != 0:
             throw("runtime: sudog with non-nil waitlink")
         throw("runtime: sudog with non-nil c")
-    gp = _tls.g
+    if gp is None:
+        gp = _tls.g
     if gp.param is not None and gp.param == s:
         throw("runtime: releaseSudog with non-nil gp.param")
     pp = gp.m.p  # (no acquirem: see gopark)

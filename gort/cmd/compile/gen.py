@@ -1371,7 +1371,7 @@ class FuncGen:
         # chansend1 in two (chan.py): a send that completes at once (a
         # receiver waits, or the buffer has room) is a plain call; only one
         # that must park runs a generator, which trysend hands c's lock.
-        self.emit(f"if not trysend({c}, {addr}, True): yield from chansendpark({c}, {addr})")
+        self.emit(f"if not trysend({c}, {addr}, True): yield from chansendpark({c}, {addr}, gp)")
 
     def stmt_LabeledStmt(self, s: ast.LabeledStmt) -> None:
         self.pendingLabel = s.Label.Name
@@ -2048,9 +2048,9 @@ class FuncGen:
         if withOk:
             ok = self.tmp()
             self.emit(f"{ok} = tryrecv({c}, {slot}, True)")
-            self.emit(f"if {ok} is None: {ok} = yield from chanrecvpark({c}, {slot})")
+            self.emit(f"if {ok} is None: {ok} = yield from chanrecvpark({c}, {slot}, gp)")
         else:
-            self.emit(f"if tryrecv({c}, {slot}, True) is None: yield from chanrecvpark({c}, {slot})")
+            self.emit(f"if tryrecv({c}, {slot}, True) is None: yield from chanrecvpark({c}, {slot}, gp)")
             ok = "True"
         if ti.isMem(et):
             self.fresh.add(slot)

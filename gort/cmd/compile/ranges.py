@@ -237,7 +237,7 @@ def rangeChan(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     with fg.indent():
         ok = fg.tmp()
         fg.emit(f"{ok} = tryrecv({c}, {slot}, True)")
-        fg.emit(f"if {ok} is None: {ok} = yield from chanrecvpark({c}, {slot})")
+        fg.emit(f"if {ok} is None: {ok} = yield from chanrecvpark({c}, {slot}, gp)")
         fg.emit(f"if not {ok}: break")
         if ti.isMem(et):
             assignIter(fg, s, s.Key, slot, et)
