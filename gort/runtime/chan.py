@@ -304,20 +304,13 @@ def sgset_c(sg: int, c: int) -> None:
     U64[(sg + sudog_c_vu) >> 3] = c
 
 
-def _unlockf(unlockf: Any) -> None:
-    """Run send/recv's unlock function: a channel's lock, or select's selunlock."""
-    if type(unlockf) is mutex:
-        unlockf._l.release()
-    else:
-        unlockf()
-
-
 # --- send --------------------------------------------------------------------------
 
 
 # go: runtime/chan.go chansend1
 def chansend1(c: int, elem: int) -> Generator[Any, Any, bool]:
-    """c <- *elem (compiled code's entry point; `yield from chansend1(c, elem)`).
+    """c <- *elem: `yield from chansend1(c, elem)` (compiled code calls
+    trysend and chansendpark itself).
 
     Returns chansend's generator itself, so no extra frame runs per send."""
     return chansend(c, elem, True, 0)
@@ -468,7 +461,10 @@ def send(c: int, sg: int, ep: int, unlockf: Any) -> None:
         u64[sw + _SG_ELEM] = 0  # sg.elem.set(nil)
         u64[sw + _SG_ELEMVU] = 0
     gp = gByAddr[u64[sw + _SG_G]]
-    _unlockf(unlockf)
+    if type(unlockf) is mutex:  # c's lock, or else select's selunlock
+        unlockf._l.release()
+    else:
+        unlockf()
     gp.param = sg
     U8[sg + sudog_success] = 1
     goready(gp, 4)
@@ -716,7 +712,10 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
     u64[sw + _SG_ELEM] = 0  # sg.elem.set(nil)
     u64[sw + _SG_ELEMVU] = 0
     gp = gByAddr[u64[sw + _SG_G]]
-    _unlockf(unlockf)
+    if type(unlockf) is mutex:  # c's lock, or else select's selunlock
+        unlockf._l.release()
+    else:
+        unlockf()
     gp.param = sg
     U8[sg + sudog_success] = 1
     goready(gp, 4)

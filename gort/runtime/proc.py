@@ -3278,6 +3278,8 @@ _W_PREV = _r2.sudog_prev >> 3
 _W_ELEMVU = _r2.sudog_elem_vu >> 3
 _W_WAITLINK = _r2.sudog_waitlink >> 3
 _W_CVU = _r2.sudog_c_vu >> 3
+_W_ISSELECT = _r2.sudog_isSelect  # a byte offset
+_sudogbufSize = param.sudogbufSize
 
 
 # go: runtime/proc.go acquireSudog
@@ -3317,7 +3319,7 @@ def releaseSudog(s: int, gp: g | None = None) -> None:
     # One test for the common case; the throws say which field was wrong.
     if (
         u64[sw + _W_ELEMVU] | u64[sw + _W_NEXT] | u64[sw + _W_PREV] | u64[sw + _W_WAITLINK] | u64[sw + _W_CVU]
-        or U8[s + _r2.sudog_isSelect]
+        or U8[s + _W_ISSELECT]
     ):
         if u64[sw + _W_ELEMVU] != 0:
             throw("runtime: sudog with non-nil elem")
@@ -3334,9 +3336,8 @@ def releaseSudog(s: int, gp: g | None = None) -> None:
         gp = _tls.g
     if gp.param is not None and gp.param == s:
         throw("runtime: releaseSudog with non-nil gp.param")
-    pp = gp.m.p  # (no acquirem: see gopark)
-    cache = pp.sudogcache
-    if len(cache) == param.sudogbufSize:
+    cache = gp.m.p.sudogcache  # (no acquirem: see gopark)
+    if len(cache) == _sudogbufSize:
         # Transfer half of the local cache to the central cache.
         first = last = 0
         while len(cache) > param.sudogbufSize // 2:
