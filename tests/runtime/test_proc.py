@@ -194,7 +194,7 @@ def test_status_and_runnext_cas_take_no_lock_under_the_gil(rt: Any) -> None:
     # test_sched_programs.py::test_stress_locked_cas.)
     import threading
 
-    from gort.runtime import atomic, proc
+    from gort.runtime import atomic
 
     if not atomic.gilAtomic:
         pytest.skip("free-threaded Python: every CAS takes its lock")
