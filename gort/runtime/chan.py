@@ -394,13 +394,11 @@ def trysend(c: int, ep: int, block: bool = False) -> bool:
         return False
     u64 = U64
     cw = c >> 3
-    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
-    # Fast path: check for failed non-blocking operation without acquiring
-    # the lock (closed, then full(c), written out).
-    if not block and U32[(c >> 2) + _C_CLOSED32] == 0:
-        if u64[cw + _C_RECVQ] == 0 if dataqsiz == 0 else u64[cw + _C_QCOUNT] == dataqsiz:
-            return False
+    # Fast path: check for failed non-blocking operation without acquiring the lock.
+    if not block and U32[(c >> 2) + _C_CLOSED32] == 0 and full(c):
+        return False
 
+    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
     l._l.acquire()  # lock(&c.lock)
 
     if U32[(c >> 2) + _C_CLOSED32] != 0:
@@ -530,7 +528,7 @@ def chanrecv(c: int, ep: int, block: bool, okOnly: bool = False) -> Generator[An
     received = tryrecv(c, ep, block)
     if received is None:
         if not block:
-            return received_(False, False, okOnly)
+            return False if okOnly else (False, False)
         received = yield from chanrecvpark(c, ep, _tls.g)
     return received if okOnly else (True, received)
 
@@ -586,11 +584,6 @@ def chanrecvpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
     return success
 
 
-def received_(selected: bool, received: bool, okOnly: bool) -> Any:
-    """chanrecv's result in the shape its caller asked for."""
-    return received if okOnly else (selected, received)
-
-
 def _blockTimerChan(c: int) -> None:
     rtime.blockTimerChan(c)
 
@@ -611,11 +604,9 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
     cw = c >> 3
     if u64[cw + _C_TIMER] != 0:
         _maybeRunChan(c)
-    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
 
-    # Fast path: check for failed non-blocking operation without acquiring
-    # the lock (empty(c), written out: the timer ran above).
-    if not block and (u64[cw + _C_SENDQ] == 0 if dataqsiz == 0 else u64[cw + _C_QCOUNT] == 0):
+    # Fast path: check for failed non-blocking operation without acquiring the lock.
+    if not block and empty(c):
         # After observing that the channel is not ready for receiving, we
         # observe whether the channel is closed.
         if U32[(c >> 2) + _C_CLOSED32] == 0:
@@ -630,6 +621,7 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
                 typedmemclr(elemtypeOf(c), ep)
             return False
 
+    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
     l._l.acquire()  # lock(&c.lock)
 
     if U32[(c >> 2) + _C_CLOSED32] != 0:

@@ -125,6 +125,7 @@ from gort.runtime.mstats import gcController
 from gort.runtime.panic import panicPlain, panicRuntimeError, throw
 from gort.runtime.param import (
     PageSize,
+    arenaHintBase,
     maxAlloc,
     maxPhysPageSize,
     minPhysPageSize,
@@ -202,9 +203,9 @@ def mallocinit() -> None:
     lockInit(mheap_.speciallock, "mheapSpecial")
 
     # Arena hints, 0x7f down to 0, each pushed on the front: the heap list
-    # starts at 0x00c000000000; the upper half goes to the user arenas.
+    # starts at arenaHintBase; the upper half goes to the user arenas.
     for i in range(0x7F, -1, -1):
-        p = (i << 40) | (0x00C0 << 20)
+        p = (i << 40) | arenaHintBase
         hint = mheap_.arenaHintAlloc.allocObj()
         hint.addr = p
         hint.down = False

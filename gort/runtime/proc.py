@@ -1726,12 +1726,7 @@ def findRunnable(mp: m | None = None) -> tuple[g, bool, bool]:
             if gp is not None:
                 return gp, False, False
 
-        # local runq (runqget's runnext case written out: it is how most
-        # handoffs between goroutines arrive)
-        nxt: g | None = pp.runnext
-        if nxt is not None and gilAtomic:  # load and store: one CAS (atomic.gilAtomic)
-            pp.runnext = None
-            return nxt, True, False
+        # local runq
         gp, inheritTime = runqget(pp)
         if gp is not None:
             return gp, inheritTime, False
@@ -2089,9 +2084,7 @@ def gopark(
     """
     # (Go brackets this with acquirem/releasem against preemption; gort's
     # runtime code has no safepoints, so there is nothing to hold off.)
-    if gp is None:
-        gp = _tls.g
-    mp = gp.m
+    mp = (_tls.g if gp is None else gp).m
     gp = mp.curg
     status = gp.atomicstatus
     if status != _Grunning and status != (_Gscan | _Grunning):
