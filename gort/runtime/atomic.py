@@ -18,14 +18,18 @@ Three families:
     `Xadd(obj, "nmspinning", -1)`, `Xchg`, `Load`, `Store`;
   * on words of Go memory: `Cas64(addr, old, new)`, `Xadd64`, `Load64`,
     `Store64`, `Cas32`, `Xadd32`, `Load32`, `Store32`, `And32`, `Or32`...
+    (what compiled sync/atomic and internal/runtime/atomic call).
 
 Plain loads and stores of one attribute or one memory word are single
 operations for the interpreter, so `Load`/`Store` take no lock.
 
-Under CPython's global interpreter lock a fourth form exists, which the
-scheduler's hottest compare-and-swaps use (a G's status, a P's runnext
-and queue head; see `gilAtomic`): the compare and the store written out,
-with no call between them.
+Under CPython's global interpreter lock (see `gilAtomic`) the word
+operations take no lock either: each is a load, an operation and a store
+with no call between them, which no other thread can interrupt. The
+scheduler's hottest compare-and-swaps (a G's status, a P's runnext and
+queue head) are written out the same way where they are used. Without a
+GIL, `useLocks` puts the word operations under the lock table, and the
+scheduler takes its locked paths.
 
 Invariants: every read-modify-write of a field that another M may modify at
 the same time goes through this module, or is a `gilAtomic` sequence.
@@ -35,9 +39,10 @@ from __future__ import annotations
 
 import sys
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from gort.runtime.unsafe import U32, U64
+from gort.runtime.unsafe import U8, U32, U64
 
 # Whether Python code runs under a global interpreter lock. CPython then
 # hands the lock to another thread only where the interpreter checks for a
@@ -58,7 +63,7 @@ _locks = [threading.Lock() for _ in range(_NLOCKS)]
 
 
 def _lockfor(key: int) -> threading.Lock:
-    """The lock of the table that guards key (the word operations below
+    """The lock of the table that guards key (the locked word operations
     index the table themselves, and hold it with acquire/release rather
     than `with`, which costs half as much again)."""
     return _locks[(key >> 4) & _LOCKMASK]
@@ -196,41 +201,32 @@ def Store64(addr: int, v: int) -> None:
     U64[addr >> 3] = v
 
 
+# Read-modify-writes of Go memory words. Each body is a load, an operation
+# and a store with no call and no loop between them: under the GIL that is
+# atomic as it stands (see gilAtomic). Without a GIL, useLocks wraps each in
+# the lock of the table that guards its address.
+
+
 def Cas64(addr: int, old: int, new: int) -> bool:
-    l = _locks[(addr >> 4) & _LOCKMASK]
-    l.acquire()
-    try:
-        w = addr >> 3
-        if U64[w] == old:
-            U64[w] = new
-            return True
-        return False
-    finally:
-        l.release()
+    w = addr >> 3
+    if U64[w] == old:
+        U64[w] = new
+        return True
+    return False
 
 
 def Xadd64(addr: int, delta: int) -> int:
-    l = _locks[(addr >> 4) & _LOCKMASK]
-    l.acquire()
-    try:
-        w = addr >> 3
-        v = (U64[w] + delta) & 0xFFFFFFFFFFFFFFFF
-        U64[w] = v
-        return v
-    finally:
-        l.release()
+    w = addr >> 3
+    v = (U64[w] + delta) & 0xFFFFFFFFFFFFFFFF
+    U64[w] = v
+    return v
 
 
 def Xchg64(addr: int, new: int) -> int:
-    l = _locks[(addr >> 4) & _LOCKMASK]
-    l.acquire()
-    try:
-        w = addr >> 3
-        old = U64[w]
-        U64[w] = new
-        return old
-    finally:
-        l.release()
+    w = addr >> 3
+    old = U64[w]
+    U64[w] = new
+    return old
 
 
 def Load32(addr: int) -> int:
@@ -242,87 +238,126 @@ def Store32(addr: int, v: int) -> None:
 
 
 def Cas32(addr: int, old: int, new: int) -> bool:
-    l = _locks[(addr >> 4) & _LOCKMASK]
-    l.acquire()
-    try:
-        w = addr >> 2
-        if U32[w] == old:
-            U32[w] = new
-            return True
-        return False
-    finally:
-        l.release()
+    w = addr >> 2
+    if U32[w] == old:
+        U32[w] = new
+        return True
+    return False
 
 
 def Xadd32(addr: int, delta: int) -> int:
-    l = _locks[(addr >> 4) & _LOCKMASK]
-    l.acquire()
-    try:
-        w = addr >> 2
-        v = (U32[w] + delta) & 0xFFFFFFFF
-        U32[w] = v
-        return v
-    finally:
-        l.release()
+    w = addr >> 2
+    v = (U32[w] + delta) & 0xFFFFFFFF
+    U32[w] = v
+    return v
 
 
 def Xchg32(addr: int, new: int) -> int:
-    l = _locks[(addr >> 4) & _LOCKMASK]
-    l.acquire()
-    try:
-        w = addr >> 2
-        old = U32[w]
-        U32[w] = new
-        return old
-    finally:
-        l.release()
+    w = addr >> 2
+    old = U32[w]
+    U32[w] = new
+    return old
 
 
 def And32(addr: int, mask: int) -> int:
     """*addr &= mask; returns the old value."""
-    l = _locks[(addr >> 4) & _LOCKMASK]
-    l.acquire()
-    try:
-        w = addr >> 2
-        old = U32[w]
-        U32[w] = old & mask
-        return old
-    finally:
-        l.release()
+    w = addr >> 2
+    old = U32[w]
+    U32[w] = old & mask
+    return old
 
 
 def Or32(addr: int, mask: int) -> int:
     """*addr |= mask; returns the old value."""
-    l = _locks[(addr >> 4) & _LOCKMASK]
-    l.acquire()
-    try:
-        w = addr >> 2
-        old = U32[w]
-        U32[w] = old | mask
-        return old
-    finally:
-        l.release()
+    w = addr >> 2
+    old = U32[w]
+    U32[w] = old | mask
+    return old
 
 
 def And64(addr: int, mask: int) -> int:
-    l = _locks[(addr >> 4) & _LOCKMASK]
-    l.acquire()
-    try:
-        w = addr >> 3
-        old = U64[w]
-        U64[w] = old & mask
-        return old
-    finally:
-        l.release()
+    w = addr >> 3
+    old = U64[w]
+    U64[w] = old & mask
+    return old
 
 
 def Or64(addr: int, mask: int) -> int:
-    l = _locks[(addr >> 4) & _LOCKMASK]
-    l.acquire()
-    try:
-        w = addr >> 3
-        old = U64[w]
-        U64[w] = old | mask
-        return old
-    finally:
-        l.release()
+    w = addr >> 3
+    old = U64[w]
+    U64[w] = old | mask
+    return old
+
+
+def Xchg8(addr: int, new: int) -> int:
+    old = U8[addr]
+    U8[addr] = new
+    return old
+
+
+def And8(addr: int, mask: int) -> int:
+    old = U8[addr]
+    U8[addr] = old & mask
+    return old
+
+
+def Or8(addr: int, mask: int) -> int:
+    old = U8[addr]
+    U8[addr] = old | mask
+    return old
+
+
+_wordOps = ("Cas64", "Xadd64", "Xchg64", "Cas32", "Xadd32", "Xchg32", "And32", "Or32", "And64", "Or64", "Xchg8", "And8", "Or8")
+
+R = TypeVar("R")
+
+
+def _locked(op: Callable[[int, int], R]) -> Callable[[int, int], R]:
+    """op(addr, x) under the lock of the table that guards addr."""
+
+    def locked(addr: int, x: int) -> R:
+        l = _locks[(addr >> 4) & _LOCKMASK]
+        l.acquire()
+        try:
+            return op(addr, x)
+        finally:
+            l.release()
+
+    locked.__name__ = locked.__qualname__ = op.__name__
+    return locked
+
+
+def _locked3(op: Callable[[int, int, int], R]) -> Callable[[int, int, int], R]:
+    """op(addr, old, new) under the lock of the table that guards addr."""
+
+    def locked(addr: int, old: int, new: int) -> R:
+        l = _locks[(addr >> 4) & _LOCKMASK]
+        l.acquire()
+        try:
+            return op(addr, old, new)
+        finally:
+            l.release()
+
+    locked.__name__ = locked.__qualname__ = op.__name__
+    return locked
+
+
+def useLocks() -> None:
+    """Give up the GIL's atomicity: every CAS of the scheduler and every word
+    operation above takes its lock, as free-threaded Python needs. Import
+    runs it there; tests run it to exercise that path under a GIL (before
+    gort.runtime.proc is imported, which reads gilAtomic once)."""
+    global gilAtomic
+    gilAtomic = False
+    g = globals()
+    for name in _wordOps:
+        op = g[name]
+        if getattr(op, "__wrapped_locked__", False):
+            continue
+        wrapped: Any = _locked3(op) if name.startswith("Cas") else _locked(op)
+        wrapped.__wrapped_locked__ = True
+        g[name] = wrapped
+
+
+if not gilAtomic:
+    useLocks()

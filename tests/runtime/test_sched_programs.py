@@ -117,7 +117,7 @@ def test_stress(name: str, procs: int) -> None:
 _LOCKED_CAS = (
     "import sys\n"
     "import gort.runtime.atomic as a\n"
-    "a.gilAtomic = False\n"
+    "a.useLocks()\n"
     "import gort.runtime.proc as p\n"
     "assert not p.gilAtomic\n"
     "from gort.cmd.gort.main import main\n"

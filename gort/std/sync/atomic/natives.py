@@ -2,7 +2,7 @@
 
 gc compiles these to single instructions (LOCK XADD, CMPXCHG...). gort
 makes each read-modify-write of a word of Go memory atomic with
-gort.runtime.atomic's lock table; plain loads and stores of one aligned
+gort.runtime.atomic (unsigned results come from it in range); plain loads and stores of one aligned
 word are single operations for the interpreter. Results are Go values:
 int32/int64 signed, uint32/uint64/uintptr unsigned, pointers addresses.
 The methods of atomic.Int32, Value, ... are Go code (type.go, value.go)
@@ -28,14 +28,6 @@ def _s32(v: int) -> int:
 def _s64(v: int) -> int:
     v &= M64
     return v - (1 << 64) if v >= 1 << 63 else v
-
-
-def _u32(v: int) -> int:
-    return v & M32
-
-
-def _u64(v: int) -> int:
-    return v & M64
 
 
 # --- Int32 ---
@@ -74,7 +66,7 @@ def F_OrInt32(gp: Any, addr: int, mask: int) -> int:
 
 
 def F_SwapUint32(gp: Any, addr: int, new: int) -> int:
-    return _u32(A.Xchg32(addr, new & M32))
+    return A.Xchg32(addr, new & M32)
 
 
 def F_CompareAndSwapUint32(gp: Any, addr: int, old: int, new: int) -> bool:
@@ -82,7 +74,7 @@ def F_CompareAndSwapUint32(gp: Any, addr: int, old: int, new: int) -> bool:
 
 
 def F_LoadUint32(gp: Any, addr: int) -> int:
-    return _u32(U32[addr >> 2])
+    return U32[addr >> 2]
 
 
 def F_StoreUint32(gp: Any, addr: int, val: int) -> None:
@@ -90,17 +82,17 @@ def F_StoreUint32(gp: Any, addr: int, val: int) -> None:
 
 
 def F_AddUint32(gp: Any, addr: int, delta: int) -> int:
-    return _u32(A.Xadd32(addr, delta))
+    return A.Xadd32(addr, delta)
 
 
 def F_AndUint32(gp: Any, addr: int, mask: int) -> int:
     """Returns the old value."""
-    return _u32(A.And32(addr, mask & M32))
+    return A.And32(addr, mask & M32)
 
 
 def F_OrUint32(gp: Any, addr: int, mask: int) -> int:
     """Returns the old value."""
-    return _u32(A.Or32(addr, mask & M32))
+    return A.Or32(addr, mask & M32)
 
 # --- Int64 ---
 
@@ -138,7 +130,7 @@ def F_OrInt64(gp: Any, addr: int, mask: int) -> int:
 
 
 def F_SwapUint64(gp: Any, addr: int, new: int) -> int:
-    return _u64(A.Xchg64(addr, new & M64))
+    return A.Xchg64(addr, new & M64)
 
 
 def F_CompareAndSwapUint64(gp: Any, addr: int, old: int, new: int) -> bool:
@@ -146,7 +138,7 @@ def F_CompareAndSwapUint64(gp: Any, addr: int, old: int, new: int) -> bool:
 
 
 def F_LoadUint64(gp: Any, addr: int) -> int:
-    return _u64(U64[addr >> 3])
+    return U64[addr >> 3]
 
 
 def F_StoreUint64(gp: Any, addr: int, val: int) -> None:
@@ -154,23 +146,23 @@ def F_StoreUint64(gp: Any, addr: int, val: int) -> None:
 
 
 def F_AddUint64(gp: Any, addr: int, delta: int) -> int:
-    return _u64(A.Xadd64(addr, delta))
+    return A.Xadd64(addr, delta)
 
 
 def F_AndUint64(gp: Any, addr: int, mask: int) -> int:
     """Returns the old value."""
-    return _u64(A.And64(addr, mask & M64))
+    return A.And64(addr, mask & M64)
 
 
 def F_OrUint64(gp: Any, addr: int, mask: int) -> int:
     """Returns the old value."""
-    return _u64(A.Or64(addr, mask & M64))
+    return A.Or64(addr, mask & M64)
 
 # --- Uintptr ---
 
 
 def F_SwapUintptr(gp: Any, addr: int, new: int) -> int:
-    return _u64(A.Xchg64(addr, new & M64))
+    return A.Xchg64(addr, new & M64)
 
 
 def F_CompareAndSwapUintptr(gp: Any, addr: int, old: int, new: int) -> bool:
@@ -178,7 +170,7 @@ def F_CompareAndSwapUintptr(gp: Any, addr: int, old: int, new: int) -> bool:
 
 
 def F_LoadUintptr(gp: Any, addr: int) -> int:
-    return _u64(U64[addr >> 3])
+    return U64[addr >> 3]
 
 
 def F_StoreUintptr(gp: Any, addr: int, val: int) -> None:
@@ -186,23 +178,23 @@ def F_StoreUintptr(gp: Any, addr: int, val: int) -> None:
 
 
 def F_AddUintptr(gp: Any, addr: int, delta: int) -> int:
-    return _u64(A.Xadd64(addr, delta))
+    return A.Xadd64(addr, delta)
 
 
 def F_AndUintptr(gp: Any, addr: int, mask: int) -> int:
     """Returns the old value."""
-    return _u64(A.And64(addr, mask & M64))
+    return A.And64(addr, mask & M64)
 
 
 def F_OrUintptr(gp: Any, addr: int, mask: int) -> int:
     """Returns the old value."""
-    return _u64(A.Or64(addr, mask & M64))
+    return A.Or64(addr, mask & M64)
 
 # --- Pointer ---
 
 
 def F_SwapPointer(gp: Any, addr: int, new: int) -> int:
-    return _u64(A.Xchg64(addr, new & M64))
+    return A.Xchg64(addr, new & M64)
 
 
 def F_CompareAndSwapPointer(gp: Any, addr: int, old: int, new: int) -> bool:
@@ -210,7 +202,7 @@ def F_CompareAndSwapPointer(gp: Any, addr: int, old: int, new: int) -> bool:
 
 
 def F_LoadPointer(gp: Any, addr: int) -> int:
-    return _u64(U64[addr >> 3])
+    return U64[addr >> 3]
 
 
 def F_StorePointer(gp: Any, addr: int, val: int) -> None:

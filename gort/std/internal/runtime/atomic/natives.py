@@ -1,7 +1,7 @@
 """Natives of internal/runtime/atomic: the runtime's atomics (atomic_amd64.s).
 
 Each is a read-modify-write of a word of Go memory made atomic by
-gort.runtime.atomic's lock table (see that module for why).
+gort.runtime.atomic (see that module for how).
 """
 
 from __future__ import annotations
@@ -45,10 +45,7 @@ def F_Xaddint64(gp: Any, p: int, d: int) -> int:
 
 
 def F_Xchg8(gp: Any, p: int, new: int) -> int:
-    with A._lockfor(p):
-        old = U8[p]
-        U8[p] = new & 0xFF
-        return old
+    return A.Xchg8(p, new & 0xFF)
 
 
 def F_Xchg(gp: Any, p: int, new: int) -> int:
@@ -70,57 +67,36 @@ def F_Xchgint64(gp: Any, p: int, new: int) -> int:
     return _s64(A.Xchg64(p, new & M64))
 
 
-def _rmw8(p: int, f: Any) -> int:
-    with A._lockfor(p):
-        old = U8[p]
-        U8[p] = f(old) & 0xFF
-        return old
-
-
-def _rmw32(p: int, f: Any) -> int:
-    with A._lockfor(p):
-        old = U32[p >> 2]
-        U32[p >> 2] = f(old) & M32
-        return old
-
-
-def _rmw64(p: int, f: Any) -> int:
-    with A._lockfor(p):
-        old = U64[p >> 3]
-        U64[p >> 3] = f(old) & M64
-        return old
-
-
 def F_And8(gp: Any, p: int, v: int) -> None:
-    _rmw8(p, lambda o: o & v)
+    A.And8(p, v & 0xFF)
 
 
 def F_Or8(gp: Any, p: int, v: int) -> None:
-    _rmw8(p, lambda o: o | v)
+    A.Or8(p, v & 0xFF)
 
 
 def F_And(gp: Any, p: int, v: int) -> None:
-    _rmw32(p, lambda o: o & v)
+    A.And32(p, v & M32)
 
 
 def F_Or(gp: Any, p: int, v: int) -> None:
-    _rmw32(p, lambda o: o | v)
+    A.Or32(p, v & M32)
 
 
 def F_And32(gp: Any, p: int, v: int) -> int:
-    return _rmw32(p, lambda o: o & v)
+    return A.And32(p, v & M32)
 
 
 def F_Or32(gp: Any, p: int, v: int) -> int:
-    return _rmw32(p, lambda o: o | v)
+    return A.Or32(p, v & M32)
 
 
 def F_And64(gp: Any, p: int, v: int) -> int:
-    return _rmw64(p, lambda o: o & v)
+    return A.And64(p, v & M64)
 
 
 def F_Or64(gp: Any, p: int, v: int) -> int:
-    return _rmw64(p, lambda o: o | v)
+    return A.Or64(p, v & M64)
 
 
 F_Anduintptr = F_And64
