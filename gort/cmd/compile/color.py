@@ -12,6 +12,9 @@ function literals inside it) does any of:
     fixed-point iteration over the call graph, in a dependency by its
     compiled metadata, a native by whether it is a Python generator.
 
+What is in a branch a constant condition rules out does not count: it is
+not compiled (deadcode.py).
+
 Function literals are always generators: they are only ever called
 through func values. So is every package's init.
 """
@@ -25,6 +28,7 @@ from typing import Any
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.checkinfo import CheckInfo
+from gort.cmd.compile.deadcode import inspectLive
 from gort.go import ast, token
 
 
@@ -186,5 +190,5 @@ def scan(pg: Any, body: Any) -> tuple[bool, list[str]]:
         return not parks
 
     if body is not None:
-        ast.Inspect(body, visit)
+        inspectLive(info, body, visit)  # a dead branch is not compiled (deadcode.py)
     return parks, local

@@ -19,6 +19,9 @@ Then:
                                              address taken or captured by
                                              reference, then the heap.
 
+What a branch ruled out by a constant condition does is not counted: it
+is not compiled (deadcode.py).
+
 Differences from gc: an address-taken variable always goes to the heap,
 even when the pointer never leaves the function (gc would keep it on the
 stack); so gort allocates more than gc for such code.
@@ -30,6 +33,7 @@ from typing import Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile.checkinfo import CheckInfo
+from gort.cmd.compile.deadcode import staticBool
 from gort.go import ast, token
 
 
@@ -170,6 +174,13 @@ class Analysis:
             return
         if isinstance(n, ast.FuncLit):
             self._walkFunc(n)
+            return
+        if isinstance(n, ast.IfStmt) and (static := staticBool(self.info, n.Cond)):
+            # Only the live branch is compiled (deadcode.py): what the other
+            # would do to a variable never happens.
+            self._walk(n.Init)
+            self._walk(n.Cond)
+            self._walk(n.Body if static > 0 else n.Else)
             return
         if isinstance(n, ast.Ident):
             if n in self.info.Defs:

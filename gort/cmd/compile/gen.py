@@ -32,6 +32,7 @@ from typing import Any
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.checkinfo import CheckInfo, clausesOf, identsOf
+from gort.cmd.compile.deadcode import inspectLive, staticBool
 from gort.cmd.compile.emit import Lines, mangle
 from gort.cmd.compile.escape import Analysis
 from gort.cmd.compile.typeinfo import Rep
@@ -794,6 +795,7 @@ class FuncGen:
         self.pg.funcs.append(m)
 
     def containsDefer(self, body: Any) -> bool:
+        """Whether the body has a defer statement that is compiled (not in a dead branch)."""
         found = False
 
         def f(n: Any) -> bool:
@@ -804,7 +806,7 @@ class FuncGen:
                 found = True
             return not found
 
-        ast.Inspect(body, f)
+        inspectLive(self.info, body, f)
         return found
 
     def containsRecover(self, body: Any) -> bool:
@@ -1344,6 +1346,16 @@ class FuncGen:
     def stmt_IfStmt(self, s: ast.IfStmt) -> None:
         if s.Init is not None:
             self.stmt(s.Init)
+        static = staticBool(self.info, s.Cond)
+        if static:
+            # A condition known at compile time (deadcode.py): only the live
+            # branch is compiled, in line (it runs whenever this point is
+            # reached, so what it learns holds after it too).
+            if static > 0:
+                self.stmtList(s.Body.List)
+            elif s.Else is not None:
+                self.stmt(s.Else)
+            return
         cond = self.expr(s.Cond)
         self.emit(f"if {cond}:")
         with self.indent():
@@ -2182,6 +2194,14 @@ class FuncGen:
         return t
 
     def logical(self, e: ast.BinaryExpr) -> str:
+        land = e.Op == token.LAND
+        sx = staticBool(self.info, e.X)
+        if sx and (sx > 0) == land:
+            return self.expr(e.Y)  # true && y, false || y: y
+        if sx:
+            return "False" if land else "True"  # false && y, true || y: y never runs
+        if staticBool(self.info, e.Y) == (1 if land else -1):
+            return self.expr(e.X)  # x && true, x || false: x
         x = self.expr(e.X)
         mark = len(self.L.lines)
         saved = set(self.checked)
