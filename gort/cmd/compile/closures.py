@@ -115,7 +115,7 @@ def methodValue(fg: FuncGen, e: ast.SelectorExpr, sel: Any) -> str:
                 pre = []
                 if ti.isMem(recvT):
                     # The method owns its receiver: give it a copy.
-                    pre = [f"    rc = newobject_g(gp, {fg.pg.tref(recvT)})", f"    memmove(rc, r, {ti.sizeof(recvT)})"]
+                    pre = [f"    rc = newobject_g(gp, {fg.pg.tref(recvT)})", "    " + ti.copyMem(recvT, "rc", "r")]
                     recv = "rc"
                 else:
                     recv = ti.load(recvT, "r")

@@ -545,7 +545,7 @@ class FuncGen:
         self.ptrLocals.add(name)
         n = ti.sizeof(t)
         if n:
-            self.emit(f"memclr({name}, {n})")
+            self.emit(ti.clearSlot(name, n))
         return name
 
     def T(self, t: types.Type) -> types.Type:
@@ -852,7 +852,7 @@ class FuncGen:
             vi = VarInfo("mem", name, t)
             self.emit(f"{name} = _sp + {off}")
             if zero and ti.sizeof(t):
-                self.emit(f"memclr({name}, {ti.sizeof(t)})")
+                self.emit(ti.clearSlot(name, ti.sizeof(t)))
             self.ptrLocals.add(name)
         else:
             vi = VarInfo("mem", name, t)
@@ -867,7 +867,7 @@ class FuncGen:
             off = self.slot(t)
             self.emit(f"{name} = _sp + {off}")
             if ti.sizeof(t):
-                self.emit(f"memclr({name}, {ti.sizeof(t)})")
+                self.emit(ti.clearSlot(name, ti.sizeof(t)))
             self.ptrLocals.add(name)
             return VarInfo("mem", name, t)
         self.emit(f"{name} = {ti.zero(t)}")

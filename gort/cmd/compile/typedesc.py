@@ -367,7 +367,7 @@ def genIfaceWrapper(pg: Any, named: types.Named, ptr: bool, sel: Any, wname: str
         for w in ti.ptrwords(recvT):
             framePtrs.append(off + 8 * w)
         emit(f"    r = _sp + {off}")
-        emit(f"    memmove(r, p, {size})")
+        emit("    " + ti.copyMem(recvT, "r", "p"))
         recv = "r"
     elif not ptr and _direct(named) and not ti.isMem(named) and not path:
         recv = "d"

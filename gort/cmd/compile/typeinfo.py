@@ -301,12 +301,52 @@ def store(t: types.Type, addr: str, val: str, off: int = 0) -> list[str]:
 _storeTemps = 0
 
 
+# Up to this many bytes, a copy or clear of whole words is done by word
+# stores in line: `U64[d >> 3] = U64[s >> 3]` costs a few bytecodes, a call
+# of memmove or memclr some thirty, whatever the size.
+INLINE_WORDS_MAX = 32
+
+# An address the word stores may repeat: a name, or a name plus a constant.
+_addrShape = re.compile(r"^(?:(\w+)|\((\w+) \+ (\d+)\))$")
+
+
+def _wordAddr(addr: str) -> tuple[str, int] | None:
+    m = _addrShape.match(addr)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        return m.group(1), 0
+    return m.group(2), int(m.group(3))
+
+
 def copyMem(t: types.Type, dst: str, src: str) -> str:
     """A statement copying a value of memory type t from src to dst."""
     n = sizeof(t)
     if n == 0:
         return "pass"
+    if alignof(t) == 8 and n <= INLINE_WORDS_MAX:
+        # Both addresses hold a t, so both are 8-aligned, and n is a whole
+        # number of words. All words are read before any is written, as
+        # memmove would have it if the two overlapped.
+        d, s = _wordAddr(dst), _wordAddr(src)
+        if d is not None and s is not None:
+            lhs = ", ".join(f"U64[{_at(d[0], d[1] + i, 3)}]" for i in range(0, n, 8))
+            rhs = ", ".join(f"U64[{_at(s[0], s[1] + i, 3)}]" for i in range(0, n, 8))
+            return f"{lhs} = {rhs}"
     return f"memmove({dst}, {src}, {n})"
+
+
+def clearSlot(addr: str, n: int) -> str:
+    """A statement zeroing the n bytes at addr, the start of a frame slot.
+
+    A slot is 8-aligned and owns its size rounded up to words (FuncGen.slot),
+    so it can be cleared a word at a time.
+    """
+    words = (n + 7) >> 3
+    a = _wordAddr(addr)
+    if a is None or words * 8 > INLINE_WORDS_MAX:
+        return f"memclr({addr}, {n})"
+    return " = ".join(f"U64[{_at(a[0], a[1] + 8 * i, 3)}]" for i in range(words)) + " = 0"
 
 
 def zero(t: types.Type) -> str:
