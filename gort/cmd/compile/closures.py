@@ -65,7 +65,7 @@ def compileFuncLit(fg: FuncGen, e: ast.FuncLit) -> str:
     sub.compile(lit=e, captures=caps)
     layout, size, ptrs = closureLayout(fg, caps)
     fv = fg.tmp()
-    fg.emit(f"{fv} = mallocgc_g(gp, {size}, closuretype({size}, {tuple(ptrs)!r}), True)")
+    fg.emit(f"{fv} = mallocgc_g(gp, {size}, {pg.closureTypeRef(size, tuple(ptrs))}, True)")
     fg.emit(f"U64[{fv} >> 3] = FID_{pyname}")
     for v, off, byref in layout:
         vi = fg.varOf(v, e)

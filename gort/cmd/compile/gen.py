@@ -138,6 +138,7 @@ class PkgGen:
         self.gowrapCount: dict[str, int] = {}
         self.instances: dict[str, str] = {}  # generic instance key -> Python name
         self.itabs: dict[tuple[str, str], str] = {}  # (type key, interface key) -> itab global
+        self.closureTypes: dict[tuple[int, tuple[int, ...]], str] = {}  # funcval layout -> module global
         self.instQueue: list[tuple[ast.FuncDecl, CheckInfo, substMap, str, str]] = []
 
     # --- tables --------------------------------------------------------------------
@@ -160,6 +161,19 @@ class PkgGen:
             self.typeIdx[key] = i
             describe(self, t)
         return f"T{i}"
+
+    def closureTypeRef(self, size: int, ptrs: tuple[int, ...]) -> str:
+        """Module global holding the descriptor of a funcval layout (runtime closuretype).
+
+        It is made once, when the module loads (closuretype needs nothing of
+        the runtime but persistent memory), not each time a closure is.
+        """
+        key = (size, ptrs)
+        name = self.closureTypes.get(key)
+        if name is None:
+            name = f"CT{len(self.closureTypes)}"
+            self.closureTypes[key] = name
+        return name
 
     def taddr(self, t: types.Type) -> str:
         return "TA" + self.tref(t)[1:]
@@ -387,6 +401,8 @@ class PkgGen:
             funcrows.append((fm.pyname, fm.goname, fm.file, fm.line, fm.isgen, fm.frameSize,
                              tuple(fm.framePtrs), tuple(fm.ptrLocals), linemap, fm.nargs, fm.hasRecover))
         lines.extend(self.extra)
+        for (size, ptrs), name in self.closureTypes.items():
+            lines.append(f"{name} = closuretype({size}, {ptrs!r})")
         meta = {
             "path": self.path,
             "name": self.pkg.Name(),
