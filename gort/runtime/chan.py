@@ -112,12 +112,13 @@ c_lock = 104
 hchanType = _type(Struct, size=hchanSize, align=8, ptrdata=104, gcdata=b"\x34\x1f", s="runtime.hchan")
 
 # Per channel, by hchan address: its lock (see "Differences from Go"), and a
-# copy of the fields that never change after makechan — the buffer's size,
-# the word index of the buffer, and whether an element is one pointer-free
-# word (copied without typedmemmove). The hot paths read these with one
-# lookup instead of five reads of Go memory; Go memory keeps the fields
-# for the GC and for reflection.
-ChanInfo = tuple[mutex, int, int, bool]
+# copy of the fields that never change once the channel is in use — the
+# buffer's size, the word index of the buffer, whether an element is one
+# pointer-free word (copied without typedmemmove), and whether a timer
+# feeds it (c.timer != nil: set by setTimer, before any operation). The hot
+# paths read these with one lookup instead of five reads of Go memory; Go
+# memory keeps the fields for the GC and for reflection.
+ChanInfo = tuple[mutex, int, int, bool, bool]
 chaninfo: dict[int, ChanInfo] = {}
 _chaninfo = chaninfo.__getitem__
 
@@ -168,8 +169,14 @@ def makechan(t: chantype, size: int) -> int:
     U64[(c + c_elemtype) >> 3] = placeType(elem)
     U64[(c + c_dataqsiz) >> 3] = size
     wordcopy = elem.size == 8 and not elem.pointers()
-    chaninfo[c] = (mutex("hchan"), size, U64[(c + c_buf) >> 3] >> 3, wordcopy)
+    chaninfo[c] = (mutex("hchan"), size, U64[(c + c_buf) >> 3] >> 3, wordcopy, False)
     return c
+
+
+def setTimer(c: int, t: int) -> None:
+    """c.timer = t (a timer channel, just made: time.newTimer)."""
+    U64[(c + c_timer) >> 3] = t
+    chaninfo[c] = chaninfo[c][:4] + (t != 0,)
 
 
 def _lockOf(c: int) -> mutex:
@@ -398,7 +405,7 @@ def trysend(c: int, ep: int, block: bool = False) -> bool:
     if not block and U32[(c >> 2) + _C_CLOSED32] == 0 and full(c):
         return False
 
-    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
+    l, dataqsiz, bufw, wordcopy, _ = _chaninfo(c)
     l._l.acquire()  # lock(&c.lock)
 
     if U32[(c >> 2) + _C_CLOSED32] != 0:
@@ -440,7 +447,7 @@ def send(c: int, sg: int, ep: int, unlockf: Any) -> None:
     u64 = U64
     cw = c >> 3
     sw = sg >> 3
-    _, dataqsiz, _, wordcopy = _chaninfo(c)
+    _, dataqsiz, _, wordcopy, _ = _chaninfo(c)
     if dataqsiz != 0:
         # Pretend we go through the buffer, even though we copy directly:
         # the receive and send indices move together.
@@ -543,8 +550,7 @@ def chanrecvpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
         yield gopark(None, None, waitReasonChanReceiveNilChan)
         throw("unreachable")
     u64 = U64
-    l = _chaninfo(c)[0]
-    hasTimer = u64[(c >> 3) + _C_TIMER] != 0
+    l, _, _, _, hasTimer = _chaninfo(c)
 
     # no sender available: block on this channel.
     mysg = acquireSudog(gp.m)
@@ -602,7 +608,8 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
         return None
     u64 = U64
     cw = c >> 3
-    if u64[cw + _C_TIMER] != 0:
+    l, dataqsiz, bufw, wordcopy, hasTimer = _chaninfo(c)
+    if hasTimer:
         _maybeRunChan(c)
 
     # Fast path: check for failed non-blocking operation without acquiring the lock.
@@ -621,7 +628,6 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
                 typedmemclr(elemtypeOf(c), ep)
             return False
 
-    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
     l._l.acquire()  # lock(&c.lock)
 
     if U32[(c >> 2) + _C_CLOSED32] != 0:
@@ -676,7 +682,7 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
     u64 = U64
     cw = c >> 3
     sw = sg >> 3
-    _, dataqsiz, _, wordcopy = _chaninfo(c)
+    _, dataqsiz, _, wordcopy, _ = _chaninfo(c)
     if dataqsiz == 0:
         if ep != 0:
             # copy data from sender

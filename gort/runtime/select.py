@@ -72,7 +72,7 @@ from gort.runtime.chan import (
 )
 from gort.runtime.mbarrier import typedmemclr, typedmemmove
 from gort.runtime.panic import panicPlain, throw
-from gort.runtime.proc import acquireSudog, cheaprandn, gopark, releaseSudog
+from gort.runtime.proc import _randbits, acquireSudog, gopark, releaseSudog
 from gort.runtime.runtime2 import (
     sudog_isSelect,
     sudog_success,
@@ -150,19 +150,17 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     """Run a select statement. Returns (index of the chosen case or -1, recvOK)."""
     gp = _tls.g
     u64 = U64
-    ncases = nsends + nrecvs
 
     # generate permuted order
     pollorder: list[int] = []
     norder = 0
-    for i in range(ncases):
-        c = scases[i][0]
+    for i, (c, _) in enumerate(scases):
         # Omit cases without channels from the poll and lock orders.
         if c == 0:
             continue
         if u64[(c >> 3) + _C_TIMER] != 0:
             chan._maybeRunChan(c)
-        j = cheaprandn(norder + 1)
+        j = (_randbits(32) * (norder + 1)) >> 32  # cheaprandn(norder + 1), inline
         if j == norder:
             pollorder.append(i)
         else:
@@ -172,33 +170,13 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
 
     # sort the cases by Hchan address to get the locking order.
     # simple heap sort, to guarantee n log n time and constant stack footprint.
-    lockorder = [0] * norder
-    for i in range(norder):
-        j = i
-        # Start with the pollorder to permute cases on the same channel.
-        c = scases[pollorder[i]][0]
-        while j > 0 and scases[lockorder[(j - 1) // 2]][0] < c:
-            k = (j - 1) // 2
-            lockorder[j] = lockorder[k]
-            j = k
-        lockorder[j] = pollorder[i]
-    for i in range(norder - 1, 0, -1):  # (i == 0 leaves the order as it is)
-        o = lockorder[i]
-        c = scases[o][0]
-        lockorder[i] = lockorder[0]
-        j = 0
-        while True:
-            k = j * 2 + 1
-            if k >= i:
-                break
-            if k + 1 < i and scases[lockorder[k]][0] < scases[lockorder[k + 1]][0]:
-                k += 1
-            if c < scases[lockorder[k]][0]:
-                lockorder[j] = lockorder[k]
-                j = k
-                continue
-            break
-        lockorder[j] = o
+    if norder == 2:
+        # (gort: the two-case select, the commonest, sorted by one compare:
+        # the heap sort below takes a hundred bytecodes to do the same.)
+        o0, o1 = pollorder
+        lockorder = [o1, o0] if scases[o1][0] < scases[o0][0] else pollorder[:]
+    else:
+        lockorder = _heapsortByChan(scases, pollorder)
 
     # lock all the channels involved in the select
     sellock(scases, lockorder)
@@ -270,7 +248,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     prev = 0
     for casi in lockorder:
         c, elem = scases[casi]
-        sg = acquireSudog()
+        sg = acquireSudog(gp.m)
         sw = sg >> 3
         u64[sw + _SG_G] = gaddr
         u8[sg + sudog_isSelect] = 1
@@ -300,7 +278,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     # Signal to anyone trying to shrink our stack that we're about to park
     # on a channel.
     gp.parkingOnChan = True
-    yield gopark(selparkcommit, None, waitReasonSelect)
+    yield gopark(selparkcommit, None, waitReasonSelect, 0, 1, gp)
     gp.activeStackChans = False
 
     sellock(scases, lockorder)
@@ -342,7 +320,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         sw = sglist >> 3
         sgnext = u64[sw + _SG_WAITLINK]
         u64[sw + _SG_WAITLINK] = 0
-        releaseSudog(sglist)
+        releaseSudog(sglist, gp)
         sglist = sgnext
 
     if casiFound < 0:
@@ -360,6 +338,39 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         recvOK = caseSuccess
     selunlock(scases, lockorder)
     return casiFound, recvOK
+
+
+def _heapsortByChan(scases: Cases, pollorder: list[int]) -> list[int]:
+    """selectgo's lock order: the cases of pollorder heap-sorted by channel address."""
+    norder = len(pollorder)
+    lockorder = [0] * norder
+    for i in range(norder):
+        j = i
+        # Start with the pollorder to permute cases on the same channel.
+        c = scases[pollorder[i]][0]
+        while j > 0 and scases[lockorder[(j - 1) // 2]][0] < c:
+            k = (j - 1) // 2
+            lockorder[j] = lockorder[k]
+            j = k
+        lockorder[j] = pollorder[i]
+    for i in range(norder - 1, 0, -1):  # (i == 0 leaves the order as it is)
+        o = lockorder[i]
+        c = scases[o][0]
+        lockorder[i] = lockorder[0]
+        j = 0
+        while True:
+            k = j * 2 + 1
+            if k >= i:
+                break
+            if k + 1 < i and scases[lockorder[k]][0] < scases[lockorder[k + 1]][0]:
+                k += 1
+            if c < scases[lockorder[k]][0]:
+                lockorder[j] = lockorder[k]
+                j = k
+                continue
+            break
+        lockorder[j] = o
+    return lockorder
 
 
 # go: runtime/select.go reflect_rselect

@@ -733,7 +733,7 @@ def newTimer(when: int, period: int, f: int | TimerFunc, arg: Any, c: int) -> in
     if c != 0:
         t.isChan = True
         t.chan = c
-        U64[(c + chan.c_timer) >> 3] = t.addr
+        chan.setTimer(c, t.addr)
         if U64[(c + chan.c_dataqsiz) >> 3] == 0:
             throw("invalid timer channel: no capacity")
     tf = goTimerFunc(f) if isinstance(f, int) else f

@@ -28,8 +28,8 @@ def word() -> Iterator[int]:
 
 
 def test_word_operations(word: int) -> None:
-    M64 = (1 << 64) - 1
-    assert atomic.Xadd64(word, -1) == M64  # wraps as uint64
+    m64 = (1 << 64) - 1
+    assert atomic.Xadd64(word, -1) == m64  # wraps as uint64
     assert atomic.Xadd64(word, 2) == 1
     assert not atomic.Cas64(word, 0, 7) and U64[word >> 3] == 1
     assert atomic.Cas64(word, 1, 7) and U64[word >> 3] == 7
