@@ -25,7 +25,9 @@ statements (`spill`).
 
 from __future__ import annotations
 
+import ast as pyast
 import contextlib
+import operator
 import re
 from typing import Any
 
@@ -2305,15 +2307,24 @@ class FuncGen:
                 return f"({x} ^ {y})"
             if op == token.AND_NOT:
                 return f"({x} & ~{_paren(y)})"
-            if op == token.SHL:
+            if op in (token.SHL, token.SHR):
+                # A count known here: a constant, or an inlined argument
+                # that is arithmetic on literals (`(1 & 31)`). Go's rules
+                # by hand: x << k is 0 once k reaches the width; Python's
+                # >> is Go's for every k (arithmetic for signed x, and an
+                # unsigned x is never negative).
+                k = _literalInt(y)
+                if k is not None and k >= 0:
+                    if k == 0:
+                        return x
+                    if op == token.SHR:
+                        return f"({x} >> {k})"
+                    if k < bits:
+                        return self.wrap(f"({x} << {k})", t)
+                    return "0" if _simple(x) else self.wrap(f"({x} << {bits})", t)
                 ysigned = not ti.isUnsigned(yt) if ti.rep(yt) == Rep.INT and not _isUntyped(yt) else True
-                if 0 < c < bits:
-                    return self.wrap(f"({x} << {c})", t)
-                return self.wrap(f"shl({x}, {y}, {bits}{', True' if ysigned else ''})", t)
-            if op == token.SHR:
-                ysigned = not ti.isUnsigned(yt) if ti.rep(yt) == Rep.INT and not _isUntyped(yt) else True
-                if c:
-                    return f"({x} >> {c})"
+                if op == token.SHL:
+                    return self.wrap(f"shl({x}, {y}, {bits}{', True' if ysigned else ''})", t)
                 return f"shr({x}, {y}{', True' if ysigned else ''})"
         if r == Rep.FLOAT:
             f32 = ti.isFloat32(t)
@@ -2871,6 +2882,44 @@ _WRAPASSIGN = re.compile(
     r"^([A-Za-z_]\w*) = \((_w\d+) if (-?\d+) <= \(\2 := (.*)\) <= (\d+) "
     r"else \(\(\(\2 \+ (0x[0-9a-f]+)\) & (0x[0-9a-f]+)\) - (0x[0-9a-f]+)\)\)$"
 )
+
+
+_litOps: dict[type, Any] = {
+    pyast.Add: operator.add, pyast.Sub: operator.sub, pyast.Mult: operator.mul,
+    pyast.BitAnd: operator.and_, pyast.BitOr: operator.or_, pyast.BitXor: operator.xor,
+    pyast.RShift: operator.rshift,
+}
+
+
+def _literalInt(y: str) -> int | None:
+    """The value of y if it is an integer literal, or +, -, *, &, |, ^, >> of
+    such (what an inlined constant argument becomes), else None."""
+    try:
+        return int(y)
+    except ValueError:
+        pass
+    if len(y) > 200:
+        return None
+    try:
+        tree = pyast.parse(y, mode="eval").body
+    except SyntaxError:
+        return None
+
+    def value(n: pyast.expr) -> int | None:
+        if isinstance(n, pyast.Constant):
+            return n.value if type(n.value) is int else None
+        if isinstance(n, pyast.UnaryOp) and isinstance(n.op, pyast.USub):
+            v = value(n.operand)
+            return None if v is None else -v
+        if isinstance(n, pyast.BinOp) and type(n.op) in _litOps:
+            a, b = value(n.left), value(n.right)
+            if a is None or b is None or (isinstance(n.op, pyast.RShift) and b < 0):
+                return None
+            r: int = _litOps[type(n.op)](a, b)
+            return r
+        return None
+
+    return value(tree)
 
 
 def _posConst(y: str) -> int:
