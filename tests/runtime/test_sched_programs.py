@@ -50,7 +50,7 @@ PROGRAMS: dict[str, list[object]] = {
     "lockosthread": [None],
 }
 
-STRESS = ["stress_msgs", "pipeline", "mutexcount"]
+STRESS = ["stress_msgs", "pipeline", "mutexcount", "selectcross"]
 
 _goid = re.compile(r"goroutine \d+")
 _pc = re.compile(r" \+0x[0-9a-f]+$")
