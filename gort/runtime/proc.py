@@ -1084,9 +1084,7 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
         throw("newproc1: new g is not Gdead")
 
     # Room at the top of the stack for goexit's frame, as Go leaves.
-    totalSize = 4 * param.PtrSize + param.MinFrameSize
-    totalSize = (totalSize + 15) & ~15  # alignUp(totalSize, StackAlign)
-    sp = newg.stack.hi - totalSize
+    sp = newg.stack.hi - _goexitFrameSize
     newg.sp = sp
     sched_ = newg.sched
     sched_.sp = sp
@@ -1101,7 +1099,10 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
     newg.startpc = fnidx
     newg.traceDepth = 0
     newg.pyframes = None
-    if isSystemGoroutine(newg):
+    system = _systemPC.get(fnidx)  # isSystemGoroutine(newg), its cache inline
+    if system is None:
+        system = isSystemGoroutine(newg)
+    if system:
         sched.ngsys.Add(1)
     elif mp.curg is not None:
         newg.labels = mp.curg.labels
@@ -1123,6 +1124,9 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
     releasem(mp)
     return newg
 
+
+# newproc1's room for goexit's frame: 4 words and the minimum frame, alignUp(…, StackAlign).
+_goexitFrameSize = (4 * param.PtrSize + param.MinFrameSize + 15) & ~15
 
 # Functions whose goroutines are the runtime's own (isSystemGoroutine).
 systemGoroutineNames = {
