@@ -1,0 +1,80 @@
+"""What the compiler leaves out: dead branches, runtime calls a few word
+stores or a constant can replace.
+
+The differential programs (tests/testdata/progs) check that these programs
+behave as under Go; this checks the generated Python for the shapes that
+make them cheap, so that a change which keeps the behaviour but loses the
+shape is noticed. It reads the modules from the test session's compile
+cache.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+
+import pytest
+
+from tests.difftest import ROOT, gort_cache, run_gort
+
+PROGS = os.path.join(ROOT, "tests", "testdata", "progs")
+
+
+def _module_defining(fn: str) -> str:
+    """The text of the cached module that defines Python function fn."""
+    pat = re.compile(rf"^def {re.escape(fn)}\(", re.M)
+    for path in glob.glob(os.path.join(gort_cache(), "*", "*.py")):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if pat.search(text):
+            return text
+    raise AssertionError(f"no compiled module defines {fn}")
+
+
+def _function(text: str, fn: str) -> str:
+    """The source of function fn in a compiled module's text."""
+    m = re.search(rf"^def {re.escape(fn)}\(.*?(?=^\S)", text, re.M | re.S)
+    assert m is not None, fn
+    return m.group(0)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _compiled() -> None:
+    for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go"):
+        r = run_gort(os.path.join(PROGS, prog))
+        assert r.rc == 0, r.stderr
+
+
+def test_dead_branches_are_not_compiled() -> None:
+    text = _module_defining("F_onlyDeadDefer")
+    f = _function(text, "F_onlyDeadDefer")
+    assert "_df" not in f and "try:" not in f, f  # its only defer is dead: no defer frame
+    assert "newobject" not in f, f  # r is captured only by the dead closure: a Python local
+    assert "<-" not in _function(text, "F_deadRecv") and "yield" not in _function(text, "F_deadRecv")
+    main = _function(text, "F_main")
+    assert "False and" not in main and "True or" not in main, main
+    # sync.WaitGroup.Add: `if race.Enabled { ... defer ... }` costs nothing.
+    add = _function(_module_defining("M_WaitGroup__Add"), "M_WaitGroup__Add")
+    assert "_df" not in add and "if False" not in add, add
+
+
+def test_small_slots_cleared_and_copied_in_line() -> None:
+    main = _function(_module_defining("F_fresh"), "F_main")
+    # Receive slots of select and small structs: word stores, no calls.
+    assert "selectgo" in main
+    assert not re.search(r"memclr\(\w+, (8|16|24|32)\)", main), main
+    assert not re.search(r"memmove\(\w+, \w+, (8|16|24|32)\)", main), main
+    assert "memmove(" in main  # the 40-byte struct still goes through memmove
+
+
+def test_closure_descriptor_made_once() -> None:
+    text = _module_defining("F_counters")
+    body, _, _ = text.partition("\nCT0 = closuretype(")
+    assert "closuretype(" not in body  # no function calls it
+    assert re.search(r"mallocgc_g\(gp, \d+, CT\d+, True\)", _function(text, "F_counters"))
+
+
+def test_constant_shifts_in_line() -> None:
+    main = _function(_module_defining("F_bit32"), "F_main")
+    assert "shl(" not in main and "shr(" not in main, main
