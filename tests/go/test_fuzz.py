@@ -7,7 +7,7 @@ messages against gc; this checks robustness.)
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from gort.go import ast, parser, token
@@ -48,6 +48,7 @@ def check(src: bytes) -> None:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
+@example(b"\x00\x01" * 5)  # ten scan errors before the first token: the error limit while the parser starts
 def test_random_bytes(src: bytes) -> None:
     check(src)
 

@@ -2016,12 +2016,13 @@ class _TypeSwitchAssign(ast.Expr):
 
 def parseTokens(file: TokenFile, ts: TokenStream, errors: ErrorList, mode: int) -> ast.File | None:
     """Parse a scanned file; errors are added to errors."""
-    p = (_errParser if ts.errs else parser)(file, ts, errors, mode)
-    prepareComments(p, ts, mode)
     old = sys.getrecursionlimit()
     if old < MaxNest * 12 + 1000:
         sys.setrecursionlimit(MaxNest * 12 + 1000)
     try:
+        # (The first token read may already report enough scan errors to end the parse.)
+        p = (_errParser if ts.errs else parser)(file, ts, errors, mode)
+        prepareComments(p, ts, mode)
         f = p.fileOrNil()
         if errors.SyntaxErrors() == 0:
             # gc type-checks only files without syntax errors
