@@ -14,40 +14,59 @@ file's mtime and size; any difference recompiles it.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.machinery
 import importlib.util
 import marshal
 import os
 import sys
 from types import CodeType
+from typing import Any
 
 _dir = ""
 
 
-def load_code(cpath: str, key: bytes) -> CodeType | None:
-    """The code object cached at cpath, if the file starts with key."""
+def _sha1(b: bytes) -> Any:
+    """hashlib's sha1 without importing hashlib (OpenSSL: 2 ms of every start)."""
+    global _sha1ctor
+    if _sha1ctor is None:
+        try:
+            _sha1ctor = importlib.import_module("_sha1").sha1
+        except (ImportError, AttributeError):
+            _sha1ctor = importlib.import_module("hashlib").sha1
+    return _sha1ctor(b)
+
+
+_sha1ctor: Any = None
+
+
+def load_data(cpath: str, key: bytes) -> object:
+    """The object marshalled at cpath, if the file starts with key (else None)."""
     try:
         with open(cpath, "rb") as f:
             data = f.read()
         if data[: len(key)] == key:
-            code = marshal.loads(data[len(key):])
-            if isinstance(code, CodeType):
-                return code
+            return marshal.loads(memoryview(data)[len(key):])
     except (OSError, ValueError, EOFError, TypeError):
         pass
     return None
 
 
-def store_code(cpath: str, key: bytes, code: CodeType) -> None:
-    """Cache code at cpath behind key (atomically; a read-only cache is left alone)."""
+def load_code(cpath: str, key: bytes) -> CodeType | None:
+    """The code object cached at cpath, if the file starts with key."""
+    code = load_data(cpath, key)
+    return code if isinstance(code, CodeType) else None
+
+
+def store_code(cpath: str, key: bytes, code: Any) -> None:
+    """Cache code (or any object marshal stores) at cpath behind key
+    (atomically; a read-only cache is left alone)."""
     try:
         os.makedirs(os.path.dirname(cpath), exist_ok=True)
         tmp = f"{cpath}.{os.getpid()}.tmp"
         with open(tmp, "wb") as f:
             f.write(key + marshal.dumps(code))
         os.replace(tmp, cpath)
-    except OSError:
+    except (OSError, ValueError):
         pass
 
 
@@ -60,7 +79,7 @@ class _Loader(importlib.machinery.SourceFileLoader):
             st = os.stat(path)
         except OSError:
             return super().get_code(fullname)  # type: ignore[return-value]
-        tag = hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()[:10]
+        tag = _sha1(path.encode()).hexdigest()[:10]
         cpath = os.path.join(_dir, f"{fullname}-{tag}.pyc")
         key = importlib.util.MAGIC_NUMBER + st.st_mtime_ns.to_bytes(8, "little") + st.st_size.to_bytes(8, "little")
         code = load_code(cpath, key)

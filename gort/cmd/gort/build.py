@@ -18,11 +18,10 @@ The cache lives in GORTCACHE, else $XDG_CACHE_HOME/gort, else
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import sys
-from types import ModuleType
+from types import CodeType, ModuleType
 from typing import Any
 
 import gort
@@ -94,71 +93,186 @@ def compilePackage(pkg: Any, path: str, deps: dict[str, dict[str, Any]], fset: A
     return pg.compile()
 
 
+def sha256() -> Any:
+    """A new SHA-256 hash object. Not hashlib's: importing hashlib loads
+    OpenSSL, 2 ms of every start; the interpreter's own module takes 0.3."""
+    global _sha256
+    if _sha256 is None:
+        for name in ("_sha256", "_sha2", "hashlib"):  # (_sha2 since Python 3.12)
+            try:
+                _sha256 = importlib.import_module(name).sha256
+                break
+            except (ImportError, AttributeError):
+                pass
+    return _sha256()
+
+
+_sha256: Any = None
+
 # The compiler's own identity: any change to gort's compiler invalidates the cache.
 _ckey: str | None = None
 
 
 def compilerKey() -> str:
     """Names this compiler: gort's version and the sources of everything that
-    shapes a compiled module (compiler, linker, the runtime entry points)."""
+    shapes a compiled module or the link table a plan keeps (compiler,
+    linker, the runtime entry points, type descriptors' layout, symtab's rows).
+
+    The key is remembered in GORTCACHE/ckey/ with the mtime and size of each
+    of those files (and of their directories, which change when a file is
+    added or removed): a run whose files all match reads the key instead of
+    hashing 350 KB of source again."""
     global _ckey
     if _ckey is not None:
         return _ckey
-    h = hashlib.sha256()
-    h.update(gort.__version__.encode())
+    from gort._codecache import load_data, store_code
+
     root = os.path.dirname(os.path.abspath(gort.__file__))
-    for sub in ("cmd/compile", "cmd/link", "runtime/builtin.py", "cmd/gort/build.py"):
+    paths: list[str] = []
+    for sub in ("cmd/compile", "cmd/link", "runtime/builtin.py", "runtime/type.py", "runtime/symtab.py",
+                "cmd/gort/build.py"):
         p = os.path.join(root, sub)
-        paths = [p] if p.endswith(".py") else [os.path.join(p, n) for n in sorted(os.listdir(p)) if n.endswith(".py")]
-        for fp in paths:
+        if p.endswith(".py"):
+            paths.append(p)
+        else:
+            paths.append(p)
+            paths.extend(os.path.join(p, n) for n in sorted(os.listdir(p)) if n.endswith(".py"))
+    stats = (gort.__version__, *((fp, *_stat(fp)) for fp in paths))
+    h = sha256()
+    h.update(root.encode())
+    stamp = os.path.join(cacheDir(), "ckey", h.hexdigest()[:32])
+    magic = importlib.util.MAGIC_NUMBER
+    st = load_data(stamp, magic)
+    if isinstance(st, tuple) and len(st) == 2 and st[0] == stats and isinstance(st[1], str):
+        _ckey = st[1]
+        return _ckey
+    h = sha256()
+    h.update(gort.__version__.encode())
+    for fp in paths:
+        if fp.endswith(".py"):
             with open(fp, "rb") as f:
                 h.update(f.read())
     _ckey = h.hexdigest()
+    store_code(stamp, magic, (stats, _ckey))
     return _ckey
 
 
-def loadModule(path: str, filename: str) -> ModuleType:
-    """Import the compiled module of package path from the cache.
+# --- the package cache -----------------------------------------------------------------------
+#
+# A compiled package K (its cache key) is three files in GORTCACHE/K[:2]/:
+#   K.py     the module's source, as the compiler wrote it: the package's
+#            code, then one last line `__gort__ = {...}`, its metadata;
+#   K.pyc    the interpreter's magic number, then the marshalled code
+#            object of K.py without that last line;
+#   K.meta   the magic number, then the marshalled metadata.
+# A warm run (build plan) needs only K.pyc: the plan holds the prelinked
+# metadata of the whole program. K.meta serves builds that compile a
+# dependent package or link a new plan. K.pyc and K.meta are made from
+# K.py again whenever one is missing or unreadable.
+
+_META_LINE = b"\n__gort__ = "
+
+
+def _split(filename: str, src: bytes | None = None) -> tuple[CodeType, dict[str, Any]]:
+    """The code and the metadata of the compiled module in filename (or src)."""
+    if src is None:
+        with open(filename, "rb") as f:
+            src = f.read()
+    i = src.rfind(_META_LINE)
+    if i < 0 or src.find(b"\n", i + 1) not in (-1, len(src) - 1):
+        # Not the compiler's usual last line: run the whole module for it.
+        code = compile(src, filename, "exec", dont_inherit=True)
+        ns: dict[str, Any] = {}
+        exec(code, ns)
+        return code, ns["__gort__"]
+    code = compile(src[: i + 1], filename, "exec", dont_inherit=True)
+    lit = compile(src[i + len(_META_LINE) :], filename, "eval", dont_inherit=True)
+    meta = eval(lit, {"__builtins__": {}})  # a literal the compiler wrote
+    return code, meta
+
+
+def _cacheFiles(filename: str) -> tuple[str, str]:
+    stem = filename[:-3] if filename.endswith(".py") else filename
+    return stem + ".pyc", stem + ".meta"
+
+
+def loadModule(path: str, filename: str, src: bytes | None = None) -> ModuleType:
+    """Import the compiled module of package path from the cache (without its metadata).
 
     Beside each module the cache keeps its Python code object (marshalled,
     behind the interpreter's magic number), as Go's build cache keeps
     objects, so a warm start skips Python's compiler as well as gort's —
     whatever PYTHONDONTWRITEBYTECODE says, since the cache is gort's own."""
+    return execModule(path, filename, moduleCode(filename, src))
+
+
+def moduleCode(filename: str, src: bytes | None = None) -> CodeType:
+    """The code of the compiled module in filename (src: its text, just written)."""
     from gort._codecache import load_code, store_code
 
+    codefile, metafile = _cacheFiles(filename)
+    # The module file is named by its content's hash: the magic number is key enough.
+    key = importlib.util.MAGIC_NUMBER
+    code = load_code(codefile, key) if src is None else None
+    if code is None:
+        code, meta = _split(filename, src)
+        store_code(codefile, key, code)
+        store_code(metafile, key, meta)
+    return code
+
+
+def execModule(path: str, filename: str, code: CodeType) -> ModuleType:
     name = "gort_pkg." + path.replace("/", ".").replace("-", "_")
     mod = ModuleType(name)
     mod.__file__ = filename
-    codefile = filename[:-3] + ".pyc" if filename.endswith(".py") else filename + "c"
-    # The module file is named by its content's hash: the magic number is key enough.
-    key = importlib.util.MAGIC_NUMBER
-    code = load_code(codefile, key)
-    if code is None:
-        with open(filename, "rb") as f:
-            code = compile(f.read(), filename, "exec", dont_inherit=True)
-        store_code(codefile, key, code)
     sys.modules[name] = mod
     exec(code, mod.__dict__)
     return mod
 
 
+def globalNames(code: CodeType) -> set[str]:
+    """The global (and attribute) names code and the functions it defines use."""
+    names = set(code.co_names)
+    for c in code.co_consts:
+        if isinstance(c, CodeType):
+            names |= globalNames(c)
+    return names
+
+
+def loadMeta(filename: str) -> dict[str, Any]:
+    """The metadata (`__gort__`) of the compiled module in filename."""
+    from gort._codecache import load_data, store_code
+
+    codefile, metafile = _cacheFiles(filename)
+    key = importlib.util.MAGIC_NUMBER
+    meta = load_data(metafile, key)
+    if not isinstance(meta, dict):
+        code, meta = _split(filename)
+        store_code(codefile, key, code)
+        store_code(metafile, key, meta)
+    return meta
+
+
 # --- the build plan: a warm start without parsing or type-checking -------------------------
 #
 # After a successful build, the list of packages (in link order, with the
-# cache key of each compiled module and the size and mtime of every source
-# file) is stored under a key made of the compiler's key and the named
-# files' contents. The next run of the same files checks those stats and
-# links the cached modules directly, as `go run` with a warm build cache
-# skips the compiler.
+# cache key of each compiled module and the mtime and size of every source
+# file and natives module) and the prelinked metadata of the whole program
+# (gort/cmd/link: prelink) are stored under a key made of the compiler's key
+# and the named files' contents. The next run of the same files checks
+# those stats, loads the cached code of each package and links it by the
+# stored table, as `go run` with a warm build cache skips the compiler.
+# A plan is marshalled behind the interpreter's magic number.
 
 
-def _stat(fn: str) -> list[int]:
-    """What a plan remembers of a file: [mtime, size], or [0, -1] if there is none."""
+def _stat(fn: str) -> tuple[int, int]:
+    """What a plan remembers of a file or directory: (mtime, size), or (0, -1)
+    if there is none (or it cannot be read)."""
     try:
         st = os.stat(fn)
-    except FileNotFoundError:
-        return [0, -1]
-    return [st.st_mtime_ns, st.st_size]
+    except OSError:
+        return (0, -1)
+    return (st.st_mtime_ns, st.st_size)
 
 
 def nativesFile(path: str) -> str:
@@ -168,58 +282,49 @@ def nativesFile(path: str) -> str:
 
 
 def planKey(files: list[str], ckey: str) -> str:
-    h = hashlib.sha256()
+    h = sha256()
     h.update(ckey.encode())
     for fn in files:
         a = os.path.abspath(fn)
         h.update(a.encode())
         with open(a, "rb") as f:
             h.update(f.read())
-    return h.hexdigest()
+    key: str = h.hexdigest()
+    return key
 
 
 def _planFile(key: str) -> str:
-    return os.path.join(cacheDir(), "plans", key + ".json")
+    return os.path.join(cacheDir(), "plans", key + ".plan")
 
 
 def tryPlan(files: list[str], ckey: str) -> list[str] | None:
     """Link the program from a stored plan if nothing changed; returns the order or None."""
-    import json
+    from gort._codecache import load_data
 
     try:
-        key = planKey(files, ckey)
-        with open(_planFile(key)) as f:
-            plan = json.load(f)
-        for pk in plan["packages"]:
-            for fn, st in pk["files"]:
-                if _stat(fn) != st:
+        plan = load_data(_planFile(planKey(files, ckey)), importlib.util.MAGIC_NUMBER)
+        if not isinstance(plan, dict):
+            return None
+        stat = _stat
+        for _path, _key, stats in plan["packages"]:
+            for fn, mtime, size in stats:
+                if stat(fn) != (mtime, size):
                     return None
-            if not os.path.exists(_modFile(pk["key"])):
-                return None
-    except (OSError, ValueError, KeyError):
+        mods = {path: loadModule(path, _modFile(key)) for path, key, _ in plan["packages"]}
+        table = plan["link"]
+    except (OSError, ValueError, KeyError, TypeError):
         return None
     from gort.cmd.link.link import Linker
 
-    linker = Linker()
-    order = []
-    for pk in plan["packages"]:
-        mod = loadModule(pk["path"], _modFile(pk["key"]))
-        linker.add(pk["path"], mod)
-        order.append(pk["path"])
-    linker.link(order, "main")
-    return order
+    Linker().link(table, mods, "main")
+    return list(mods)
 
 
-def savePlan(files: list[str], ckey: str, entries: list[dict[str, Any]]) -> None:
-    import json
+def savePlan(files: list[str], ckey: str, packages: list[tuple[str, str, tuple[tuple[str, int, int], ...]]],
+             table: dict[str, Any]) -> None:
+    from gort._codecache import store_code
 
-    key = planKey(files, ckey)
-    out = _planFile(key)
-    os.makedirs(os.path.dirname(out), exist_ok=True)
-    tmp = out + f".tmp{os.getpid()}"
-    with open(tmp, "w") as f:
-        json.dump({"packages": entries}, f)
-    os.replace(tmp, out)
+    store_code(_planFile(planKey(files, ckey)), importlib.util.MAGIC_NUMBER, {"packages": packages, "link": table})
 
 
 _buildContext: Any = None
@@ -284,10 +389,11 @@ def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
     keys: dict[int, str] = {}
     order: list[str] = []
     mods: dict[str, ModuleType] = {}
+    names: dict[str, set[str]] = {}
     root = prog.Roots[0]
     for p in prog.Packages:
         path = "main" if p is root else p.Path
-        h = hashlib.sha256()
+        h = sha256()
         h.update(ckey.encode())
         h.update(path.encode())
         for fn in p.GoFiles:
@@ -305,28 +411,57 @@ def build(files: list[str], verbose: bool = False) -> tuple[Any, list[str]]:
         key = h.hexdigest()
         keys[id(p)] = key
         out = os.path.join(cdir, key[:2], key + ".py")
+        src = None
         if not os.path.exists(out):
-            src, _meta = compilePackage(p, path, metas, prog.Fset)
+            text, _meta = compilePackage(p, path, metas, prog.Fset)
             os.makedirs(os.path.dirname(out), exist_ok=True)
             tmp = out + f".tmp{os.getpid()}"
             with open(tmp, "w") as f:
-                f.write(src)
+                f.write(text)
             os.replace(tmp, out)
-        mod = loadModule(path, out)
-        mods[path] = mod
-        metas[path] = mod.__gort__
+            src = text.encode()
+        code = moduleCode(out, src)
+        mods[path] = execModule(path, out, code)
+        metas[path] = loadMeta(out)
+        names[path] = globalNames(code)
         order.append(path)
-    linker = Linker()
-    for path in order:
-        linker.add(path, mods[path])
-    linker.link(order, "main")
-    entries = []
+    from gort.cmd.link.link import prelink
+
+    table = prelink(order, metas, names)
+    Linker().link(table, mods, "main")
+    packages = []
     for p, path in zip(prog.Packages, order):
-        nf = nativesFile(path)
-        entries.append({"path": path, "key": keys[id(p)],
-                        "files": [[fn, _stat(fn)] for fn in p.GoFiles] + [[nf, _stat(nf)]]})
-    try:
-        savePlan(files, ckey, entries)
-    except OSError:
-        pass
+        stats = tuple((fn, *_stat(fn)) for fn in _planFiles(p, path, p is root, loader.overlay))
+        packages.append((path, keys[id(p)], stats))
+    savePlan(files, ckey, packages, table)
     return prog, order
+
+
+def _planFiles(p: Any, path: str, isRoot: bool, overlay: str) -> list[str]:
+    """What a plan checks of package p: whatever, changed, could change the
+    package's files or how they are found and checked.
+
+    Its Go files, those that build constraints in their text exclude (an
+    edit can bring one in; not those excluded by name) and its natives module; its directory, whose mtime changes when
+    a file is added, removed or renamed (not for the named files of package
+    main: they are the plan's key); for a standard package the overlay
+    directory that would replace it; for any other, the go.mod files that
+    decide its module and Go version (the one found, and every place
+    nearer the package where one could appear)."""
+    match = buildContext().matchFileName
+    out = [*p.GoFiles, *(fn for fn in p.IgnoredFiles if match(os.path.basename(fn))), nativesFile(path)]
+    if not isRoot:
+        out.append(p.Dir)
+    if p.IsStd:
+        if overlay:
+            out.append(os.path.join(overlay, *p.Path.split("/")))
+    else:
+        d = os.path.abspath(p.Dir)
+        while True:
+            gm = os.path.join(d, "go.mod")
+            out.append(gm)
+            parent = os.path.dirname(d)
+            if os.path.isfile(gm) or parent == d:
+                break
+            d = parent
+    return out

@@ -3,21 +3,36 @@
 gc's linker writes an executable: text, read-only data (strings, type
 descriptors, itabs), data and bss (package variables), the function table,
 and the list of init tasks. gort's linker does the same for the compiled
-Python modules, in memory, before `rt0_go` runs:
+Python modules, in memory, before `rt0_go` runs. It works in two halves,
+as a build cache would split it:
 
-  1. register every function in the function table (symtab.addfunc) and
-     give each module its FID_* constants;
-  2. map one segment for the image (outside the heap, as the kernel maps a
-     binary) and lay out string literals, type descriptors and package
-     variables in it;
-  3. build the runtime type descriptors from the compiler's descriptions
-     (runtime/type.py classes), with their method tables, and the itabs the
-     compiler asked for;
+  prelink (once per program, the result cached in the build plan): merge
+  the packages' metadata (`__gort__`) into one table of plain data —
+  every type described once and referring to others by index, the
+  function numbering (each package's functions get consecutive indices),
+  the string literals, package variables and static funcvals laid out in
+  one data block, the type descriptors laid out as a relocatable image,
+  and for each package the lists it binds;
+
+  link (every run): from that table,
+  1. bind each package's natives and register its functions in the
+     function table (symtab.addfuncs: their rows decode only when read),
+     giving each module its FID_* constants;
+  2. map the data block in the image segment (outside the heap, as the
+     kernel maps a binary): strings, package variables, funcvals;
+  3. make the runtime type descriptors (runtime/type.py classes) with their
+     equal functions and method tables, and copy their image into
+     persistent memory, relocated;
   4. bind each module's references: S* strings, T*/TA* types, G*/GX*
      variables, X_* functions of other packages and natives, FV_* funcvals,
-     IT* itabs;
+     IT* itabs (built by the runtime's getitab);
   5. record the init tasks (each package's init, in dependency order) and
      main.main for runtime.main.
+
+Invariant: the prelinked table depends only on the packages' metadata and
+their order (so on the cache keys the plan records) and on this file; what
+depends on the process (addresses, function indices' base, natives) is
+done by link.
 
 Differences from Go: there is no executable file; the "image" is the set of
 loaded modules plus the segment mapped here.
@@ -26,7 +41,10 @@ loaded modules plus the segment mapped here.
 from __future__ import annotations
 
 import importlib
+import marshal
+import struct
 import zlib
+from array import array
 from types import ModuleType
 from typing import Any
 
@@ -68,178 +86,417 @@ def typeHash(key: str) -> int:
     return zlib.crc32(key.encode()) & 0xFFFFFFFF
 
 
+# --- prelink: the program's metadata as one table of plain data ----------------------------
+#
+# The table (a dict of lists, tuples, str, bytes and ints, so that marshal
+# stores it) holds:
+#
+#   pkgs      per package, in link order: (path, natives, funcs, rows,
+#             recover, fids, strings, typerefs, globals, imports, funcvals,
+#             itabs)
+#             funcs: Python names, compiled functions then natives without
+#               a row; the package's functions are numbered consecutively
+#             rows: marshal of the symtab rows of funcs (symtab.addfuncs)
+#             recover: names of functions that call recover()
+#             fids: (FID_* name, index in funcs) of those the code uses
+#             strings, typerefs: indices in the string and type tables
+#               (bound as S<i>, T<i> and TA<i>)
+#             globals, gimports: (local name, offset in the data block)
+#             imports: (local name, package path, Python name)
+#             funcvals: (local name, index in the funcval table)
+#             itabs: (local name, index in the itab table)
+#   nfuncs    the number of functions of all packages
+#   data      size of the data block: package variables (from offset 0),
+#             then the static funcvals, one word each (from funcvalOff),
+#             then the string literals (from stringOff)
+#   funcvalOff, funcvals   offset of the funcvals and the function (relative
+#             index) of each
+#   stringOff, strings, stringBytes   offset of the strings, (offset, length)
+#             of each string literal, and their bytes
+#   typekeys, types, eqs   the key of each type, its row (_typeRow) and the
+#             table of distinct equality descriptions ("eq")
+#   image     (size, words, gcdata, relocs, eqfix, hashfix, offsets): the type
+#             descriptors in abi.Type's layout (type.py): words are the
+#             descriptors and closures as 64-bit words with addresses
+#             relative to the image, relocs the indices of the words that
+#             hold one, eqfix/hashfix the words that hold the function index
+#             of the Equal / Hasher closures; gcdata follows the words;
+#             offsets the descriptor of each type
+#   itabs     (type index, interface index) of each itab the program names
+
+
+def _fnRel(fids: dict[tuple[str, str], int], ref: Any) -> int:
+    """The relative function index of a method table's [path, pyname], or -1."""
+    return fids.get((ref[0], ref[1]), -1)
+
+
+def prelink(order: list[str], metas: dict[str, dict[str, Any]],
+            uses: dict[str, set[str]] | None = None) -> dict[str, Any]:
+    """The link table of the packages order (dependency order, main last).
+
+    uses: the global names each package's code uses, if known (only the
+    FID_* constants it names are bound, a seventh of them)."""
+    # Functions: every package's compiled functions, then its natives
+    # without a row, numbered consecutively in link order.
+    fids: dict[tuple[str, str], int] = {}
+    pkgFuncs: list[tuple[list[str], bytes, list[str], list[tuple[str, int]]]] = []
+    for path in order:
+        meta = metas[path]
+        names: list[str] = []
+        rows: list[tuple[Any, ...]] = []
+        recover: list[str] = []
+        for row in meta["funcs"]:
+            (pyname, goname, file, line, isgen, frameSize, framePtrs, ptrLocals, linemap, nargs, hasRecover) = row
+            names.append(pyname)
+            rows.append((goname, file, line, isgen, frameSize, tuple(framePtrs), tuple(ptrLocals), dict(linemap),
+                         nargs, hasRecover))
+            if hasRecover:
+                recover.append(pyname)
+        for py in meta["natives"]:
+            if py not in names:
+                names.append(py)
+                rows.append((f"{path}.{py[2:] if py.startswith('F_') else py}", "", 0, False, 0, (), (), {}, 0, False))
+        fidnames = []
+        used = uses.get(path) if uses is not None else None
+        for i, py in enumerate(names):
+            fids[(path, py)] = len(fids)
+            if used is None or "FID_" + py in used:
+                fidnames.append(("FID_" + py, i))
+        pkgFuncs.append((names, marshal.dumps(rows), recover, fidnames))
+
+    # Types: one description per key (a later package's wins, as before),
+    # numbered in the order they are first met.
+    descs: dict[str, dict[str, Any]] = {}
+    for path in order:
+        descs.update(metas[path]["types"])
+    tidx: dict[str, int] = {}
+    for key in descs:
+        tidx[key] = len(tidx)
+
+    def ti(key: str) -> int:
+        i = tidx.get(key)
+        if i is None:
+            raise LinkError(f"missing type description for {key}")
+        return i
+
+    def functi(key: str) -> int:
+        i = ti(key)
+        if descs[key]["kind"] != rtype.Func:
+            raise LinkError(f"method type {key} is not a func type")
+        return i
+
+    eqs: list[Any] = []
+    eqIdx: dict[str, int] = {}
+    types: list[tuple[Any, ...]] = []
+    for key, d in descs.items():
+        eq = d.get("eq")
+        e = -1
+        if eq is not None:
+            r = repr(eq)
+            e = eqIdx.get(r, -1)
+            if e < 0:
+                e = eqIdx[r] = len(eqs)
+                eqs.append(eq)
+        types.append(_typeRow(key, d, ti, functi, fids, e))
+
+    # The data block: package variables, funcvals, strings.
+    off = 0
+    gaddr: dict[tuple[str, str], int] = {}
+    for path in order:
+        for name, _goname, size, align, _mask in metas[path]["globals"]:
+            a = max(align, 8)
+            off = (off + a - 1) & ~(a - 1)
+            gaddr[(path, name)] = off
+            off += max(size, 1)
+    funcvalOff = off = (off + 7) & ~7
+    fvIdx: dict[int, int] = {}
+    fvs: list[int] = []
+    stringIdx: dict[bytes, int] = {}
+    pkgs = []
+    itabs: list[tuple[int, int]] = []
+    itabIdx: dict[tuple[str, str], int] = {}
+    for path, (names, rowdata, recover, fidnames) in zip(order, pkgFuncs):
+        meta = metas[path]
+        strs = []
+        for b in meta["strings"]:
+            si = stringIdx.get(b)
+            if si is None:
+                si = stringIdx[b] = len(stringIdx)
+            strs.append(si)
+        globs = [(name, gaddr[(path, name)]) for name, *_ in meta["globals"]]
+        for p_, name, local in meta["gimports"]:
+            g = gaddr.get((p_, name))
+            if g is None:
+                raise LinkError(f"{path}: undefined variable {p_}.{name}")
+            globs.append((local, g))
+        imports = []
+        for p_, name, local in meta["imports"]:
+            if p_ not in metas:
+                raise LinkError(f"{path}: undefined: {p_}.{name}")
+            imports.append((local, p_, name))
+        fvals = []
+        for pyname, local in meta["funcvals"]:
+            fid = fids.get((path, pyname))
+            if fid is None:
+                raise LinkError(f"{path}: no function {pyname} for a func value")
+            k = fvIdx.get(fid)
+            if k is None:
+                k = fvIdx[fid] = len(fvs)
+                fvs.append(fid)
+            fvals.append((local, k))
+        its = []
+        for tk, ik, name in meta.get("itablist", []):
+            k = itabIdx.get((tk, ik))
+            if k is None:
+                k = itabIdx[(tk, ik)] = len(itabs)
+                itabs.append((ti(tk), ti(ik)))
+            its.append((name, k))
+        pkgs.append((path, list(meta["natives"]), names, rowdata, recover, fidnames, strs,
+                     [ti(k) for k in meta["typerefs"]], globs, imports, fvals, its))
+    stringOff = off = funcvalOff + 8 * len(fvs)
+    strings = []
+    for b in stringIdx:
+        strings.append((off - stringOff, len(b)))
+        off += len(b)
+    return {
+        "pkgs": pkgs,
+        "nfuncs": len(fids),
+        "data": off,
+        "funcvalOff": funcvalOff,
+        "funcvals": fvs,
+        "stringOff": stringOff,
+        "strings": strings,
+        "stringBytes": b"".join(stringIdx),
+        "typekeys": list(descs),
+        "types": types,
+        "eqs": eqs,
+        "image": typeImage(types),
+        "itabs": itabs,
+    }
+
+
+# A type's row: (kind, size, align, ptrdata, gcdata, str, hash, tflag, eq,
+# a, b, c, uncommon), eq an index in eqs (-1: not comparable), and a, b, c
+# by kind (type references are indices):
+#   Pointer, Slice  elem
+#   Array           elem, slice (-1: none), len
+#   Chan            elem, dir
+#   Map             key, elem
+#   Func            ins, outs, variadic
+#   Interface       imethods: (name, pkgPath, func type)
+#   Struct          fields: (name, type, offset, embedded, tag)
+# uncommon: None, or (pkgpath, methods: (name, pkgPath, func type, ifn, tfn)),
+# ifn/tfn relative function indices (-1: none).
+
+
+def _typeRow(key: str, d: dict[str, Any], ti: Any, functi: Any, fids: dict[tuple[str, str], int],
+             eq: int) -> tuple[Any, ...]:
+    k = d["kind"]
+    tflag = 0
+    if d.get("named"):
+        tflag |= rtype.TFlagNamed
+    if d.get("direct"):
+        tflag |= rtype.TFlagDirectIface
+    if d.get("eq") is not None and d["eq"][0] == "mem":
+        tflag |= rtype.TFlagRegularMemory
+    a: Any = None
+    b: Any = None
+    c: Any = None
+    if k in (rtype.Pointer, rtype.Slice):
+        a = ti(d["elem"])
+    elif k == rtype.Array:
+        a, b, c = ti(d["elem"]), ti(d["slice"]) if "slice" in d else -1, d["len"]
+    elif k == rtype.Chan:
+        a, b = ti(d["elem"]), d["dir"]
+    elif k == rtype.Map:
+        a, b = ti(d["key"]), ti(d["elem"])
+    elif k == rtype.Func:
+        a, b, c = tuple(ti(x) for x in d["ins"]), tuple(ti(x) for x in d["outs"]), bool(d.get("variadic", False))
+    elif k == rtype.Interface:
+        a = tuple((m[0].rsplit(".", 1)[-1], m[1], functi(m[2])) for m in d["imethods"])
+    elif k == rtype.Struct:
+        a = tuple((f[0], ti(f[1]), f[2], f[3], f[4]) for f in d["fields"])
+    unc = None
+    ms = d.get("methods")
+    if ms:
+        unc = (d.get("pkgpath", ""),
+               tuple((name, pp, functi(mkey), _fnRel(fids, ifn), _fnRel(fids, tfn)) for name, pp, mkey, ifn, tfn in ms))
+        tflag |= rtype.TFlagUncommon
+    return (k, d["size"], d["align"], d["ptrdata"], d["gcdata"], d["str"], typeHash(key), tflag, eq, a, b, c, unc)
+
+
+def typeImage(types: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+    """The descriptors of types laid out as runtime/type.py's placeType writes
+    them, relative to the image's start (see prelink's table)."""
+    offsets = []
+    off = 0
+    for row in types:
+        offsets.append(off)
+        off += rtype.TYPE_HEADER_SIZE + _extraSize(row)
+    nclosures = sum(1 for row in types if row[8] >= 0) + sum(1 for row in types if row[0] == rtype.Map)
+    words = array("Q", bytes(off + 16 * nclosures))
+    closure = off
+    gcOff: dict[bytes, int] = {}
+    gcdata = bytearray()
+    relocs: list[int] = []
+    eqfix: list[int] = []
+    hashfix: list[int] = []
+    end = off + 16 * nclosures
+
+    def ref(word: int, target: int) -> None:
+        words[word] = target
+        relocs.append(word)
+
+    hdr = struct.Struct("<QQIBBBB")
+    buf = bytearray(24)
+    for i, row in enumerate(types):
+        k, size, align, ptrdata, gc, _s, h, tflag, eq, a, b, c, _unc = row
+        p = offsets[i]
+        w = p >> 3
+        hdr.pack_into(buf, 0, size, ptrdata, h, tflag, align, align, k)
+        words[w : w + 3] = array("Q", buf)
+        if gc:
+            g = gcOff.get(gc)
+            if g is None:
+                g = gcOff[gc] = end + len(gcdata)
+                gcdata += gc
+            ref(w + 4, g)
+        if eq >= 0:
+            ref(w + 3, closure)
+            eqfix.append(closure >> 3)
+            ref((closure >> 3) + 1, p)
+            closure += 16
+        if k in (rtype.Pointer, rtype.Slice, rtype.Chan, rtype.Array):
+            ref(w + 6, offsets[a])
+        if k == rtype.Chan:
+            words[w + 7] = b
+        elif k == rtype.Array:
+            if b >= 0:
+                ref(w + 7, offsets[b])
+            words[w + 8] = c
+        elif k == rtype.Map:
+            ref(w + 6, offsets[a])
+            ref(w + 7, offsets[b])
+            ref(w + 9, closure)
+            hashfix.append(closure >> 3)
+            ref((closure >> 3) + 1, p)
+            closure += 16
+        elif k == rtype.Func:
+            words[w + 6] = len(a) | (len(b) | (0x8000 if c else 0)) << 16
+            for j, x in enumerate(a + b):
+                ref(w + 7 + j, offsets[x])
+    return (end + len(gcdata), words.tobytes(), bytes(gcdata), relocs, eqfix, hashfix, offsets)
+
+
+def _extraSize(row: tuple[Any, ...]) -> int:
+    """type.py's _extraSize, for a type's row."""
+    k = row[0]
+    if k == rtype.Array:
+        return 24
+    if k == rtype.Chan:
+        return 16
+    if k in (rtype.Pointer, rtype.Slice):
+        return 8
+    if k == rtype.Map:
+        return 64
+    if k in (rtype.Struct, rtype.Interface):
+        return 32
+    if k == rtype.Func:
+        return 8 + 8 * (len(row[9]) + len(row[10]))
+    return 0
+
+
+# --- link ----------------------------------------------------------------------------------
+
+
+_nameLists: dict[str, list[str]] = {}
+
+
+def _names(prefix: str, n: int) -> list[str]:
+    """[prefix0, prefix1, ...], at least n of them (the names of S*, T*, TA* constants)."""
+    names = _nameLists.get(prefix)
+    if names is None or len(names) < n:
+        names = _nameLists[prefix] = [f"{prefix}{i}" for i in range(max(n, 256))]
+    return names
+
+
 class Linker:
     def __init__(self) -> None:
         self.seg = Segment()
-        self.types: dict[str, rtype._type] = {}
-        self.descs: dict[str, dict[str, Any]] = {}
-        self.strings: dict[bytes, int] = {}
+        self.types: dict[str, rtype._type] = {}  # type key -> descriptor
         self.modules: dict[str, ModuleType] = {}  # import path -> module
-        self.metas: dict[str, dict[str, Any]] = {}
-        self.globals: dict[tuple[str, str], int] = {}
-        self.funcs: dict[tuple[str, str], Any] = {}  # (path, pyname) -> python function
-        self.fids: dict[tuple[str, str], int] = {}
-        self.funcvals: dict[int, int] = {}  # function index -> static funcval
-        self.itabs: dict[tuple[str, str], int] = {}
 
-    # --- strings and types ----------------------------------------------------------------
-
-    def string(self, b: bytes) -> tuple[int, int]:
-        p = self.strings.get(b)
-        if p is None:
-            p = self.seg.alloc(len(b), 1)
-            U8[p : p + len(b)] = b
-            self.strings[b] = p
-        return (p, len(b))
-
-    def typ(self, key: str) -> rtype._type:
-        t = self.types.get(key)
-        if t is not None:
-            return t
-        d = self.descs.get(key)
-        if d is None:
-            raise LinkError(f"missing type description for {key}")
-        k = d["kind"]
-        common = dict(size=d["size"], align=d["align"], ptrdata=d["ptrdata"], gcdata=d["gcdata"], s=d["str"])
-        if k == rtype.Pointer:
-            t = rtype.ptrtype(None, **common)
-        elif k == rtype.Slice:
-            t = rtype.slicetype(None, **common)  # type: ignore[arg-type]
-        elif k == rtype.Array:
-            t = rtype.arraytype(None, d["len"], **common)  # type: ignore[arg-type]
-        elif k == rtype.Chan:
-            t = rtype.chantype(None, d["dir"], **common)  # type: ignore[arg-type]
-        elif k == rtype.Map:
-            t = rtype.maptype.__new__(rtype.maptype)
-            rtype._type.__init__(t, rtype.Map, **common)
-        elif k == rtype.Func:
-            t = rtype.functype([], [], d.get("variadic", False), **common)
-        elif k == rtype.Interface:
-            t = rtype.interfacetype([], "", **common)
-        elif k == rtype.Struct:
-            t = rtype.structtype([], "", **common)
-        else:
-            t = rtype._type(k, **common)
-        t.hash = typeHash(key)
-        if d.get("named"):
-            t.tflag |= rtype.TFlagNamed
-        if d.get("direct"):
-            t.tflag |= rtype.TFlagDirectIface
-        if d.get("eq") is not None and d["eq"][0] == "mem":
-            t.tflag |= rtype.TFlagRegularMemory
-        self.types[key] = t
-        # Referents (after registering t: types may be recursive).
-        if "elem" in d:
-            t.elem = self.typ(d["elem"])  # type: ignore[attr-defined]
-        if k == rtype.Array and "slice" in d:
-            t.slice = self.typ(d["slice"])  # type: ignore[attr-defined]
-        if k == rtype.Map:
-            t.key = self.typ(d["key"])  # type: ignore[attr-defined]
-            t.elem = self.typ(d["elem"])  # type: ignore[attr-defined]
-            t.keysize = t.key.size  # type: ignore[attr-defined]
-            t.valuesize = t.elem.size  # type: ignore[attr-defined]
-            t.bucket = None  # type: ignore[attr-defined]
-            t.hasher = None  # type: ignore[attr-defined]
-            t.bucketsize = 0  # type: ignore[attr-defined]
-            t.flags = 0  # type: ignore[attr-defined]
-        if k == rtype.Func:
-            t.ins = [self.typ(x) for x in d["ins"]]  # type: ignore[attr-defined]
-            t.outs = [self.typ(x) for x in d["outs"]]  # type: ignore[attr-defined]
-            t.inCount = len(t.ins)  # type: ignore[attr-defined]
-            t.outCount = len(t.outs) | (0x8000 if d.get("variadic") else 0)  # type: ignore[attr-defined]
-        if k == rtype.Struct:
-            t.fields = [rtype.structfield(f[0], self.typ(f[1]), f[2], f[3], f[4]) for f in d["fields"]]  # type: ignore[attr-defined]
-        if k == rtype.Interface:
-            t.methods = [rtype.imethod(m[0].rsplit(".", 1)[-1], self.functyp(m[2]), m[1]) for m in d["imethods"]]  # type: ignore[attr-defined]
-        return t
-
-    def functyp(self, key: str) -> rtype.functype:
-        """The descriptor of a method's type (a func type, described by the compiler)."""
-        t = self.typ(key)
-        if not isinstance(t, rtype.functype):
-            raise LinkError(f"method type {key} is not a func type")
-        return t
-
-    def finishType(self, key: str) -> None:
-        """Equal functions and method tables (needs the function table)."""
-        from gort.runtime.alg import makeEqual
-
-        t = self.types[key]
-        d = self.descs[key]
-        t.equal = makeEqual(d.get("eq"))
-        ms = d.get("methods")
-        if ms:
-            methods = []
-            for name, pp, mkey, ifn, tfn in ms:
-                ifnidx = self.fids.get((ifn[0], ifn[1]), 0)
-                tfnidx = self.fids.get((tfn[0], tfn[1]), 0)
-                methods.append(rtype.method(name, self.functyp(mkey), ifnidx, tfnidx, pp))
-            t.uncommon = rtype.uncommontype(d.get("pkgpath", ""), methods)
-            t.tflag |= rtype.TFlagUncommon
-
-    # --- modules --------------------------------------------------------------------------
-
-    def add(self, path: str, mod: ModuleType) -> None:
-        meta = mod.__gort__
-        self.modules[path] = mod
-        self.metas[path] = meta
-        self.descs.update(meta["types"])
-
-    def link(self, order: list[str], mainpath: str) -> None:
-        """order: import paths in dependency order (runtime deps first, main last)."""
-        # 1. Natives and functions.
-        for path in order:
-            mod = self.modules[path]
-            meta = self.metas[path]
-            if meta["natives"]:
+    def link(self, table: dict[str, Any], modules: dict[str, ModuleType], mainpath: str) -> None:
+        """Link modules (import path -> module) by the prelinked table."""
+        self.modules = modules
+        pkgs = table["pkgs"]
+        # 1. Natives and functions. Natives first: importing one may
+        # register runtime functions of its own.
+        for path, natives, *_ in pkgs:
+            if natives:
+                d = modules[path].__dict__
                 nat = _natives(path)
-                for py in meta["natives"]:
+                for py in natives:
                     fn = getattr(nat, py, None) if nat is not None else None
-                    if fn is None:
-                        fn = _missingNative(path, py)
-                    mod.__dict__[py] = fn
-            for row in meta["funcs"]:
-                (pyname, goname, file, line, isgen, frameSize, framePtrs, ptrLocals, linemap, nargs, hasRecover) = row
-                fn = mod.__dict__.get(pyname)
-                f = symtab._func(goname, file, line, frameSize, tuple(framePtrs), tuple(ptrLocals),
-                                 dict(linemap), fn, nargs)
-                f.isGenerator = isgen
-                f.hasRecover = hasRecover
-                if hasRecover and fn is not None:
+                    d[py] = fn if fn is not None else _missingNative(path, py)
+        base = len(symtab.functab)
+        for path, _, names, rows, recover, fidnames, *_ in pkgs:
+            d = modules[path].__dict__
+            get = d.get
+            start = symtab.addfuncs([get(py) for py in names], rows)
+            for name, i in fidnames:
+                d[name] = start + i
+            for py in recover:
+                fn = d.get(py)
+                if fn is not None:
                     fn.__gort_recover__ = True
-                idx = symtab.addfunc(f)
-                mod.__dict__[f"FID_{pyname}"] = idx
-                self.fids[(path, pyname)] = idx
-                self.funcs[(path, pyname)] = fn
-            for py in meta["natives"]:
-                fn = mod.__dict__[py]
-                if (path, py) not in self.fids:
-                    f = symtab._func(f"{path}.{py[2:] if py.startswith('F_') else py}", fn=fn)
-                    idx = symtab.addfunc(f)
-                    self.fids[(path, py)] = idx
-                    self.funcs[(path, py)] = fn
-                    mod.__dict__[f"FID_{py}"] = idx
-        # 2. Types.
-        for key in list(self.descs):
-            self.typ(key)
-        for key in list(self.types):
-            self.finishType(key)
-        for t in self.types.values():
-            rtype.placeType(t)
+        if len(symtab.functab) != base + table["nfuncs"]:
+            raise LinkError("function table out of step with the link table")
+        # 2. The data block: package variables, funcvals, strings.
+        data = self.seg.alloc(table["data"])
+        fvaddr = []
+        for k, rel in enumerate(table["funcvals"]):
+            a = data + table["funcvalOff"] + 8 * k
+            U64[a >> 3] = base + rel
+            fvaddr.append(a)
+        sp = data + table["stringOff"]
+        sb = table["stringBytes"]
+        U8[sp : sp + len(sb)] = sb
+        strings = [(sp + off, n) for off, n in table["strings"]]
+        # 3. Types.
+        types = self.makeTypes(table, base)
         self.runtimeTypes()
-        # 3. Per-module bindings.
-        for path in order:
-            self.bind(path)
-        # 4. Init tasks and main.
+        from gort.runtime import iface
+
+        itabs = [iface.getitab(types[ik], types[tk], False) for tk, ik in table["itabs"]]  # type: ignore[arg-type]
+        # 4. Per-module bindings.
+        for (path, _n, _f, _r, _c, _i, strs, trefs, globs, imports, fvals, its) in pkgs:
+            d = modules[path].__dict__
+            d.update(zip(_names("S", len(strs)), [strings[i] for i in strs]))
+            ts = [types[i] for i in trefs]
+            d.update(zip(_names("T", len(ts)), ts))
+            d.update(zip(_names("TA", len(ts)), [t.addr for t in ts]))
+            for name, off in globs:
+                d[name] = data + off
+            for local, p_, name in imports:
+                fn = modules[p_].__dict__.get(name)
+                if fn is None:
+                    raise LinkError(f"{path}: undefined: {p_}.{name}")
+                d[local] = fn
+            for local, k in fvals:
+                d[local] = fvaddr[k]
+            for name, k in its:
+                d[name] = itabs[k]
+        # 5. Init tasks and main.
         from gort.runtime import proc
 
+        order = [p[0] for p in pkgs]
         md = symtab.firstmoduledata
         md.modulename = mainpath
-        md.pkgs = [self.modules[p] for p in order]
-        md.inittasks = [self.modules[p].F_init__pkg for p in order]
-        md.typelinks = list(self.types.values())
-        mainmod = self.modules[mainpath]
-        mm = mainmod.__dict__.get("F_main")
+        md.pkgs = [modules[p] for p in order]
+        md.inittasks = [modules[p].F_init__pkg for p in order]
+        md.typelinks = types
+        mm = modules[mainpath].__dict__.get("F_main")
         if mm is None:
             raise LinkError("function main is undeclared in the main package")
         proc.main_main = mm
@@ -248,58 +505,67 @@ class Linker:
 
         stackpy.install()
 
-    def bind(self, path: str) -> None:
-        mod = self.modules[path]
-        meta = self.metas[path]
-        d = mod.__dict__
-        for i, b in enumerate(meta["strings"]):
-            d[f"S{i}"] = self.string(b)
-        for i, key in enumerate(meta["typerefs"]):
-            t = self.types[key]
-            d[f"T{i}"] = t
-            d[f"TA{i}"] = t.addr
-        for row in meta["globals"]:
-            name, goname, size, align, mask = row
-            p = self.seg.alloc(size, max(align, 8))
-            self.globals[(path, name)] = p
-            d[name] = p
-        for p_, name, local in meta["gimports"]:
-            addr = self.globals.get((p_, name))
-            if addr is None:
-                raise LinkError(f"{path}: undefined variable {p_}.{name}")
-            d[local] = addr
-        for p_, name, local in meta["imports"]:
-            fn = self.funcs.get((p_, name))
-            if fn is None:
-                fn = self.modules[p_].__dict__.get(name) if p_ in self.modules else None
-            if fn is None:
-                raise LinkError(f"{path}: undefined: {p_}.{name}")
-            d[local] = fn
-        for pyname, local in meta["funcvals"]:
-            idx = self.fids.get((path, pyname))
-            if idx is None:
-                raise LinkError(f"{path}: no function {pyname} for a func value")
-            fv = self.funcvals.get(idx)
-            if fv is None:
-                fv = self.seg.alloc(8)
-                U64[fv >> 3] = idx
-                self.funcvals[idx] = fv
-            d[local] = fv
-        for row in meta.get("itablist", []):
-            tk, ik, name = row
-            d[name] = self.itab(tk, ik)
+    def makeTypes(self, table: dict[str, Any], base: int) -> list[rtype._type]:
+        """The program's type descriptors, in persistent memory (placed by the image)."""
+        from gort.runtime.alg import makeEqual
+        from gort.runtime.mfixalloc import persistentalloc
+        from gort.runtime.mstats import memstats
 
-    def itab(self, tk: str, ik: str) -> int:
-        from gort.runtime import iface
-
-        key = (tk, ik)
-        m = self.itabs.get(key)
-        if m is None:
-            inter = self.types[ik]
-            typ = self.types[tk]
-            m = iface.getitab(inter, typ, False)  # type: ignore[arg-type]
-            self.itabs[key] = m
-        return m
+        rows = table["types"]
+        types: list[rtype._type] = [_newType(row) for row in rows]
+        equals = [makeEqual(eq) for eq in table["eqs"]]
+        for t, row in zip(types, rows):
+            _, _, _, _, _, _, _, _, eq, a, b, c, unc = row
+            k = t.kind
+            if eq >= 0:
+                t.equal = equals[eq]
+            if k == rtype.Pointer or k == rtype.Slice:
+                t.elem = types[a]  # type: ignore[attr-defined]
+            elif k == rtype.Struct:
+                t.fields = [rtype.structfield(n, types[x], off, emb, tag) for n, x, off, emb, tag in a]  # type: ignore[attr-defined]
+            elif k == rtype.Func:
+                t.ins = [types[x] for x in a]  # type: ignore[attr-defined]
+                t.outs = [types[x] for x in b]  # type: ignore[attr-defined]
+            elif k == rtype.Interface:
+                t.methods = [rtype.imethod(n, types[x], pp) for n, pp, x in a]  # type: ignore[attr-defined, arg-type]
+            elif k == rtype.Array:
+                t.elem = types[a]  # type: ignore[attr-defined]
+                if b >= 0:
+                    t.slice = types[b]  # type: ignore[attr-defined]
+            elif k == rtype.Chan:
+                t.elem = types[a]  # type: ignore[attr-defined]
+            elif k == rtype.Map:
+                t.key = kt = types[a]  # type: ignore[attr-defined]
+                t.elem = et = types[b]  # type: ignore[attr-defined]
+                t.keysize = kt.size  # type: ignore[attr-defined]
+                t.valuesize = et.size  # type: ignore[attr-defined]
+            if unc is not None:
+                t.uncommon = rtype.uncommontype(unc[0], [
+                    rtype.method(n, types[x], base + ifn if ifn >= 0 else 0, base + tfn if tfn >= 0 else 0, pp)  # type: ignore[arg-type]
+                    for n, pp, x, ifn, tfn in unc[1]])
+        # The descriptors' memory: the image, relocated.
+        size, img, gcdata, relocs, eqfix, hashfix, offsets = table["image"]
+        p = persistentalloc(max(size, 8), 8, memstats.other_sys)
+        words = array("Q", img)
+        for i in relocs:
+            words[i] += p
+        if eqfix:
+            e = rtype._equalFunc().entry
+            for i in eqfix:
+                words[i] = e
+        if hashfix:
+            h = rtype._hasherFunc().entry
+            for i in hashfix:
+                words[i] = h
+        n = len(img)
+        U8[p : p + n] = words.tobytes()
+        U8[p + n : p + n + len(gcdata)] = gcdata
+        addrs = [p + off for off in offsets]
+        for t, a in zip(types, addrs):
+            t.addr = a
+        rtype.typeByAddr.update(zip(addrs, types))
+        self.types = dict(zip(table["typekeys"], types))
+        return types
 
     def runtimeTypes(self) -> None:
         """Descriptors the runtime itself boxes with (string and slice headers)."""
@@ -318,6 +584,50 @@ class Linker:
         iface.sliceType = sl
 
 
+_typeClasses: dict[int, type[rtype._type]] = {
+    rtype.Pointer: rtype.ptrtype,
+    rtype.Slice: rtype.slicetype,
+    rtype.Array: rtype.arraytype,
+    rtype.Chan: rtype.chantype,
+    rtype.Map: rtype.maptype,
+    rtype.Func: rtype.functype,
+    rtype.Interface: rtype.interfacetype,
+    rtype.Struct: rtype.structtype,
+}
+
+
+def _newType(row: tuple[Any, ...]) -> rtype._type:
+    """A descriptor of row's class with its common fields and its scalar
+    kind-specific ones set (references are set by makeTypes)."""
+    k, size, align, ptrdata, gcdata, s, h, tflag, _eq, a, b, c, _unc = row
+    cls = _typeClasses.get(k, rtype._type)
+    t = cls.__new__(cls)
+    rtype._type.__init__(t, k, size, align, ptrdata, gcdata, s)
+    t.hash = h
+    t.tflag = tflag
+    if k == rtype.Pointer:
+        t.elem = None  # type: ignore[attr-defined]
+    elif k == rtype.Array:
+        t.slice = None  # type: ignore[attr-defined]
+        t.len = c  # type: ignore[attr-defined]
+    elif k == rtype.Chan:
+        t.dir = b  # type: ignore[attr-defined]
+    elif k == rtype.Map:
+        t.bucket = None  # type: ignore[attr-defined]
+        t.hasher = None  # type: ignore[attr-defined]
+        t.bucketsize = 0  # type: ignore[attr-defined]
+        t.flags = 0  # type: ignore[attr-defined]
+    elif k == rtype.Func:
+        t.inCount = len(a)  # type: ignore[attr-defined]
+        t.outCount = len(b) | (0x8000 if c else 0)  # type: ignore[attr-defined]
+        t.variadic = c  # type: ignore[attr-defined]
+    elif k == rtype.Interface:
+        t.pkgpath = ""  # type: ignore[attr-defined]
+    elif k == rtype.Struct:
+        t.pkgPath = ""  # type: ignore[attr-defined]
+    return t
+
+
 def _natives(path: str) -> Any:
     try:
         return importlib.import_module("gort.std." + path.replace("/", ".") + ".natives")
@@ -332,7 +642,7 @@ def _missingNative(path: str, py: str) -> Any:
         throw(f"gort: no native implementation of {path}.{py[2:] if py.startswith('F_') else py}")
 
     # A code object of its own (the symbol table maps code objects to Go
-    # functions, and equal code objects would all name the last one).
+    # functions, and every closure of missing shares missing's).
     missing.__code__ = missing.__code__.replace(co_name=f"{path.replace('/', '_')}__{py}")
     return missing
 
