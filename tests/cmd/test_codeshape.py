@@ -1,5 +1,5 @@
 """What the compiler leaves out: dead branches, runtime calls a few word
-stores or a constant can replace.
+stores or a constant can replace, calls gc makes instructions of.
 
 The differential programs (tests/testdata/progs) check that these programs
 behave as under Go; this checks the generated Python for the shapes that
@@ -41,7 +41,7 @@ def _function(text: str, fn: str) -> str:
 
 @pytest.fixture(scope="module", autouse=True)
 def _compiled() -> None:
-    for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go"):
+    for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go"):
         r = run_gort(os.path.join(PROGS, prog))
         assert r.rc == 0, r.stderr
 
@@ -78,3 +78,21 @@ def test_closure_descriptor_made_once() -> None:
 def test_constant_shifts_in_line() -> None:
     main = _function(_module_defining("F_bit32"), "F_main")
     assert "shl(" not in main and "shr(" not in main, main
+
+
+def test_atomics_are_intrinsics() -> None:
+    # sync.WaitGroup.Add: wg.state.Add(...) is the word operation itself,
+    # not atomic.(*Uint64).Add calling the native calling Xadd64.
+    add = _function(_module_defining("M_WaitGroup__Add"), "M_WaitGroup__Add")
+    assert "A_.Xadd64(v_wg, " in add and "X_sync_atomic" not in add, add
+    text = _module_defining("F_embeddedFields")
+    assert "from gort.runtime import atomic as A_" in text
+    methods = _function(text, "F_methods")
+    assert "X_sync_atomic" not in methods and "if not v_c: panicmem()" in methods, methods
+    assert "((A_.Xadd32(" in methods and "A_.Cas64(" in methods  # Int32.Add wraps, Uint64.CompareAndSwap
+    # A dropped result is not converted; a load is a read of the view.
+    funcs = _function(text, "F_funcs")
+    assert re.search(r"^\s+A_\.Or32\(v_u32, 256\)$", funcs, re.M), funcs
+    assert "I32[v_i32 >> 2]" in funcs
+    # Still calls: a method value, a method expression, a deferred call.
+    assert "X_sync_atomic__M_Int64__Add" in _function(text, "F_notIntrinsics")

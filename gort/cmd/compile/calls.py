@@ -78,6 +78,13 @@ def freshResult(fg: FuncGen, code: str, t: types.Type) -> str:
 def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, Any, bool]:
     """(Python call expression, signature, is generator)."""
     pg = fg.pg
+    if kind in ("static", "method"):
+        from gort.cmd.compile.intrinsics import atomicOp, compileAtomic
+
+        fn = x if kind == "static" else x[0]
+        at = atomicOp(kind, fn)
+        if at is not None:
+            return compileAtomic(fg, e, kind, fn, None if kind == "static" else x[1], *at), fg.T(fn.Type()), False
     if kind == "static":
         fn = x
         sig = fn.Type()

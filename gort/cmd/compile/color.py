@@ -29,6 +29,7 @@ from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.checkinfo import CheckInfo
 from gort.cmd.compile.deadcode import inspectLive
+from gort.cmd.compile.intrinsics import atomicOp
 from gort.go import ast, token
 
 
@@ -181,7 +182,9 @@ def scan(pg: Any, body: Any) -> tuple[bool, list[str]]:
                 fn = x if kind == "static" else x[0]
                 pkg = fn.Pkg()
                 name = pg.funcPyName(fn)
-                if fn.Type().TypeParams() or fn.Origin() is not fn:
+                if atomicOp(kind, fn) is not None:
+                    pass  # an intrinsic: never parks (intrinsics.py)
+                elif fn.Type().TypeParams() or fn.Origin() is not fn:
                     parks = True  # generic: compiled per instance, assume the worst
                 elif pkg is None or ti.pkgPath(pkg) == pg.path:
                     local.append(name)
