@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.color import classifyCall, unparen
+from gort.cmd.compile.intrinsics import atomicOp
 from gort.go import ast, token
 
 if TYPE_CHECKING:
@@ -180,7 +181,9 @@ def _inlinableExpr(pg: Any, self: types.Func, e: Any, index: dict[types.Var, int
                     return
             elif kind in ("static", "method"):
                 f = x if kind == "static" else x[0]
-                if f is self or f.Type().TypeParams() or f.Origin() is not f or pg.isGenFunc(f) \
+                if atomicOp(kind, f) is not None:
+                    pass  # an intrinsic, even of a generic type (atomic.Pointer[T])
+                elif f is self or f.Type().TypeParams() or f.Origin() is not f or pg.isGenFunc(f) \
                         or f.Pkg() is None or ti.pkgPath(f.Pkg()) in ("runtime", "unsafe"):
                     ok = False
                     return

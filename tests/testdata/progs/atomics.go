@@ -173,10 +173,24 @@ func swapIn[T any](p *atomic.Pointer[T], v *T) *T {
 	return old
 }
 
+type list struct {
+	head atomic.Pointer[node]
+	n    atomic.Int32
+}
+
+// Getters over atomic values are inlined (inline.py) like any small leaf.
+func (l *list) first() *node { return l.head.Load() }
+func (l *list) count() int32 { return l.n.Load() }
+
 func generic() {
 	var p atomic.Pointer[int]
 	x, y := 1, 2
 	fmt.Println("generic:", load(&p) == nil, swapIn(&p, &x) == nil, *swapIn(&p, &y), *load(&p))
+	l := &list{}
+	fmt.Println("inlined:", l.first() == nil, l.count())
+	l.head.Store(&node{"head"})
+	l.n.Add(1)
+	fmt.Println("inlined:", l.first().name, l.count())
 }
 
 func nilFaults() {
@@ -204,6 +218,10 @@ func nilFaults() {
 	try("nil Load", func() {
 		var c *counters
 		fmt.Println(c.flag.Load())
+	})
+	try("nil inlined getter", func() {
+		var l *list
+		fmt.Println(l.first())
 	})
 	try("nil Pointer", func() {
 		var p unsafe.Pointer
