@@ -41,7 +41,8 @@ def _function(text: str, fn: str) -> str:
 
 @pytest.fixture(scope="module", autouse=True)
 def _compiled() -> None:
-    for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go"):
+    for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go",
+                 "staticclosures.go"):
         r = run_gort(os.path.join(PROGS, prog))
         assert r.rc == 0, r.stderr
 
@@ -73,6 +74,17 @@ def test_closure_descriptor_made_once() -> None:
     body, _, _ = text.partition("\nCT0 = closuretype(")
     assert "closuretype(" not in body  # no function calls it
     assert re.search(r"mallocgc_g\(gp, \d+, CT\d+, True\)", _function(text, "F_counters"))
+
+
+def test_capture_free_literals_are_static() -> None:
+    text = _module_defining("F_fromDefer")
+    main = _function(text, "F_main")
+    # No allocation for a literal that captures nothing: its static funcval.
+    assert "mallocgc_g(gp, 8," not in text
+    assert "newproc(FV_F_main__func6)" in main, main
+    # A literal called or deferred where it is written is called directly.
+    assert "(yield from F_main__func7(gp, FV_F_main__func7, 4, 2))" in main, main
+    assert "_df.append((F_fromDefer__func2, (gp, FV_F_fromDefer__func2, ), False))" in _function(text, "F_fromDefer")
 
 
 def test_constant_shifts_in_line() -> None:

@@ -156,11 +156,21 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
     # A func value.
     fv = fg.spillIfNeeded(fg.expr(e.Fun))
     sig = fg.typeOf(e.Fun).Underlying()
+    lit = litFunc(fg, e.Fun)
+    if lit is not None:
+        # func(...){...}(args): the function is known, the funcval not nil.
+        return f"{lit}(gp, {fv}{_join(evalArgs(fg, e, sig))})", sig, True
     mark = len(fg.L.lines)
     args = evalArgs(fg, e, sig)
     fv = fg.spillAt(fv, mark)
     fg.emit(f"if not {fv}: panicmem()")
     return f"FUNCTAB[U64[{fv} >> 3]](gp, {fv}{_join(args)})", sig, True
+
+
+def litFunc(fg: FuncGen, fun: Any) -> str | None:
+    """The Python function of fun if it is a function literal (just compiled)."""
+    fun = unparen(fun)
+    return fg.pg.funcNames.get(fun) if isinstance(fun, ast.FuncLit) else None
 
 
 # Generic functions gc implements as intrinsics whose Go bodies only panic.
@@ -515,6 +525,9 @@ def deferTarget(fg: FuncGen, call: ast.CallExpr) -> tuple[str, list[str], str]:
     fv = fg.spillIfNeeded(fg.expr(call.Fun))
     sig = fg.typeOf(call.Fun).Underlying()
     args = evalArgs(fg, call, sig)
+    lit = litFunc(fg, call.Fun)
+    if lit is not None:
+        return lit, ["gp", fv] + args, "False"  # defer func(){...}(): known, not nil
     fg.emit(f"if not {fv}: panicmem()")
     fnx = fg.tmp()
     fg.emit(f"{fnx} = FUNCTAB[U64[{fv} >> 3]]")

@@ -7,6 +7,11 @@ that is never assigned after it is captured is copied into the funcval
 cell. The function receives the funcval as `ctx` and loads what it
 captured on entry.
 
+A literal that captures nothing needs no allocation: its funcval is the
+function's index alone, a static funcval (`FV_...`, laid out by the
+linker with those of top-level functions used as values) shared by every
+evaluation, as gc shares one in read-only data.
+
 A method value `x.M` is a closure capturing the receiver (`T.M-fm` in gc).
 """
 
@@ -55,6 +60,7 @@ def compileFuncLit(fg: FuncGen, e: ast.FuncLit) -> str:
     pg.closureCount[fg.pyname] = n
     pyname = f"{fg.pyname}__func{n}"
     goname = f"{fg.goname}.func{n}"
+    pg.funcNames[e] = pyname
     if e not in fg.analysis.captures:
         fg.analysis.analyze(e)  # a literal in a package-level initializer
     caps = fg.analysis.captures.get(e, [])
@@ -63,6 +69,11 @@ def compileFuncLit(fg: FuncGen, e: ast.FuncLit) -> str:
     sub.info, sub.analysis, sub.smap = fg.info, fg.analysis, fg.smap
     sub.isgen = True
     sub.compile(lit=e, captures=caps)
+    if not caps:
+        # Nothing captured: every evaluation would make the same one-word
+        # funcval, so it is made once, static data the linker lays out (gc
+        # puts it in read-only data, as `pkg.f·f`).
+        return pg.funcvalOf(pyname)
     layout, size, ptrs = closureLayout(fg, caps)
     fv = fg.tmp()
     fg.emit(f"{fv} = mallocgc_g(gp, {size}, {pg.closureTypeRef(size, tuple(ptrs))}, True)")
