@@ -19,7 +19,7 @@ instead of PC-value tables.
 Lazy metadata: the linker registers a program's functions with
 `addfuncs`, which makes each `_func` with only what a normal run needs at
 once (`entry`, `fn`, `code`); the rest of a package's rows stays in one
-marshalled blob until something reads a field a row holds (a traceback,
+compressed blob until something reads a field a row holds (a traceback,
 `go` statement's caller line, stack copying), which decodes the whole
 package's rows and fills its `_func`s. An unset slot is what triggers it
 (`_func.__getattr__` runs only when normal lookup fails), so a filled
@@ -145,7 +145,8 @@ def addfunc(f: _func) -> int:
 
 
 # Lazily registered ranges of functab: _lazyStarts[i] is the first index of
-# range i, _lazyRanges[i] its (end, marshalled rows) or None once filled.
+# range i, _lazyRanges[i] its (end, rows as addfuncs takes them) or None
+# once filled.
 # Appended by addfuncs only (the linker, before the program runs).
 _lazyStarts: list[int] = []
 _lazyRanges: list[tuple[int, bytes] | None] = []
@@ -154,9 +155,9 @@ _lazyRanges: list[tuple[int, bytes] | None] = []
 def addfuncs(fns: list[Callable[..., Any] | None], rows: bytes) -> int:
     """Register fns (one package's functions, in order) and return the first index.
 
-    rows: marshal of one tuple per function, (name, file, line, isGenerator,
-    frameSize, framePtrs, pyPtrLocals, pyline2go, nargs, hasRecover),
-    decoded the first time a field of one of them is read."""
+    rows: one tuple per function, (name, file, line, isGenerator, frameSize,
+    framePtrs, pyPtrLocals, pyline2go, nargs, hasRecover), marshalled then
+    compressed with zlib, decoded the first time a field of one is read."""
     start = len(functab)
     new = _func.__new__
     byId = byCode.byId
@@ -180,8 +181,10 @@ def _fill(entry: int) -> None:
     r = _lazyRanges[i] if i >= 0 else None
     if r is None or not _lazyStarts[i] <= entry < r[0]:
         return
+    import zlib
+
     start = _lazyStarts[i]
-    for k, row in enumerate(marshal.loads(r[1])):
+    for k, row in enumerate(marshal.loads(zlib.decompress(r[1]))):
         f = functab[start + k]
         if f is None:  # (never: addfuncs made every one)
             continue

@@ -115,3 +115,20 @@ def test_function_metadata_is_filled_when_read() -> None:
     assert lines[0] == "lazy"
     assert lines[1] == "main.main True True True"
     assert int(lines[2]) > 1000
+
+
+def test_natives_loaded_by_file_are_the_modules_an_import_finds() -> None:
+    out = _child(f"""
+        import sys
+        from gort.cmd.gort.build import build
+        build([{PROG!r}])
+        linked = sys.modules["gort.std.os.natives"]
+        import gort.std.os.natives
+        import gort.std.internal.poll.natives as n
+        from gort.std.os import natives
+        from gort.std.os.natives import F_sigpipe
+        print(gort.std.os.natives is linked, natives is linked, F_sigpipe is linked.F_sigpipe,
+              n is sys.modules["gort.std.internal.poll.natives"], linked.__spec__.parent,
+              sys.modules["gort.std.internal.poll"].__doc__ is not None)
+    """)
+    assert out.split() == ["True", "True", "True", "True", "gort.std.os", "True"]

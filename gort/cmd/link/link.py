@@ -40,10 +40,8 @@ loaded modules plus the segment mapped here.
 
 from __future__ import annotations
 
-import importlib
-import marshal
-import struct
-import zlib
+import os
+import sys
 from array import array
 from types import ModuleType
 from typing import Any
@@ -83,6 +81,8 @@ class Segment:
 
 
 def typeHash(key: str) -> int:
+    import zlib
+
     return zlib.crc32(key.encode()) & 0xFFFFFFFF
 
 
@@ -96,7 +96,8 @@ def typeHash(key: str) -> int:
 #             itabs)
 #             funcs: Python names, compiled functions then natives without
 #               a row; the package's functions are numbered consecutively
-#             rows: marshal of the symtab rows of funcs (symtab.addfuncs)
+#             rows: the symtab rows of funcs, marshalled and compressed
+#               with zlib (symtab.addfuncs; a quarter of the size)
 #             recover: names of functions that call recover()
 #             fids: (FID_* name, index in funcs) of those the code uses
 #             strings, typerefs: indices in the string and type tables
@@ -136,6 +137,9 @@ def prelink(order: list[str], metas: dict[str, dict[str, Any]],
 
     uses: the global names each package's code uses, if known (only the
     FID_* constants it names are bound, a seventh of them)."""
+    import marshal
+    import zlib
+
     # Functions: every package's compiled functions, then its natives
     # without a row, numbered consecutively in link order.
     fids: dict[tuple[str, str], int] = {}
@@ -162,7 +166,7 @@ def prelink(order: list[str], metas: dict[str, dict[str, Any]],
             fids[(path, py)] = len(fids)
             if used is None or "FID_" + py in used:
                 fidnames.append(("FID_" + py, i))
-        pkgFuncs.append((names, marshal.dumps(rows), recover, fidnames))
+        pkgFuncs.append((names, zlib.compress(marshal.dumps(rows)), recover, fidnames))
 
     # Types: one description per key (a later package's wins, as before),
     # numbered in the order they are first met.
@@ -328,6 +332,8 @@ def _typeRow(key: str, d: dict[str, Any], ti: Any, functi: Any, fids: dict[tuple
 def typeImage(types: list[tuple[Any, ...]]) -> tuple[Any, ...]:
     """The descriptors of types laid out as runtime/type.py's placeType writes
     them, relative to the image's start (see prelink's table)."""
+    import struct
+
     offsets = []
     off = 0
     for row in types:
@@ -628,11 +634,29 @@ def _newType(row: tuple[Any, ...]) -> rtype._type:
     return t
 
 
+_stdDir = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "std")
+
+
 def _natives(path: str) -> Any:
-    try:
-        return importlib.import_module("gort.std." + path.replace("/", ".") + ".natives")
-    except ImportError:
-        return None
+    """Package path's natives module (gort/std/PATH/natives.py), or None.
+
+    Imported by its file name: its parent packages (empty but for a
+    docstring) are not imported first, which takes half the time of
+    importing the natives of a program (2 of 4 ms for one that imports
+    fmt); an import of one by name finds it in sys.modules."""
+    from gort._codecache import import_file
+
+    name = "gort.std." + path.replace("/", ".") + ".natives"
+    mod = sys.modules.get(name)
+    if mod is None:
+        fn = os.path.join(_stdDir, *path.split("/"), "natives.py")
+        if not os.path.isfile(fn):
+            return None
+        try:
+            mod = import_file(name, fn)
+        except ImportError:
+            return None
+    return mod
 
 
 def _missingNative(path: str, py: str) -> Any:
