@@ -42,7 +42,7 @@ def _function(text: str, fn: str) -> str:
 @pytest.fixture(scope="module", autouse=True)
 def _compiled() -> None:
     for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go",
-                 "staticclosures.go"):
+                 "staticclosures.go", "deadswitch.go"):
         r = run_gort(os.path.join(PROGS, prog))
         assert r.rc == 0, r.stderr
 
@@ -58,6 +58,20 @@ def test_dead_branches_are_not_compiled() -> None:
     # sync.WaitGroup.Add: `if race.Enabled { ... defer ... }` costs nothing.
     add = _function(_module_defining("M_WaitGroup__Add"), "M_WaitGroup__Add")
     assert "_df" not in add and "if False" not in add, add
+
+
+def test_dead_switch_clauses_and_loops_are_not_compiled() -> None:
+    text = _module_defining("F_goos")
+    # switch runtime.GOOS: the default clause alone, in line.
+    assert _function(text, "F_goos").strip().count("\n") == 2, _function(text, "F_goos")
+    f = _function(text, "F_onlyDeadDefer")
+    assert "_df" not in f and "try:" not in f and "eqstring" not in f, f  # no defer frame, no test
+    inner = _function(text, "F_deadRecover__func2__func1")  # its recover() is in a dead clause
+    assert "gorecover" not in inner and "_deferpanic" not in inner, inner
+    loops = _function(text, "F_loops")
+    assert "while" not in loops and "never" not in loops, loops
+    mixed = _function(text, "F_mixed")
+    assert "False" not in mixed.replace("F_probe(gp, S9, False)", "").replace("F_probe(gp, S13, False)", ""), mixed
 
 
 def test_small_slots_cleared_and_copied_in_line() -> None:

@@ -33,7 +33,7 @@ from typing import Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile.checkinfo import CheckInfo
-from gort.cmd.compile.deadcode import staticBool
+from gort.cmd.compile.deadcode import liveParts
 from gort.go import ast, token
 
 
@@ -175,12 +175,10 @@ class Analysis:
         if isinstance(n, ast.FuncLit):
             self._walkFunc(n)
             return
-        if isinstance(n, ast.IfStmt) and (static := staticBool(self.info, n.Cond)):
-            # Only the live branch is compiled (deadcode.py): what the other
+        if isinstance(n, (ast.IfStmt, ast.SwitchStmt, ast.ForStmt)) and (parts := liveParts(self.info, n)) is not None:
+            # Only the live code is compiled (deadcode.py): what the rest
             # would do to a variable never happens.
-            self._walk(n.Init)
-            self._walk(n.Cond)
-            self._walk(n.Body if static > 0 else n.Else)
+            self._walk(parts)
             return
         if isinstance(n, ast.Ident):
             if n in self.info.Defs:

@@ -33,8 +33,17 @@ from typing import Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
-from gort.cmd.compile.checkinfo import CheckInfo, clausesOf, identsOf
-from gort.cmd.compile.deadcode import inspectLive, staticBool
+from gort.cmd.compile.checkinfo import CheckInfo, identsOf
+from gort.cmd.compile.deadcode import (
+    SwitchPlan,
+    endsInFallthrough,
+    forIsDead,
+    gcFoldsSwitch,
+    gcLiterals,
+    inspectLive,
+    staticBool,
+    switchPlan,
+)
 from gort.cmd.compile.emit import Lines, mangle
 from gort.cmd.compile.escape import Analysis
 from gort.cmd.compile.typeinfo import Rep
@@ -845,7 +854,7 @@ class FuncGen:
             return not found
 
         if body is not None:
-            ast.Inspect(body, f)
+            inspectLive(self.info, body, f)  # a recover in dead code is not compiled
         return found
 
     # --- variables ------------------------------------------------------------------------
@@ -1427,6 +1436,9 @@ class FuncGen:
         label = self.takeLabel()
         if s.Init is not None:
             self.stmt(s.Init)
+        if forIsDead(self.info, s):
+            # `for ...; false; ... {}`: only the init statement runs (deadcode.py).
+            return
         loop = Loop(s, label, True)
         loop.post = s.Post
         # Per-iteration loop variables (Go 1.22) that live on the heap get a
@@ -1693,8 +1705,9 @@ class FuncGen:
 
     # --- switch -------------------------------------------------------------------------
 
-    def needsWrap(self, s: Any) -> bool:
-        """Does the switch/select body contain a break that targets it?"""
+    def needsWrap(self, s: Any, parts: list[Any] | None = None) -> bool:
+        """Does the switch/select body (or the parts of it that are compiled)
+        contain a break that targets it?"""
         found = False
         label = self.pendingLabel
 
@@ -1712,19 +1725,22 @@ class FuncGen:
                         found = True
                     return not found
 
-                ast.Inspect(n, g)
+                inspectLive(self.info, n, g)
                 return False
             if isinstance(n, ast.BranchStmt) and n.Tok == token.BREAK:
                 if n.Label is None or n.Label.Name == label:
                     found = True
             return not found
 
-        ast.Inspect(s.Body, f)
+        for part in parts if parts is not None else [s.Body]:
+            inspectLive(self.info, part, f)
         return found
 
     def stmt_SwitchStmt(self, s: ast.SwitchStmt) -> None:
+        # Only what constants leave live is compiled (deadcode.switchPlan).
+        plan = switchPlan(self.info, s)
         label = self.pendingLabel
-        wrap = self.needsWrap(s)
+        wrap = self.needsWrap(s, plan.liveBodies())
         self.takeLabel()
         loop = Loop(s, label, wrap, isSwitch=True)
         if wrap:
@@ -1734,26 +1750,58 @@ class FuncGen:
             self.stmt(s.Init)
         tag: str | None = None
         tagt: types.Type | None = None
-        if s.Tag is not None:
+        if s.Tag is not None and (plan.chain or self.constOf(s.Tag) is None):
             tagt = self.typeOf(s.Tag)
             tag = self.tmp()
             self.emit(f"{tag} = {self.expr(s.Tag)}")
-        clauses = clausesOf(s.Body, ast.CaseClause)
-        hasFT = any(c.Body and isinstance(c.Body[-1], ast.BranchStmt) and c.Body[-1].Tok == token.FALLTHROUGH
-                    for c in clauses)
+        clauses = plan.clauses
+        index = {id(c): i for i, c in enumerate(clauses)}
+        hasFT = any(endsInFallthrough(c) for c, live in zip(clauses, plan.live) if live)
+        # Function literals in clauses gort drops but gc keeps are numbered
+        # by gc: skip their numbers where they would be compiled.
+        numbered = not plan.folded or gcFoldsSwitch(self.info, s)
+        skipped = 0
+
+        def skipDead(upto: int) -> None:
+            nonlocal skipped
+            for i in range(skipped, upto):
+                if not plan.live[i] and not numbered:
+                    self.skipLiterals(clauses[i].Body)
+            skipped = max(skipped, upto)
+
+        def body(c: ast.CaseClause) -> None:
+            skipDead(index[id(c)])
+            self.stmtList(c.Body)
+
         self.loops.append(loop)
-        if hasFT:
-            self.switchFallthrough(clauses, tag, tagt)
+        if not plan.chain:
+            # Nothing to test at run time: the clause taken, if any, and the
+            # clauses it falls through to, in line.
+            i = index[id(plan.other)] if plan.other is not None else len(clauses)
+            while i < len(clauses):
+                skipDead(i)
+                ft = endsInFallthrough(clauses[i])
+                self.stmtList(clauses[i].Body[:-1] if ft else clauses[i].Body)
+                i = i + 1 if ft else len(clauses)
+        elif hasFT:
+            self.switchFallthrough(plan, tag, tagt, skipDead)
         else:
-            cases = [c for c in clauses if c.List]
-            default = next((c for c in clauses if not c.List), None)
-            self.ifChain(cases, lambda c: self.caseCond(c, tag, tagt), lambda c: self.stmtList(c.Body),
-                         (lambda: self.stmtList(default.Body)) if default is not None else None)
+            other = plan.other
+            self.ifChain(plan.chain, lambda ce: self.caseCond(ce[0], ce[1], tag, tagt), lambda ce: body(ce[0]),
+                         (lambda: body(other)) if other is not None else None)
+        skipDead(len(clauses))
         self.loops.pop()
         if wrap:
             self.emit("break")
             self.L.depth -= 1
             self.propagateFlags()
+
+    def skipLiterals(self, parts: list[Any]) -> None:
+        """Count the function literals gc numbers in code not compiled here,
+        so that the next literal gets gc's name (deadcode.gcLiterals)."""
+        n = gcLiterals(self.info, parts)
+        if n:
+            self.pg.closureCount[self.pyname] = self.pg.closureCount.get(self.pyname, 0) + n
 
     def ifChain(self, items: list[Any], cond: Any, body: Any, orelse: Any) -> None:
         """if/elif/else over items, in order; a condition that needs statements
@@ -1791,9 +1839,10 @@ class FuncGen:
         self.L.depth -= opened
         self.nilknown = known
 
-    def caseCond(self, c: ast.CaseClause, tag: str | None, tagt: types.Type | None) -> str:
+    def caseCond(self, c: ast.CaseClause, exprs: list[Any], tag: str | None, tagt: types.Type | None) -> str:
+        """The condition of clause c, testing exprs (those of its case expressions that may match)."""
         conds = []
-        for e in c.List:
+        for e in exprs:
             if tag is None:
                 conds.append(f"({self.expr(e)})")
             else:
@@ -1804,15 +1853,21 @@ class FuncGen:
         # Conditions with statements (calls that emit) are evaluated in order here.
         return " or ".join(conds) if conds else "False"
 
-    def switchFallthrough(self, clauses: list[ast.CaseClause], tag: str | None, tagt: types.Type | None) -> None:
+    def switchFallthrough(self, plan: SwitchPlan, tag: str | None, tagt: types.Type | None,
+                          skipDead: Any) -> None:
         sel = self.tmp("_sw")
         self.emit(f"{sel} = -1")
-        items = [(i, c) for i, c in enumerate(clauses) if c.List]
-        defaultIdx = next((i for i, c in enumerate(clauses) if not c.List), -1)
-        self.ifChain(items, lambda ic: self.caseCond(ic[1], tag, tagt), lambda ic: self.emit(f"{sel} = {ic[0]}"),
-                     (lambda: self.emit(f"{sel} = {defaultIdx}")) if defaultIdx >= 0 else None)
+        clauses = plan.clauses
+        index = {id(c): i for i, c in enumerate(clauses)}
+        otherIdx = index[id(plan.other)] if plan.other is not None else -1
+        self.ifChain(plan.chain, lambda ce: self.caseCond(ce[0], ce[1], tag, tagt),
+                     lambda ce: self.emit(f"{sel} = {index[id(ce[0])]}"),
+                     (lambda: self.emit(f"{sel} = {otherIdx}")) if otherIdx >= 0 else None)
         self.emit("_ft = False")
         for i, c in enumerate(clauses):
+            if not plan.live[i]:
+                continue
+            skipDead(i)
             self.emit(f"if {sel} == {i} or _ft:")
             with self.indent():
                 self.emit("_ft = False")
