@@ -305,10 +305,16 @@ def tryPlan(files: list[str], ckey: str) -> list[str] | None:
         plan = load_data(_planFile(planKey(files, ckey)), importlib.util.MAGIC_NUMBER)
         if not isinstance(plan, dict):
             return None
-        stat = _stat
+        stat = os.stat
         for _path, _key, stats in plan["packages"]:
-            for fn, mtime, size in stats:
-                if stat(fn) != (mtime, size):
+            for fn, mtime, size in stats:  # (_stat, inline: 470 files for a program that imports fmt)
+                try:
+                    st = stat(fn)
+                except OSError:
+                    if size != -1:
+                        return None
+                    continue
+                if st.st_mtime_ns != mtime or st.st_size != size:
                     return None
         mods = {path: loadModule(path, _modFile(key)) for path, key, _ in plan["packages"]}
         table = plan["link"]
