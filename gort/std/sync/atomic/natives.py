@@ -1,13 +1,17 @@
 """Natives of Go package sync/atomic: atomic operations on Go memory (doc.go, doc_64.go).
 
-gc compiles these to single instructions (LOCK XADD, CMPXCHG...). gort
-makes each read-modify-write of a word of Go memory atomic with
-gort.runtime.atomic (unsigned results come from it in range); plain loads and stores of one aligned
-word are single operations for the interpreter. Results are Go values:
-int32/int64 signed, uint32/uint64/uintptr unsigned, pointers addresses.
-The methods of atomic.Int32, Value, ... are Go code (type.go, value.go)
-compiled over these.
-"""
+gc compiles these to single instructions (LOCK XADD, CMPXCHG...), and so
+does gort's compiler, mostly: a static call of a sync/atomic function, or
+of a method of Int32, Int64, Uint32, Uint64, Uintptr, Bool or Pointer[T],
+becomes a typed-view load or store or a call of gort.runtime.atomic's word
+operation at the call site (gort/cmd/compile/intrinsics.py). These natives
+serve the calls that are not static: function values, method values,
+interface calls, `go` and `defer`, the methods of Value (Go code over
+them), and promoted-method wrappers. Each read-modify-write of a word of Go
+memory is atomic through gort.runtime.atomic (unsigned results come from it
+in range); plain loads and stores of one aligned word are single operations
+for the interpreter. Results are Go values: int32/int64 signed,
+uint32/uint64/uintptr unsigned, pointers addresses."""
 
 from __future__ import annotations
 
