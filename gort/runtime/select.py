@@ -35,7 +35,11 @@ channel's queue and isSelect; at most one of them fires (selectDone).
 Differences from Go: the cases arrive as a Python tuple rather than an
 array of scase on the stack, and pollorder/lockorder are Python lists
 (Go's order0 array is stack scratch space); sudogs, channels and element
-slots are in Go memory as in Go.
+slots are in Go memory as in Go. selectgo collects the host locks of the
+distinct channels in lock order once (`selLocks`, or directly for two
+cases), and sellock, selunlock and selparkcommit (handed them as gopark's
+lock argument) go through that list instead of through the cases, or
+gp.waiting's sudogs, each time.
 """
 
 from __future__ import annotations
@@ -51,7 +55,6 @@ from gort.runtime.chan import (
     _C_RECVX,
     _C_SENDQ,
     _C_SENDX,
-    _C_TIMER,
     _SG_C,
     _SG_CVU,
     _SG_ELEM,
@@ -69,6 +72,7 @@ from gort.runtime.chan import (
     enqueue,
     recv,
     send,
+    timerChans,
 )
 from gort.runtime.mbarrier import typedmemclr, typedmemmove
 from gort.runtime.panic import panicPlain, throw
@@ -85,57 +89,50 @@ from gort.runtime.unsafe import U8, U32, U64
 Cases = tuple[tuple[int, int], ...]
 
 
-# go: runtime/select.go sellock
-def sellock(scases: Cases, lockorder: list[int]) -> None:
-    """Lock every distinct channel of the cases, in address order."""
-    c = 0
+# The host locks of a select's distinct channels, in lock order: what
+# sellock, selunlock and selparkcommit work from (see "Differences from Go").
+Locks = list[Any]
+
+
+def selLocks(scases: Cases, lockorder: list[int]) -> Locks:
+    """The locks of the cases' channels in lockorder, each channel once."""
     info = chan._chaninfo
+    locks = []
+    c = 0
     for o in lockorder:
         c0 = scases[o][0]
         if c0 != c:
             c = c0
-            info(c)[0]._l.acquire()
+            locks.append(info(c)[0]._l)
+    return locks
+
+
+# go: runtime/select.go sellock
+def sellock(locks: Locks) -> None:
+    """Lock every distinct channel of the cases, in address order."""
+    for l in locks:
+        l.acquire()
 
 
 # go: runtime/select.go selunlock
-def selunlock(scases: Cases, lockorder: list[int]) -> None:
+def selunlock(locks: Locks) -> None:
     """Unlock the channels of the cases, in reverse lock order, each once."""
-    # We must be very careful here to not touch sel after we have unlocked
-    # the last lock, because sel can be freed right after the last unlock.
-    info = chan._chaninfo
-    i = len(lockorder) - 1
-    while i >= 0:
-        c = scases[lockorder[i]][0]
-        if i > 0 and c == scases[lockorder[i - 1]][0]:
-            i -= 1
-            continue  # will unlock it on the next iteration
-        info(c)[0]._l.release()
-        i -= 1
+    for l in reversed(locks):
+        l.release()
 
 
 # go: runtime/select.go selparkcommit
-def selparkcommit(gp: Any, _: Any) -> bool:
+def selparkcommit(gp: Any, locks: Locks) -> bool:
     """gopark's unlock function for select: unlock every channel, on g0."""
     # There are unlocked sudogs that point into gp's stack. Stack copying
     # must lock the channels of those sudogs.
     gp.activeStackChans = True
     # Mark that it's safe for stack shrinking to occur now.
     gp.parkingOnChan = False
-    # The sudogs are in lock order, so we unlock each channel once, after
-    # its last sudog.
-    u64 = U64
-    info = chan._chaninfo
-    lastc = 0
-    sg = gp.waiting
-    while sg != 0:
-        sw = sg >> 3
-        c = u64[sw + _SG_CVU]
-        if c != lastc and lastc != 0:
-            info(lastc)[0]._l.release()
-        lastc = c
-        sg = u64[sw + _SG_WAITLINK]
-    if lastc != 0:
-        info(lastc)[0]._l.release()
+    # Unlock each channel once, in lock order. (Go finds them walking
+    # gp.waiting, whose sudogs are in lock order; gort has their list.)
+    for l in locks:
+        l.release()
     return True
 
 
@@ -158,7 +155,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         # Omit cases without channels from the poll and lock orders.
         if c == 0:
             continue
-        if u64[(c >> 3) + _C_TIMER] != 0:
+        if c in timerChans:
             chan._maybeRunChan(c)
         j = (_randbits(32) * (norder + 1)) >> 32  # cheaprandn(norder + 1), inline
         if j == norder:
@@ -174,12 +171,24 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         # (gort: the two-case select, the commonest, sorted by one compare:
         # the heap sort below takes a hundred bytecodes to do the same.)
         o0, o1 = pollorder
-        lockorder = [o1, o0] if scases[o1][0] < scases[o0][0] else pollorder[:]
+        c0 = scases[o0][0]
+        c1 = scases[o1][0]
+        info = chan._chaninfo
+        if c0 < c1:
+            lockorder = [o0, o1]
+            locks = [info(c0)[0]._l, info(c1)[0]._l]
+        elif c1 < c0:
+            lockorder = [o1, o0]
+            locks = [info(c1)[0]._l, info(c0)[0]._l]
+        else:
+            lockorder = [o0, o1]
+            locks = [info(c0)[0]._l]
     else:
         lockorder = _heapsortByChan(scases, pollorder)
+        locks = selLocks(scases, lockorder)
 
     # lock all the channels involved in the select
-    sellock(scases, lockorder)
+    sellock(locks)
 
     # pass 1 - look for something already waiting
     for casi in pollorder:
@@ -190,7 +199,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
                 sg = dequeue(c + c_sendq)
                 if sg != 0:
                     # recv: can receive from sleeping sender (sg)
-                    recv(c, sg, elem, lambda: selunlock(scases, lockorder))
+                    recv(c, sg, elem, lambda: selunlock(locks))
                     return casi, True
             if u64[cw + _C_QCOUNT] > 0:
                 # bufrecv: can receive from buffer
@@ -205,24 +214,24 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
                     recvx = 0
                 u64[cw + _C_RECVX] = recvx
                 u64[cw + _C_QCOUNT] -= 1
-                selunlock(scases, lockorder)
+                selunlock(locks)
                 return casi, True
             if U32[(c + c_closed) >> 2] != 0:
                 # rclose: read at end of closed channel
-                selunlock(scases, lockorder)
+                selunlock(locks)
                 if elem != 0:
                     typedmemclr(elemtypeOf(c), elem)
                 return casi, False
         else:
             if U32[(c + c_closed) >> 2] != 0:
                 # sclose: send on closed channel
-                selunlock(scases, lockorder)
+                selunlock(locks)
                 panicPlain("send on closed channel")
             if u64[cw + _C_RECVQ] != 0:
                 sg = dequeue(c + c_recvq)
                 if sg != 0:
                     # send: can send to a sleeping receiver (sg)
-                    send(c, sg, elem, lambda: selunlock(scases, lockorder))
+                    send(c, sg, elem, lambda: selunlock(locks))
                     return casi, False
             if u64[cw + _C_QCOUNT] < u64[cw + _C_DATAQSIZ]:
                 # bufsend: can send to buffer
@@ -233,11 +242,11 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
                     sendx = 0
                 u64[cw + _C_SENDX] = sendx
                 u64[cw + _C_QCOUNT] += 1
-                selunlock(scases, lockorder)
+                selunlock(locks)
                 return casi, False
 
     if not block:
-        selunlock(scases, lockorder)
+        selunlock(locks)
         return -1, False
 
     # pass 2 - enqueue on all chans
@@ -270,7 +279,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
             enqueue(c + c_sendq, sg)
         else:
             enqueue(c + c_recvq, sg)
-        if u64[(c >> 3) + _C_TIMER] != 0:
+        if c in timerChans:
             chan._blockTimerChan(c)
 
     # wait for someone to wake us up
@@ -278,10 +287,10 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     # Signal to anyone trying to shrink our stack that we're about to park
     # on a channel.
     gp.parkingOnChan = True
-    yield gopark(selparkcommit, None, waitReasonSelect, 0, 1, gp)
+    yield gopark(selparkcommit, locks, waitReasonSelect, 0, 1, gp)
     gp.activeStackChans = False
 
-    sellock(scases, lockorder)
+    sellock(locks)
 
     gp.selectDone = 0
     sg = gp.param if gp.param is not None else 0
@@ -307,7 +316,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
 
     for casei in lockorder:
         c = scases[casei][0]
-        if u64[(c >> 3) + _C_TIMER] != 0:
+        if c in timerChans:
             chan._unblockTimerChan(c)
         if sg == sglist:
             # sg has already been dequeued by the G that woke us up.
@@ -332,11 +341,11 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     if casiFound < nsends:
         if not caseSuccess:
             # sclose: send on closed channel
-            selunlock(scases, lockorder)
+            selunlock(locks)
             panicPlain("send on closed channel")
     else:
         recvOK = caseSuccess
-    selunlock(scases, lockorder)
+    selunlock(locks)
     return casiFound, recvOK
 
 
