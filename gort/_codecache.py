@@ -10,6 +10,9 @@ nothing: Python's own __pycache__ does the job.
 
 A cached file starts with the interpreter's magic number and the source
 file's mtime and size; any difference recompiles it.
+
+This module itself is compiled from source at every start (it is what
+loads the others): keep it small.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import importlib.util
 import marshal
 import os
 import sys
-from types import CodeType, ModuleType
+from types import CodeType
 from typing import Any
 
 _dir = ""
@@ -68,39 +71,6 @@ def store_code(cpath: str, key: bytes, code: Any) -> None:
         os.replace(tmp, cpath)
     except (OSError, ValueError):
         pass
-
-
-def import_file(name: str, path: str) -> ModuleType:
-    """Import module name from the source file path, and its parent packages
-    from the __init__.py files of the directories above it, as an import of
-    name would but without the path finder's search of each: the linker's
-    way to load gort/std/PATH/natives.py (18 of them and 23 parent packages
-    for a program that imports fmt: 2 ms instead of 4)."""
-    mod = sys.modules.get(name)
-    if mod is not None:
-        return mod
-    is_package = os.path.basename(path) == "__init__.py"
-    parent, _, child = name.rpartition(".")
-    pmod = None
-    if parent:
-        up = os.path.dirname(path)
-        pmod = import_file(parent, os.path.join(os.path.dirname(up) if is_package else up, "__init__.py"))
-    loader: importlib.machinery.SourceFileLoader
-    loader = _Loader(name, path) if _dir else importlib.machinery.SourceFileLoader(name, path)
-    spec = importlib.util.spec_from_file_location(
-        name, path, loader=loader, submodule_search_locations=[os.path.dirname(path)] if is_package else None)
-    if spec is None:
-        raise ImportError(f"cannot import {name} from {path}")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    try:
-        loader.exec_module(mod)
-    except BaseException:
-        del sys.modules[name]
-        raise
-    if pmod is not None:
-        setattr(pmod, child, mod)
-    return mod
 
 
 class _Loader(importlib.machinery.SourceFileLoader):
