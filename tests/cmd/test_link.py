@@ -65,6 +65,18 @@ def test_type_image_is_what_place_type_writes() -> None:
                 d += [U16[(p + 48) >> 1], U16[(p + 50) >> 1]] + [ref(U64[(p + 56 + 8 * i) >> 3]) for i in range(n)]
             return d
 
+        # Every type a descriptor refers to was made and placed (the linker
+        # makes only the types the program can reach).
+        def refs(t):
+            out = [getattr(t, f, None) for f in ("elem", "slice", "key")]
+            out += getattr(t, "ins", []) + getattr(t, "outs", [])
+            out += [f.typ for f in getattr(t, "fields", [])]
+            out += [m.typ for m in (getattr(t, "methods", []) if isinstance(t, rt.interfacetype) else [])]
+            out += [m.mtyp for m in (t.uncommon.methods if t.uncommon is not None else [])]
+            return [r for r in out if r is not None]
+        unplaced = [(t.str, r.str) for t in types for r in refs(t) if byOld.get(r.addr) is not r]
+        assert not unplaced, unplaced[:5]
+
         want = {{t: decode(a, byOld) for t, a in old.items()}}
         for t in types:
             t.addr = 0

@@ -116,8 +116,9 @@ def typeHash(key: str) -> int:
 #             index) of each
 #   stringOff, strings, stringBytes   offset of the strings, (offset, length)
 #             of each string literal, and their bytes
-#   typekeys, types, eqs   the key of each type, its row (_typeRow) and the
-#             table of distinct equality descriptions ("eq")
+#   typekeys, types, eqs   the key of each type the program can reach
+#             (_reachable), its row (_typeRow) and the table of distinct
+#             equality descriptions ("eq")
 #   image     (size, words, gcdata, relocs, eqfix, hashfix, offsets): the type
 #             descriptors in abi.Type's layout (type.py): words are the
 #             descriptors and closures as 64-bit words with addresses
@@ -171,10 +172,16 @@ def prelink(order: list[str], metas: dict[str, dict[str, Any]],
         pkgFuncs.append((names, zlib.compress(marshal.dumps(rows)), recover, fidnames))
 
     # Types: one description per key (a later package's wins, as before),
-    # numbered in the order they are first met.
-    descs: dict[str, dict[str, Any]] = {}
+    # those the program can reach (_reachable), numbered in the order
+    # they are first met.
+    alldescs: dict[str, dict[str, Any]] = {}
     for path in order:
-        descs.update(metas[path]["types"])
+        alldescs.update(metas[path]["types"])
+    roots = [k for path in order for k in metas[path]["typerefs"]]
+    roots += [k for path in order for tk, ik, _ in metas[path].get("itablist", []) for k in (tk, ik)]
+    roots += [k for k in _linkerTypes if k in alldescs]
+    live = _reachable(alldescs, roots)
+    descs = {key: d for key, d in alldescs.items() if key in live}
     tidx: dict[str, int] = {}
     for key in descs:
         tidx[key] = len(tidx)
@@ -279,6 +286,42 @@ def prelink(order: list[str], metas: dict[str, dict[str, Any]],
         "image": typeImage(types),
         "itabs": itabs,
     }
+
+
+# The types the linker itself looks up by name (runtimeTypes, installPanicHooks).
+_linkerTypes = (
+    "string", "[]uint8", "runtime.errorString", "runtime.plainError", "runtime.boundsError",
+    "runtime.TypeAssertionError", "*runtime.TypeAssertionError", "runtime.PanicNilError", "*runtime.PanicNilError",
+)
+
+
+def _reachable(descs: dict[str, dict[str, Any]], roots: list[str]) -> set[str]:
+    """The keys of the types reachable from roots: the types the modules name
+    (T*, itabs) and the linker's own, then every type a descriptor refers to,
+    in memory or as a Python object (element, key, parameter and result,
+    field, method and interface method types). The compiler describes more
+    types than a program can reach (half of them for one that imports fmt);
+    the others are neither made nor placed. Missing keys are left for ti()
+    to report."""
+    live: set[str] = set()
+    stack = list(roots)
+    while stack:
+        key = stack.pop()
+        if key in live:
+            continue
+        live.add(key)
+        d = descs.get(key)
+        if d is None:
+            continue
+        for f in ("elem", "slice", "key"):
+            if f in d:
+                stack.append(d[f])
+        stack += d.get("ins", ())
+        stack += d.get("outs", ())
+        stack += [f[1] for f in d.get("fields", ())]
+        stack += [m[2] for m in d.get("imethods", ())]
+        stack += [m[2] for m in d.get("methods", ()) or ()]
+    return live
 
 
 # A type's row: (kind, size, align, ptrdata, gcdata, str, hash, tflag, eq,
