@@ -53,9 +53,9 @@ def newcoro(f: int) -> int:
     c = coro(f)
     c.addr = mallocgc(16, None, True)
     gp = _tls.g
-    pc, line = callerpc(sys._getframe(1))
+    pc, pos = callerpc(sys._getframe(1))
     newg: g = systemstack(newproc1, symtab.funcval(corostart_func), gp, pc, True, waitReasonCoroutine)
-    newg.gopcline = line
+    newg.gopcpos = pos
     newg.coroarg = c
     c.gp = newg
     coros[c.addr] = c

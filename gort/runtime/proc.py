@@ -1032,30 +1032,34 @@ def allgadd(gp: g) -> None:
 def newproc(fn: int) -> None:
     """The go statement: create a G running the funcval fn, queue it in runnext."""
     gp = _tls.g
-    # The caller's pc: gort records the function and Go line of the go statement.
-    pc, line = callerpc(sys._getframe(1))
-    systemstack(_newproc_m, fn, gp, pc, line)
+    # The caller's pc: gort records the function of the go statement and
+    # where in its Python code the statement is (the Go line is looked up
+    # only if a traceback prints it: symtab.goline).
+    pc, pos = callerpc(sys._getframe(1))
+    systemstack(_newproc_m, fn, gp, pc, pos)
 
 
-def _newproc_m(fn: int, gp: g, pc: int, line: int) -> None:
+def _newproc_m(fn: int, gp: g, pc: int, pos: tuple[Any, int] | None) -> None:
     """newproc's closure, run on g0."""
     newg = newproc1(fn, gp, pc, False, waitReasonZero)
-    newg.gopcline = line
+    newg.gopcpos = pos
     pp = _tls.g.m.p
     runqput(pp, newg, True)
     if mainStarted and not lazyWake:
         wakep()
 
 
-def callerpc(frame: Any) -> tuple[int, int]:
-    """(function index, Go line) of the compiled or runtime function running frame."""
+def callerpc(frame: Any) -> tuple[int, tuple[Any, int] | None]:
+    """(function index, (code, f_lasti)) of the first compiled or runtime
+    function from frame outwards: the pc of a call in it."""
     byCode = symtab.byCode
     while frame is not None:
-        f = byCode.get(frame.f_code)
+        code = frame.f_code
+        f = byCode.get(code)
         if f is not None:
-            return f.entry, f.pyline2go.get(frame.f_lineno, f.line)
+            return f.entry, (code, frame.f_lasti)
         frame = frame.f_back
-    return 0, 0
+    return 0, None
 
 
 def peekgoid() -> int:

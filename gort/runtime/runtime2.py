@@ -259,7 +259,7 @@ class g:
         "pyframes",
         "sp",
         "traceDepth",
-        "gopcline",
+        "gopcpos",
         "statusLock",
         "plainLocked",
         "coroarg",
@@ -320,7 +320,10 @@ class g:
         # frame size and back on return; stack.hi when no frame is live.
         self.sp = 0
         self.traceDepth = 0  # --trace-runtime call depth within this G (calltrace.py)
-        self.gopcline = 0  # Go line of the go statement that created this G (with gopc)
+        # Where the go statement that created this G is: (code object, f_lasti)
+        # of its compiled function; symtab.goline turns it into the Go line when
+        # a traceback prints it (with gopc).
+        self.gopcpos: tuple[Any, int] | None = None
         # Serialises the compare-and-swaps on atomicstatus (and selectDone):
         # casgstatus, castogscanstatus, the select wake-up race.
         self.statusLock = threading.Lock()

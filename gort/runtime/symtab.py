@@ -193,6 +193,21 @@ def _fill(entry: int) -> None:
     _lazyRanges[i] = None
 
 
+def goline(pos: tuple[Any, int] | None, default: int) -> int:
+    """The Go line of a position in compiled code — (code object, f_lasti),
+    as callerpc records a go statement's — or default if there is none."""
+    if pos is None:
+        return default
+    code, lasti = pos
+    f = byCode.get(code)
+    if f is None:
+        return default
+    for start, end, pyline in code.co_lines():
+        if start <= lasti < end:
+            return int(f.pyline2go.get(pyline, f.line))
+    return int(f.line)
+
+
 def findfunc(pc: int) -> _func | None:
     if 0 < pc < len(functab):
         return functab[pc]

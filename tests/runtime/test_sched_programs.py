@@ -43,6 +43,7 @@ PROGRAMS: dict[str, list[object]] = {
     "deadlock": [None, "none", "all"],
     "goexit_deadlock": [None],
     "gopanic": [None, "single", "none"],
+    "gowrap_panic": [None],
     "sync": [None],
     "time": [None],
     "pipe": [None],
