@@ -1123,7 +1123,11 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
         pp.goidcache -= param.GoidCacheBatch - 1
         pp.goidcacheend = pp.goidcache + param.GoidCacheBatch
     newg.goid = pp.goidcache
-    casgstatus(newg, _Gdead, status)
+    # casgstatus(newg, _Gdead, status), its gilAtomic fast path inline
+    if gilAtomic and newg.atomicstatus == _Gdead:
+        newg.atomicstatus = status
+    else:
+        casgstatus(newg, _Gdead, status)
     pp.goidcache += 1
     releasem(mp)
     return newg
@@ -1293,10 +1297,17 @@ def goexit0(gp: g) -> Mcall | None:
 # go: runtime/proc.go gdestroy
 def gdestroy(gp: g) -> bool:
     """Clear gp and free it. Reports whether it was locked to its M (which must exit)."""
-    mp = getg().m
+    mp = gp.m  # getg().m: gp has just run on this M
     pp = mp.p
-    casgstatus(gp, _Grunning, _Gdead)
-    if isSystemGoroutine(gp):
+    # casgstatus(gp, _Grunning, _Gdead), its gilAtomic fast path inline
+    if gilAtomic and gp.atomicstatus == _Grunning:
+        gp.atomicstatus = _Gdead
+    else:
+        casgstatus(gp, _Grunning, _Gdead)
+    system = _systemPC.get(gp.startpc)  # isSystemGoroutine(gp), its cache inline
+    if system is None:
+        system = isSystemGoroutine(gp)
+    if system:
         sched.ngsys.Add(-1)
     gp.m = None  # type: ignore[assignment]
     locked = gp.lockedm is not None and not gp.plainLocked
