@@ -2,11 +2,16 @@
 
 A Go panic is the Python exception `GoPanic`, a BaseException so that no
 Python code swallows it. It unwinds the goroutine's Python frames the way
-Go's gopanic walks the goroutine's deferred calls: each compiled function
-that defers calls keeps them in a list, and on the way out — normal return
-or panic — runs them last-in first-out (`rundefers`). A deferred function
-that calls `recover()` while a panic is running stops it: the function that
-deferred it then returns normally, with its named results as they are.
+Go's gopanic walks the goroutine's deferred calls: a compiled function that
+defers calls hands them, on its way out, to `rundefers`, which runs them
+last-in first-out. (A function whose defers are open-coded makes the calls
+itself at a normal return and hands over only those not yet made when a
+panic, a Goexit or a panicking deferred call interrupts it:
+cmd/compile/defers.py.) A deferred function that calls `recover()` while a
+panic is running stops it: the function that deferred it then returns
+normally, with its named results as they are. runtime.Goexit
+(`GoexitUnwind`) runs the deferred calls too, and one made in a deferred
+call lets the calls left run and ends any panic, as in Go.
 
 Who may recover: only a function called *directly* as a deferred call (the
 spec's rule). The runner passes the running panic to that call as the
@@ -26,9 +31,9 @@ exit status 2.
   fatal(s)  — a user-caused unrecoverable error (deadlock, concurrent map
               writes): "fatal error: s" and exit 2 (panic.go fatal).
 
-Differences from Go: deferred calls live in a per-frame Python list rather
-than `_defer` records chained on the g (open-coded defers do much the same
-in gc); frames unwind as the panic passes them rather than after the last
+Differences from Go: deferred calls live in a per-frame Python list (or
+the frame's locals, when open-coded) rather than `_defer` records chained on
+the g; frames unwind as the panic passes them rather than after the last
 deferred call, so a traceback is taken from the exception as it is raised.
 """
 
@@ -223,6 +228,7 @@ def _link(p: GoPanic, earlier: GoPanic) -> None:
 def rundefers(gp: Any, defers: list[Any], exc: BaseException | None) -> BaseException | None:
     """Run a frame's deferred calls, LIFO. Returns the exception still running (None if
     there is none or it was recovered)."""
+    goexit = exc if isinstance(exc, GoexitUnwind) else None
     while defers:
         d = defers.pop()
         try:
@@ -232,13 +238,17 @@ def rundefers(gp: Any, defers: list[Any], exc: BaseException | None) -> BaseExce
                 _link(e2, exc)
             exc = e2
             continue
+        except GoexitUnwind as e2:
+            exc = goexit = e2  # Goexit in a deferred call: the rest still run (a panic is dropped)
+            continue
         if isinstance(exc, GoPanic) and exc.recovered:
-            exc = None
+            exc = goexit  # a panic started after Goexit is recovered: the Goexit goes on
     return exc
 
 
 def rundefers_g(gp: Any, defers: list[Any], exc: BaseException | None) -> Generator[Any, Any, BaseException | None]:
     """rundefers for frames whose deferred calls may park."""
+    goexit = exc if isinstance(exc, GoexitUnwind) else None
     while defers:
         d = defers.pop()
         try:
@@ -250,8 +260,11 @@ def rundefers_g(gp: Any, defers: list[Any], exc: BaseException | None) -> Genera
                 _link(e2, exc)
             exc = e2
             continue
+        except GoexitUnwind as e2:
+            exc = goexit = e2
+            continue
         if isinstance(exc, GoPanic) and exc.recovered:
-            exc = None
+            exc = goexit
     return exc
 
 
