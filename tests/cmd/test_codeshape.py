@@ -42,13 +42,13 @@ def _function(text: str, fn: str) -> str:
 @pytest.fixture(scope="module", autouse=True)
 def _compiled() -> None:
     for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go",
-                 "staticclosures.go", "deadswitch.go"):
+                 "staticclosures.go", "deadswitch.go", "opendefers.go"):
         r = run_gort(os.path.join(PROGS, prog))
         assert r.rc == 0, r.stderr
 
 
 def test_dead_branches_are_not_compiled() -> None:
-    text = _module_defining("F_onlyDeadDefer")
+    text = _module_defining("F_deadRecv")  # deadcode.go (deadswitch.go has an F_onlyDeadDefer too)
     f = _function(text, "F_onlyDeadDefer")
     assert "_df" not in f and "try:" not in f, f  # its only defer is dead: no defer frame
     assert "newobject" not in f, f  # r is captured only by the dead closure: a Python local
@@ -57,7 +57,7 @@ def test_dead_branches_are_not_compiled() -> None:
     assert "False and" not in main and "True or" not in main, main
     # sync.WaitGroup.Add: `if race.Enabled { ... defer ... }` costs nothing.
     add = _function(_module_defining("M_WaitGroup__Add"), "M_WaitGroup__Add")
-    assert "_df" not in add and "if False" not in add, add
+    assert "_df" not in add and "_db" not in add and "if False" not in add, add
 
 
 def test_dead_switch_clauses_and_loops_are_not_compiled() -> None:
@@ -122,3 +122,28 @@ def test_atomics_are_intrinsics() -> None:
     assert "I32[v_i32 >> 2]" in funcs
     # Still calls: a method value, a method expression, a deferred call.
     assert "X_sync_atomic__M_Int64__Add" in _function(text, "F_notIntrinsics")
+
+
+def test_open_coded_defers() -> None:
+    text = _module_defining("F_lockedInc")
+    # mu.Lock(); defer mu.Unlock(): a flag, then the call made at the return;
+    # the runtime's list only when an exception is in flight.
+    f = _function(text, "F_lockedInc")
+    assert "_df" not in f and "_db0 = True" in f, f
+    assert re.search(r"if _db0:\n\s+_db0 = False\n\s+yield from X_sync__M_Mutex__Unlock\(gp, G_mu\)\n", f), f
+    normal = f.partition("if _exc is None:")[2].partition("except")[0]
+    assert "rundefers" not in normal and "append" not in normal, normal
+    assert "rundefers_g(gp, [(X_sync__M_Mutex__Unlock, (gp, G_mu, ), False)], _exc)" in f, f
+    # Plain functions deferring plain calls stay plain; operands are saved at the defer.
+    plain = _function(text, "F_plainPanicking")
+    assert "yield" not in plain and "rundefers(gp, _df, _exc)" in plain, plain
+    assert "_dv1_1 = newobject_g(gp, T" in plain and "F_plainInc(gp, _dv1_1)" in plain, plain
+    # A defer in a loop: the list, as before.
+    assert "_df.append(" in _function(text, "F_inLoop")
+    # A nil func value panics when the call would run, not at the defer.
+    nil = _function(text, "F_nilFunc")
+    assert re.search(r"_db1 = False\n\s+if not v_f: panicmem\(\)\n\s+yield from FUNCTAB\[U64\[v_f >> 3\]\]", nil), nil
+    # Operands that cannot change are used as they are; a named result is not one of them.
+    assert "X_sync__M_WaitGroup__Done(gp, v_wg)" in _function(text, "F_parking__func1")
+    result = _function(text, "F_resultArg")
+    assert "_dv0_2 = v_r\n" in result and "_dv0_3 = v_n\n" in result, result

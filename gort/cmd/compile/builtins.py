@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
+from gort.cmd.compile.defers import DeferredCall, mayPoint
 from gort.cmd.compile.typeinfo import Rep
 from gort.go import ast
 
@@ -277,14 +278,15 @@ def b_SliceData(fg: FuncGen, e: ast.CallExpr) -> str:
     return f"{_paren(fg.expr(e.Args[0]))}[0]"
 
 
-def deferBuiltin(fg: FuncGen, call: ast.CallExpr, name: str) -> tuple[str, list[str], str]:
-    """defer of a builtin: evaluate its arguments now, run it at exit."""
+def deferBuiltin(fg: FuncGen, call: ast.CallExpr, name: str) -> DeferredCall:
+    """defer of a builtin: evaluate its arguments now, run it at exit (the runtime
+    functions called here are plain functions)."""
     if name == "close":
-        return "closechan", [fg.spillIfNeeded(fg.expr(call.Args[0]))], "False"
+        return DeferredCall("closechan", [fg.spillIfNeeded(fg.expr(call.Args[0]))], [True])
     if name == "panic":
-        return "gopanic", [fg.spillIfNeeded(fg.expr(call.Args[0], _anyType()))], "False"
+        return DeferredCall("gopanic", [fg.spillIfNeeded(fg.expr(call.Args[0], _anyType()))], [True])
     if name == "recover":
-        return "(lambda: None)", [], "False"
+        return DeferredCall("", [], noop=True)  # recover not called by a deferred function: nil
     if name in ("print", "println"):
         parts = []
         for a in call.Args:
@@ -293,11 +295,13 @@ def deferBuiltin(fg: FuncGen, call: ast.CallExpr, name: str) -> tuple[str, list[
                 t = types.Default(t)
             v = fg.spillIfNeeded(fg.expr(a, t))
             parts.append(f"({printKind(t)}, {v})")
-        return "printvals", [f"({''.join(p + ', ' for p in parts)})", str(name == "println")], "False"
+        return DeferredCall("printvals", [f"({''.join(p + ', ' for p in parts)})", str(name == "println")], [False, False])
     if name == "delete":
         from gort.cmd.compile.maps import mapDeleteArgs
 
-        return mapDeleteArgs(fg, call)
+        fn, args, _ = mapDeleteArgs(fg, call)
+        kt = ti.underAs(fg.typeOf(call.Args[0]), types.Map).Key()
+        return DeferredCall(fn, args, [False, True, mayPoint(kt)])
     raise fg.err(call, f"gort: defer {name} is not supported yet")
 
 

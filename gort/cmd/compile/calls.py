@@ -105,17 +105,10 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
             args = evalArgs(fg, e, sig)
             return f"{ref}(gp{_join(args)})", sig, True
         ref = pg.funcRef(fn)
-        recv = sig.Recv()
-        if recv is not None:
+        if sig.Recv() is not None:
             # Method expression T.M(x, args): the receiver is the first argument.
-            rt_ = recv.Type()
-            xt = fg.typeOf(e.Args[0])
-            rv = fg.expr(e.Args[0])
-            if isinstance(xt.Underlying(), types.Pointer) and not isinstance(rt_, types.Pointer):
-                p = fg.nilChecked(fg.spillIfNeeded(rv))
-                rv = ti.load(rt_, p) if not ti.isMem(rt_) else p
-            rv = argValue(fg, rv, rt_, False)
-            args = [rv] + evalArgs(fg, _Rest(e), sig)
+            rv, rest = methodExprReceiver(fg, e, sig)
+            args = [rv] + evalArgs(fg, rest, sig)
             return f"{ref}(gp{_join(args)})", sig, pg.isGenFunc(fn)
         args = evalArgs(fg, e, sig)
         inl = pg.inlinable.get(fn)
@@ -165,6 +158,17 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
     fv = fg.spillAt(fv, mark)
     fg.emit(f"if not {fv}: panicmem()")
     return f"FUNCTAB[U64[{fv} >> 3]](gp, {fv}{_join(args)})", sig, True
+
+
+def methodExprReceiver(fg: FuncGen, e: ast.CallExpr, sig: Any) -> tuple[str, _Rest]:
+    """The receiver argument of a method expression call T.M(x, args...), and the rest."""
+    rt_ = sig.Recv().Type()
+    xt = fg.typeOf(e.Args[0])
+    rv = fg.expr(e.Args[0])
+    if isinstance(xt.Underlying(), types.Pointer) and not isinstance(rt_, types.Pointer):
+        p = fg.nilChecked(fg.spillIfNeeded(rv))
+        rv = ti.load(rt_, p) if not ti.isMem(rt_) else p
+    return argValue(fg, rv, rt_, False), _Rest(e)
 
 
 def litFunc(fg: FuncGen, fun: Any) -> str | None:
@@ -490,50 +494,6 @@ def _untyped(t: Any) -> bool:
 # --- defer and go -----------------------------------------------------------------------
 
 
-def deferTarget(fg: FuncGen, call: ast.CallExpr) -> tuple[str, list[str], str]:
-    """(callable, evaluated args, flag) for `defer call`: the call runs at exit."""
-    kind, x = classifyCall(fg.info, call)
-    pg = fg.pg
-    if kind == "builtin":
-        from gort.cmd.compile.builtins import deferBuiltin
-
-        return deferBuiltin(fg, call, x)
-    if kind == "conv":
-        return "(lambda *a: None)", [], "False"
-    if kind == "static":
-        fn = x
-        sig = fn.Type()
-        args = ["gp"] + evalArgs(fg, call, sig)
-        return pg.funcRef(fn), args, "False"
-    if kind == "method":
-        fn, sel = x
-        ref, sig, _ = fg.methodRef(fn, methodSelector(call))
-        recvv = fg.spillIfNeeded(methodReceiver(fg, methodSelector(call), sel, fn))
-        args = evalArgs(fg, call, sig)
-        return ref, ["gp", recvv] + args, "False"
-    if kind == "iface":
-        sel = x
-        fun = unparen(call.Fun)
-        iv = fg.spillIfNeeded(fg.expr(fun.X))
-        it = sel.Recv().Underlying()
-        k = ifaceMethodIndex(it, sel.Obj().Name(), sel.Obj().Pkg())
-        args = evalArgs(fg, call, sel.Obj().Type())
-        fg.emit(f"if not {iv}[0]: panicmem()")
-        fnx = fg.tmp()
-        fg.emit(f"{fnx} = FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]]")
-        return fnx, ["gp", f"{iv}[1]"] + args, "False"
-    fv = fg.spillIfNeeded(fg.expr(call.Fun))
-    sig = fg.typeOf(call.Fun).Underlying()
-    args = evalArgs(fg, call, sig)
-    lit = litFunc(fg, call.Fun)
-    if lit is not None:
-        return lit, ["gp", fv] + args, "False"  # defer func(){...}(): known, not nil
-    fg.emit(f"if not {fv}: panicmem()")
-    fnx = fg.tmp()
-    fg.emit(f"{fnx} = FUNCTAB[U64[{fv} >> 3]]")
-    return fnx, ["gp", fv] + args, "False"
-
-
 def goClosure(fg: FuncGen, call: ast.CallExpr, kind_: str) -> str:
     """A funcval that runs `call` with its operands evaluated now (go statement)."""
     kind, x = classifyCall(fg.info, call)
@@ -543,7 +503,18 @@ def goClosure(fg: FuncGen, call: ast.CallExpr, kind_: str) -> str:
         return fg.expr(fun)  # go func() {...}(): the closure itself
     # Evaluate the callee and the arguments now, into a heap block:
     #   word 0: the gowrap function's index; then the callee's pieces and the args.
-    fn, args, _ = deferTarget(fg, call)
+    from gort.cmd.compile.defers import deferTarget
+
+    d = deferTarget(fg, call)
+    args = d.args
+    fn = d.fn
+    if d.viaFuncval:
+        # go f(): a nil f panics at the go statement.
+        fg.emit(f"if not {args[1]}: panicmem()")
+        fn = fg.tmp()
+        fg.emit(f"{fn} = FUNCTAB[U64[{args[1]} >> 3]]")
+    elif d.noop:
+        fn = "(lambda *a: None)"
     # Store the Python callable and args in a side table keyed by the block.
     pg.gowrapCount[fg.pyname] = pg.gowrapCount.get(fg.pyname, 0) + 1
     n = pg.gowrapCount[fg.pyname]

@@ -44,6 +44,7 @@ from gort.cmd.compile.deadcode import (
     staticBool,
     switchPlan,
 )
+from gort.cmd.compile.defers import DeferredCall, deferStmt, emitDeferFrame, openCodable
 from gort.cmd.compile.emit import Lines, mangle
 from gort.cmd.compile.escape import Analysis
 from gort.cmd.compile.typeinfo import Rep
@@ -496,6 +497,9 @@ class FuncGen:
         self.isgen = pg.colors.get(pyname, False)
         self.loops: list[Loop] = []
         self.hasDefer = False
+        # The deferred calls of an open-coded function, in statement order (defers.py);
+        # None when its defers go through the runtime's list.
+        self.openDefers: list[DeferredCall] | None = None
         self.hasRecover = False
         self.resultVars: list[VarInfo] = []
         self.resultTypes: list[types.Type] = []
@@ -721,7 +725,10 @@ class FuncGen:
                 self.resultVars.append(vi)
         self.hasDefer = self.containsDefer(d.Body)
         if self.hasDefer:
-            self.emit("_df = []")
+            if openCodable(self.info, d.Body):
+                self.openDefers = []
+            else:
+                self.emit("_df = []")
             if not self.resultVars:
                 for rt in self.resultTypes:
                     vi = self.declareAnon(rt)
@@ -783,37 +790,7 @@ class FuncGen:
             self.golines.append(self.curline)
 
     def emitDeferFrame(self, bodyL: Lines, bodyG: list[int], framed: bool) -> None:
-        """try/except/finally running deferred calls (see panic.py)."""
-        self.emit("_exc = None")
-        self.emit("try:")
-        self.appendBody(bodyL, bodyG, 2)
-        self.emit("except GeneratorExit:")
-        with self.indent():
-            self.emit("raise")
-        self.emit("except BaseException as _e:")
-        with self.indent():
-            self.emit("_exc = _e")
-        self.emit("finally:")
-        with self.indent():
-            # (No deferred call left, nothing to run: a defer the function
-            # did not reach costs no call.)
-            if self.isgen:
-                self.emit("if _df: _exc = yield from rundefers_g(gp, _df, _exc)")
-            else:
-                self.emit("if _df: _exc = rundefers(gp, _df, _exc)")
-            if framed:
-                self.emit(f"gp.sp = _sp + {self.frameSize}")
-            self.emit("if _exc is not None: raise _exc")
-            if self.resultTypes:
-                vals = [self.loadVar(v) for v in self.resultVars]
-                for v, rt in zip(self.resultVars, self.resultTypes):
-                    _ = v, rt
-                if len(vals) == 1:
-                    self.emit(f"return {vals[0]}")
-                else:
-                    self.emit(f"return ({', '.join(vals)},)")
-            else:
-                self.emit("return")
+        emitDeferFrame(self, bodyL, bodyG, framed)
 
     def finish(self) -> None:
         m = self.meta
@@ -1403,9 +1380,7 @@ class FuncGen:
         self.emit(f"newproc({fv})")
 
     def stmt_DeferStmt(self, s: ast.DeferStmt) -> None:
-        call = s.Call
-        fn, args, takesPanic = self.deferTarget(call)
-        self.emit(f"_df.append(({fn}, ({''.join(a + ', ' for a in args)}), {takesPanic}))")
+        deferStmt(self, s)
 
     def stmt_SendStmt(self, s: ast.SendStmt) -> None:
         c = self.expr(s.Chan)
@@ -2883,11 +2858,6 @@ class FuncGen:
             v, ok = self.recv(e, True)
             return [(v, self.valueType(e)), (ok, types.Typ[types.Bool])]
         raise self.err(e, "internal error: not a multi-valued expression")
-
-    def deferTarget(self, call: ast.CallExpr) -> tuple[str, list[str], str]:
-        from gort.cmd.compile.calls import deferTarget
-
-        return deferTarget(self, call)
 
     def deferredClosure(self, call: ast.CallExpr, kind: str) -> str:
         from gort.cmd.compile.calls import goClosure
