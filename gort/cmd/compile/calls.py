@@ -521,7 +521,8 @@ def goClosure(fg: FuncGen, call: ast.CallExpr, kind_: str) -> str:
     wname = f"{fg.pyname}__gowrap{n}"
     pg.extra.append(f"def {wname}(gp, ctx):")
     pg.extra.append("    fn, args = goargs_take(ctx)")
-    pg.extra.append("    r = fn(gp, *args[1:])")
+    # The new goroutine's gp replaces this one's; a builtin's runtime function takes none.
+    pg.extra.append("    r = fn(gp, *args[1:])" if args[:1] == ["gp"] else "    r = fn(*args)")
     pg.extra.append("    if r is not None and hasattr(r, 'send'):")
     pg.extra.append("        yield from r")
     pg.extra.append("")

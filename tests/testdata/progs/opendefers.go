@@ -211,6 +211,10 @@ func builtins() {
 	v, ok := <-ch
 	w, ok2 := <-ch
 	fmt.Println("builtins:", v, ok, w, ok2, len(m), m["b"])
+	done := make(chan int)
+	go close(done) // a go statement evaluates its call as a defer does
+	_, ok3 := <-done
+	fmt.Println("builtins: go close", ok3)
 	func() {
 		defer func() { fmt.Println("builtins: recover() deferred directly does not recover:", recover()) }()
 		func() {
