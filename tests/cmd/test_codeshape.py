@@ -87,14 +87,14 @@ def test_closure_descriptor_made_once() -> None:
     text = _module_defining("F_counters")
     body, _, _ = text.partition("\nCT0 = closuretype(")
     assert "closuretype(" not in body  # no function calls it
-    assert re.search(r"mallocgc_g\(gp, \d+, CT\d+, True\)", _function(text, "F_counters"))
+    assert re.search(r"newobject_g\(gp, CT\d+\)", _function(text, "F_counters"))
 
 
 def test_capture_free_literals_are_static() -> None:
     text = _module_defining("F_fromDefer")
     main = _function(text, "F_main")
     # No allocation for a literal that captures nothing: its static funcval.
-    assert "mallocgc_g(gp, 8," not in text
+    assert "closuretype(8," not in text  # no one-word closure is ever allocated
     assert "newproc(FV_F_main__func6)" in main, main
     # A literal called or deferred where it is written is called directly.
     assert "(yield from F_main__func7(gp, FV_F_main__func7, 4, 2))" in main, main

@@ -76,7 +76,9 @@ def compileFuncLit(fg: FuncGen, e: ast.FuncLit) -> str:
         return pg.funcvalOf(pyname)
     layout, size, ptrs = closureLayout(fg, caps)
     fv = fg.tmp()
-    fg.emit(f"{fv} = mallocgc_g(gp, {size}, {pg.closureTypeRef(size, tuple(ptrs))}, True)")
+    # new(closure struct): the descriptor's size is the closure's (newobject_g
+    # spares mallocgc_g's sizing of the request).
+    fg.emit(f"{fv} = newobject_g(gp, {pg.closureTypeRef(size, tuple(ptrs))})")
     fg.emit(f"U64[{fv} >> 3] = FID_{pyname}")
     for v, off, byref in layout:
         vi = fg.varOf(v, e)
