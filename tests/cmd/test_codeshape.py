@@ -42,7 +42,7 @@ def _function(text: str, fn: str) -> str:
 @pytest.fixture(scope="module", autouse=True)
 def _compiled() -> None:
     for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go",
-                 "staticclosures.go", "deadswitch.go", "opendefers.go"):
+                 "staticclosures.go", "deadswitch.go", "opendefers.go", "masks.go"):
         r = run_gort(os.path.join(PROGS, prog))
         assert r.rc == 0, r.stderr
 
@@ -147,3 +147,20 @@ def test_open_coded_defers() -> None:
     assert "X_sync__M_WaitGroup__Done(gp, v_wg)" in _function(text, "F_parking__func1")
     result = _function(text, "F_resultArg")
     assert "_dv0_2 = v_r\n" in result and "_dv0_3 = v_n\n" in result, result
+
+
+def test_masks_only_where_a_value_may_leave_its_range() -> None:
+    text = _module_defining("F_unsigned")
+    f = _function(text, "F_unsigned")
+    for line in ("v_a = (v_x & 2147483648)\n", "v_b = (v_x & 2147483647)\n", "v_c = (v_x >> 40)\n",
+                 "v_g = ((v_x & 0xff) << 24)\n", "v_n = ((v_x & 65535) * (v_x & 65535))\n",
+                 "v_i = (((v_x >> 1) & 6148914691236517205) + (v_x & 6148914691236517205))\n"):
+        assert line in f, (line, f)
+    # Kept: a uint8 of a 9-bit value, a shift past 32 bits, a sum that may overflow.
+    assert "v_d = ((v_x & 511) & 0xff)\n" in f and "v_h = (((v_x & 0xff) << 25) & 0xffffffff)\n" in f, f
+    assert "v_p = (((v_x & 15) - 7) & 0xffffffffffffffff)\n" in f, f
+    signed = _function(text, "F_signed")
+    assert "v_a = (v_x & 255)\n" in signed and "v_c = (v_x & 127)\n" in signed, signed
+    assert "if not -128 <= v_d <= 127:" in signed and "if not -128 <= v_i <= 127:" in signed, signed
+    add = _function(_module_defining("M_WaitGroup__Add"), "M_WaitGroup__Add")
+    assert "v_w = (v_state_2 & 2147483647)\n" in add and "(v_state_2 & 2147483648) != 0" in add, add

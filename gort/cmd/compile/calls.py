@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.color import classifyCall, unparen
+from gort.cmd.compile.intrange import exprRange, fits
 from gort.cmd.compile.typeinfo import Rep
 from gort.go import ast, constant
 
@@ -407,6 +408,8 @@ def conversion(fg: FuncGen, e: ast.CallExpr, to: types.Type) -> str:
     if c is not None:
         return fg.constant(c, to)
     v = fg.expr(arg)
+    if ti.rep(to) == Rep.INT and ti.rep(frm) == Rep.INT and not _untyped(frm) and fits(exprRange(fg, arg, frm), to):
+        return v  # the value is in to's range already (intrange.py)
     return convert(fg, v, frm, to, e)
 
 

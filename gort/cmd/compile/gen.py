@@ -47,6 +47,7 @@ from gort.cmd.compile.deadcode import (
 from gort.cmd.compile.defers import DeferredCall, deferStmt, emitDeferFrame, openCodable
 from gort.cmd.compile.emit import Lines, mangle
 from gort.cmd.compile.escape import Analysis
+from gort.cmd.compile.intrange import RING, fits, rawRange, ringRaw, shlFits
 from gort.cmd.compile.typeinfo import Rep
 from gort.go import ast, constant, token
 from gort.go.types.subst import substMap
@@ -2191,7 +2192,7 @@ class FuncGen:
             y = self.expr(e.Y)
             x = self.spillAt(x, mark)
             return self.binop(op, x, y, t, yt, e)
-        if op in _RING and ti.rep(t) == Rep.INT:
+        if op in RING and ti.rep(t) == Rep.INT:
             # +, -, *, &, |, ^, &^ commute with reduction mod 2^n: compute the
             # whole tree in Python's exact integers and wrap once, at the root.
             x = self.ringOperand(e.X, t)
@@ -2203,6 +2204,8 @@ class FuncGen:
                 return raw
             if op in (token.ADD, token.SUB) and x in self.bounded and _smallConst(y) and ti.intinfo(t) == (64, True):
                 return raw  # a range index plus or minus a small constant stays in range
+            if fits(rawRange(self, e, t), t):
+                return raw  # cannot leave t's range (intrange.py)
             return self.wrap(raw, t)
         x = self.expr(e.X, t)
         mark = len(self.L.lines)
@@ -2220,8 +2223,7 @@ class FuncGen:
     def ringOperand(self, e: Any, t: types.Type) -> str:
         """An operand of a ring operation, unwrapped if it is one itself."""
         u = unparen(e)
-        if (isinstance(u, ast.BinaryExpr) and u.Op in _RING and self.constOf(u) is None
-                and ti.typeKey(self.typeOf(u)) == ti.typeKey(t)):
+        if ringRaw(self, u, t):
             saved = self._rawOK
             self._rawOK = True
             try:
@@ -2356,6 +2358,8 @@ class FuncGen:
                     if op == token.SHR:
                         return f"({x} >> {k})"
                     if k < bits:
+                        if shlFits(self, node, t):
+                            return f"({x} << {k})"  # cannot leave t's range (intrange.py)
                         return self.wrap(f"({x} << {k})", t)
                     return "0" if _simple(x) else self.wrap(f"({x} << {bits})", t)
                 ysigned = not ti.isUnsigned(yt) if ti.rep(yt) == Rep.INT and not _isUntyped(yt) else True
@@ -2888,7 +2892,6 @@ _assignOps = {
 }
 
 _pyop = {token.ADD: "+", token.SUB: "-", token.MUL: "*", token.QUO: "/"}
-_RING = {token.ADD, token.SUB, token.MUL, token.AND, token.OR, token.XOR, token.AND_NOT}
 _ringpy = {token.ADD: "+", token.SUB: "-", token.MUL: "*", token.AND: "&", token.OR: "|", token.XOR: "^"}
 _cmpop = {token.EQL: "==", token.NEQ: "!=", token.LSS: "<", token.LEQ: "<=", token.GTR: ">", token.GEQ: ">="}
 
