@@ -260,6 +260,17 @@ def deferStmt(fg: FuncGen, s: ast.DeferStmt) -> None:
     fg.openDefers.append(d)
 
 
+
+def _emitCatch(fg: FuncGen) -> None:
+    """The handlers after a try: a closed generator's GeneratorExit goes on;
+    any other exception is kept in _exc for the deferred calls."""
+    fg.emit("except GeneratorExit:")
+    with fg.indent():
+        fg.emit("raise")
+    fg.emit("except BaseException as _e:")
+    with fg.indent():
+        fg.emit("_exc = _e")
+
 def emitDeferFrame(fg: FuncGen, bodyL: Lines, bodyG: list[int], framed: bool) -> None:
     """try/except/finally around the body, running the deferred calls (see above)."""
     opened = fg.openDefers
@@ -269,12 +280,7 @@ def emitDeferFrame(fg: FuncGen, bodyL: Lines, bodyG: list[int], framed: bool) ->
     fg.emit("_exc = None")
     fg.emit("try:")
     fg.appendBody(bodyL, bodyG, 2)
-    fg.emit("except GeneratorExit:")
-    with fg.indent():
-        fg.emit("raise")
-    fg.emit("except BaseException as _e:")
-    with fg.indent():
-        fg.emit("_exc = _e")
+    _emitCatch(fg)
     fg.emit("finally:")
     with fg.indent():
         restore = f"gp.sp = _sp + {fg.frameSize}" if framed else None
@@ -296,12 +302,7 @@ def emitDeferFrame(fg: FuncGen, bodyL: Lines, bodyG: list[int], framed: bool) ->
                 with fg.indent():
                     for k in reversed(range(len(opened))):
                         _directCall(fg, k, opened[k])
-                fg.emit("except GeneratorExit:")
-                with fg.indent():
-                    fg.emit("raise")
-                fg.emit("except BaseException as _e:")
-                with fg.indent():
-                    fg.emit("_exc = _e")
+                _emitCatch(fg)
             fg.curline = bodyLine
             # A panic, Goexit or any exception (perhaps from a call above):
             # the calls not yet made go to the runtime, as the list would.
