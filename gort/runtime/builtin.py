@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import math
-from typing import Any
+from typing import Any, NoReturn
 
 from gort.runtime import symtab
 from gort.runtime.chan import (  # noqa: F401
@@ -319,6 +319,12 @@ def closuretype(size: int, ptrs: tuple[int, ...]) -> _type:
 # Differences from Go: gc stores them in the funcval; gort keeps the Python
 # pieces beside it (they are GC roots while the entry exists).
 _goargs: dict[int, Any] = {}
+
+
+def gonilfunc(*args: Any) -> NoReturn:
+    """The callee of `go f(x)` when f is nil: the new goroutine's call faults,
+    as the call in gc's wrapper does (the go statement itself goes on)."""
+    panicmem()
 
 
 def goargs_put(fid: int, fn: Any, args: Any, keep: bool = False) -> int:

@@ -512,10 +512,15 @@ def goClosure(fg: FuncGen, call: ast.CallExpr, kind_: str) -> str:
     args = d.args
     fn = d.fn
     if d.viaFuncval:
-        # go f(): a nil f panics at the go statement.
-        fg.emit(f"if not {args[1]}: panicmem()")
+        if len(args) == 2:
+            # go f() with no arguments: gc hands the func value itself to
+            # newproc, which ends the program if it is nil ("go of nil func
+            # value").
+            return args[1]
+        # go f(x): the wrapper calls f in the new goroutine, where a nil f
+        # faults (gonilfunc), after the go statement is done.
         fn = fg.tmp()
-        fg.emit(f"{fn} = FUNCTAB[U64[{args[1]} >> 3]]")
+        fg.emit(f"{fn} = FUNCTAB[U64[{args[1]} >> 3]] if {args[1]} else gonilfunc")
     elif d.noop:
         fn = "(lambda *a: None)"
     # Store the Python callable and args in a side table keyed by the block.
