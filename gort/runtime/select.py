@@ -62,10 +62,10 @@ from gort.runtime.chan import (
     _SG_G,
     _SG_RELEASETIME,
     _SG_WAITLINK,
-    c_closed,
     c_recvq,
     c_sendq,
     chanbuf,
+    closedChans,
     dequeue,
     dequeueSudoG,
     elemtypeOf,
@@ -84,7 +84,7 @@ from gort.runtime.runtime2 import (
     waitReasonSelectNoCases,
 )
 from gort.runtime.stubs import _tls
-from gort.runtime.unsafe import U8, U32, U64
+from gort.runtime.unsafe import U8, U64
 
 Cases = tuple[tuple[int, int], ...]
 
@@ -216,14 +216,14 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
                 u64[cw + _C_QCOUNT] -= 1
                 selunlock(locks)
                 return casi, True
-            if U32[(c + c_closed) >> 2] != 0:
+            if c in closedChans:
                 # rclose: read at end of closed channel
                 selunlock(locks)
                 if elem != 0:
                     typedmemclr(elemtypeOf(c), elem)
                 return casi, False
         else:
-            if U32[(c + c_closed) >> 2] != 0:
+            if c in closedChans:
                 # sclose: send on closed channel
                 selunlock(locks)
                 panicPlain("send on closed channel")
