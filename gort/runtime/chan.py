@@ -51,9 +51,12 @@ that cannot block, a plain function (trysend, tryrecv), and the part that
 parks, a generator (chansendpark, chanrecvpark), which the first hands
 c's lock. Compiled code calls the two itself
 (`if not trysend(c, ep, True): yield from chansendpark(c, ep, gp)`), so an
-operation that completes at once costs no generator. Nothing removes an
-entry of `chaninfo` yet: that waits for the garbage collector's
-finalization of channels.
+operation that completes at once costs no generator. Two sets index
+channels by a field that changes at most once, for the hot paths to test
+without reading Go memory: `timerChans` (c.timer set) and `closedChans`
+(c.closed set; closechan writes both under c's lock). Nothing removes an
+entry of `chaninfo` or of the sets yet: that waits for the garbage
+collector's finalization of channels.
 """
 
 from __future__ import annotations
