@@ -40,7 +40,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from gort.runtime.unsafe import U8, U32, U64
 
@@ -309,32 +309,18 @@ def Or8(addr: int, mask: int) -> int:
 
 _wordOps = ("Cas64", "Xadd64", "Xchg64", "Cas32", "Xadd32", "Xchg32", "And32", "Or32", "And64", "Or64", "Xchg8", "And8", "Or8")
 
-R = TypeVar("R")
+# The operations as written above, which useLocks wraps.
+_plainOps: dict[str, Callable[..., Any]] = {name: globals()[name] for name in _wordOps}
 
 
-def _locked(op: Callable[[int, int], R]) -> Callable[[int, int], R]:
-    """op(addr, x) under the lock of the table that guards addr."""
+def _locked(op: Callable[..., Any]) -> Callable[..., Any]:
+    """op(addr, ...) under the lock of the table that guards addr."""
 
-    def locked(addr: int, x: int) -> R:
+    def locked(addr: int, *args: int) -> Any:
         l = _locks[(addr >> 4) & _LOCKMASK]
         l.acquire()
         try:
-            return op(addr, x)
-        finally:
-            l.release()
-
-    locked.__name__ = locked.__qualname__ = op.__name__
-    return locked
-
-
-def _locked3(op: Callable[[int, int, int], R]) -> Callable[[int, int, int], R]:
-    """op(addr, old, new) under the lock of the table that guards addr."""
-
-    def locked(addr: int, old: int, new: int) -> R:
-        l = _locks[(addr >> 4) & _LOCKMASK]
-        l.acquire()
-        try:
-            return op(addr, old, new)
+            return op(addr, *args)
         finally:
             l.release()
 
@@ -350,13 +336,8 @@ def useLocks() -> None:
     global gilAtomic
     gilAtomic = False
     g = globals()
-    for name in _wordOps:
-        op = g[name]
-        if getattr(op, "__wrapped_locked__", False):
-            continue
-        wrapped: Any = _locked3(op) if name.startswith("Cas") else _locked(op)
-        wrapped.__wrapped_locked__ = True
-        g[name] = wrapped
+    for name, op in _plainOps.items():
+        g[name] = _locked(op)
 
 
 if not gilAtomic:

@@ -115,13 +115,12 @@ c_lock = 104
 hchanType = _type(Struct, size=hchanSize, align=8, ptrdata=104, gcdata=b"\x34\x1f", s="runtime.hchan")
 
 # Per channel, by hchan address: its lock (see "Differences from Go"), and a
-# copy of the fields that never change once the channel is in use — the
-# buffer's size, the word index of the buffer, whether an element is one
-# pointer-free word (copied without typedmemmove), and whether a timer
-# feeds it (c.timer != nil: set by setTimer, before any operation). The hot
-# paths read these with one lookup instead of five reads of Go memory; Go
-# memory keeps the fields for the GC and for reflection.
-ChanInfo = tuple[mutex, int, int, bool, bool]
+# copy of the fields that never change after makechan — the buffer's size,
+# the word index of the buffer, and whether an element is one pointer-free
+# word (copied without typedmemmove). The hot paths read these with one
+# lookup instead of five reads of Go memory; Go memory keeps the fields
+# for the GC and for reflection.
+ChanInfo = tuple[mutex, int, int, bool]
 chaninfo: dict[int, ChanInfo] = {}
 _chaninfo = chaninfo.__getitem__
 
@@ -172,30 +171,26 @@ def makechan(t: chantype, size: int) -> int:
     U64[(c + c_elemtype) >> 3] = placeType(elem)
     U64[(c + c_dataqsiz) >> 3] = size
     wordcopy = elem.size == 8 and not elem.pointers()
-    chaninfo[c] = (mutex("hchan"), size, U64[(c + c_buf) >> 3] >> 3, wordcopy, False)
+    chaninfo[c] = (mutex("hchan"), size, U64[(c + c_buf) >> 3] >> 3, wordcopy)
     return c
 
 
 def setTimer(c: int, t: int) -> None:
     """c.timer = t (a timer channel, just made: time.newTimer)."""
     U64[(c + c_timer) >> 3] = t
-    chaninfo[c] = chaninfo[c][:4] + (t != 0,)
     if t != 0:
         timerChans.add(c)
 
 
-# The channels a timer feeds (c.timer != nil), for select's checks of each
-# case: `c in timerChans` is a third of the bytecodes of reading c.timer.
+# The channels a timer feeds (c.timer != nil, set before any operation on
+# the channel): `c in timerChans` is a third of the bytecodes of reading
+# c.timer.
 timerChans: set[int] = set()
 
 # The closed channels (c.closed != 0, which closechan writes under c's lock
 # and then adds c here): the send and receive paths test `c in closedChans`,
 # a third of the bytecodes of reading c.closed from Go memory.
 closedChans: set[int] = set()
-
-
-def _lockOf(c: int) -> mutex:
-    return chaninfo[c][0]
 
 
 # Word indexes (address >> 3 based) of the hchan and sudog fields the hot
@@ -419,7 +414,7 @@ def trysend(c: int, ep: int, block: bool = False) -> bool:
     if not block and c not in closedChans and full(c):
         return False
 
-    l, dataqsiz, bufw, wordcopy, _ = _chaninfo(c)
+    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
     l._l.acquire()  # lock(&c.lock)
 
     if c in closedChans:
@@ -461,7 +456,7 @@ def send(c: int, sg: int, ep: int, unlockf: Any) -> None:
     u64 = U64
     cw = c >> 3
     sw = sg >> 3
-    _, dataqsiz, _, wordcopy, _ = _chaninfo(c)
+    _, dataqsiz, _, wordcopy = _chaninfo(c)
     if dataqsiz != 0:
         # Pretend we go through the buffer, even though we copy directly:
         # the receive and send indices move together.
@@ -564,7 +559,8 @@ def chanrecvpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
         yield gopark(None, None, waitReasonChanReceiveNilChan)
         throw("unreachable")
     u64 = U64
-    l, _, _, _, hasTimer = _chaninfo(c)
+    l = _chaninfo(c)[0]
+    hasTimer = c in timerChans
 
     # no sender available: block on this channel.
     mysg = acquireSudog(gp.m)
@@ -622,8 +618,7 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
         return None
     u64 = U64
     cw = c >> 3
-    l, dataqsiz, bufw, wordcopy, hasTimer = _chaninfo(c)
-    if hasTimer:
+    if c in timerChans:
         _maybeRunChan(c)
 
     # Fast path: check for failed non-blocking operation without acquiring the lock.
@@ -642,6 +637,7 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
                 typedmemclr(elemtypeOf(c), ep)
             return False
 
+    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
     l._l.acquire()  # lock(&c.lock)
 
     if c in closedChans:
@@ -696,7 +692,7 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
     u64 = U64
     cw = c >> 3
     sw = sg >> 3
-    _, dataqsiz, _, wordcopy, _ = _chaninfo(c)
+    _, dataqsiz, _, wordcopy = _chaninfo(c)
     if dataqsiz == 0:
         if ep != 0:
             # copy data from sender

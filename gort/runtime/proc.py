@@ -1103,10 +1103,7 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
     newg.startpc = fnidx
     newg.traceDepth = 0
     newg.pyframes = None
-    system = _systemPC.get(fnidx)  # isSystemGoroutine(newg), its cache inline
-    if system is None:
-        system = isSystemGoroutine(newg)
-    if system:
+    if isSystemGoroutine(newg):
         sched.ngsys.Add(1)
     elif mp.curg is not None:
         newg.labels = mp.curg.labels
@@ -1304,10 +1301,7 @@ def gdestroy(gp: g) -> bool:
         gp.atomicstatus = _Gdead
     else:
         casgstatus(gp, _Grunning, _Gdead)
-    system = _systemPC.get(gp.startpc)  # isSystemGoroutine(gp), its cache inline
-    if system is None:
-        system = isSystemGoroutine(gp)
-    if system:
+    if isSystemGoroutine(gp):
         sched.ngsys.Add(-1)
     gp.m = None  # type: ignore[assignment]
     locked = gp.lockedm is not None and not gp.plainLocked

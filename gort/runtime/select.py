@@ -32,14 +32,13 @@ The algorithm (Go's, step for step):
 Invariants: while the G is parked, every sudog of gp.waiting is on its
 channel's queue and isSelect; at most one of them fires (selectDone).
 
-Differences from Go: the cases arrive as a Python tuple rather than an
-array of scase on the stack, and pollorder/lockorder are Python lists
-(Go's order0 array is stack scratch space); sudogs, channels and element
-slots are in Go memory as in Go. selectgo collects the host locks of the
-distinct channels in lock order once (`selLocks`, or directly for two
-cases), and sellock, selunlock and selparkcommit (handed them as gopark's
-lock argument) go through that list instead of through the cases, or
-gp.waiting's sudogs, each time.
+Differences from Go: the cases arrive as a Python tuple rather than an array
+of scase on the stack, and pollorder/lockorder are Python lists (Go's order0
+array is stack scratch space); sudogs, channels and element slots are in Go
+memory as in Go. selectgo collects the host locks of the distinct channels
+in lock order once (`selLocks`), and sellock, selunlock and selparkcommit
+(handed them as gopark's lock argument) go through that list instead of
+through the cases, or gp.waiting's sudogs, each time.
 """
 
 from __future__ import annotations
@@ -171,21 +170,10 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         # (gort: the two-case select, the commonest, sorted by one compare:
         # the heap sort below takes a hundred bytecodes to do the same.)
         o0, o1 = pollorder
-        c0 = scases[o0][0]
-        c1 = scases[o1][0]
-        info = chan._chaninfo
-        if c0 < c1:
-            lockorder = [o0, o1]
-            locks = [info(c0)[0]._l, info(c1)[0]._l]
-        elif c1 < c0:
-            lockorder = [o1, o0]
-            locks = [info(c1)[0]._l, info(c0)[0]._l]
-        else:
-            lockorder = [o0, o1]
-            locks = [info(c0)[0]._l]
+        lockorder = [o1, o0] if scases[o1][0] < scases[o0][0] else [o0, o1]
     else:
         lockorder = _heapsortByChan(scases, pollorder)
-        locks = selLocks(scases, lockorder)
+    locks = selLocks(scases, lockorder)
 
     # lock all the channels involved in the select
     sellock(locks)

@@ -827,7 +827,7 @@ def timerchandrain(c: int) -> bool:
 
     if c == 0 or U64[(c + chan.c_qcount) >> 3] == 0:
         return False
-    l = chan._lockOf(c)
+    l = chan._chanlock(c)
     lock(l)
     anything = False
     et = chan.elemtypeOf(c)

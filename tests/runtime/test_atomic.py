@@ -54,7 +54,7 @@ def test_locked_operations_wait_for_the_table_lock(word: int) -> None:
     # What useLocks installs: the operation runs only while it holds the
     # lock that the table gives its address.
     xadd = atomic._locked(atomic.Xadd64)
-    cas = atomic._locked3(atomic.Cas64)
+    cas = atomic._locked(atomic.Cas64)
     done = threading.Event()
 
     def add() -> None:
