@@ -42,7 +42,7 @@ def _function(text: str, fn: str) -> str:
 @pytest.fixture(scope="module", autouse=True)
 def _compiled() -> None:
     for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go",
-                 "staticclosures.go", "deadswitch.go", "opendefers.go", "masks.go"):
+                 "staticclosures.go", "deadswitch.go", "opendefers.go", "masks.go", "wrapsides.go"):
         r = run_gort(os.path.join(PROGS, prog))
         assert r.rc == 0, r.stderr
 
@@ -161,6 +161,22 @@ def test_masks_only_where_a_value_may_leave_its_range() -> None:
     assert "v_p = (((v_x & 15) - 7) & 0xffffffffffffffff)\n" in f, f
     signed = _function(text, "F_signed")
     assert "v_a = (v_x & 255)\n" in signed and "v_c = (v_x & 127)\n" in signed, signed
-    assert "if not -128 <= v_d <= 127:" in signed and "if not -128 <= v_i <= 127:" in signed, signed
+    # int8(x & 0xff) can only rise past 127: one bound tested (wrapsides.go has more).
+    assert "if v_d > 127:" in signed and "if not -128 <= v_i <= 127:" in signed, signed
     add = _function(_module_defining("M_WaitGroup__Add"), "M_WaitGroup__Add")
     assert "v_w = (v_state_2 & 2147483647)\n" in add and "(v_state_2 & 2147483648) != 0" in add, add
+
+
+def test_wraps_test_the_bounds_a_value_can_cross() -> None:
+    text = _module_defining("F_incs")
+    f = _function(text, "F_incs")
+    for line in ("if v_a > 9223372036854775807:", "if v_b < -9223372036854775808:",  # ++, --
+                 "if v_c > 9223372036854775807:", "if v_d < -9223372036854775808:",  # += 5, -= 5
+                 "if not -9223372036854775808 <= v_e <= 9223372036854775807:",  # += x
+                 "if v_h > 9223372036854775807:", "if v_i < -9223372036854775808:"):  # -= -7, += -7
+        assert line in f, (line, f)
+    sq = _function(text, "F_squares")
+    assert "if v_a > 9223372036854775807:" in sq and "if v_c > 127:" in sq, sq  # x * x
+    assert "if not -9223372036854775808 <= v_d <= 9223372036854775807:" in sq, sq  # x * (x + 1)
+    conv = _function(text, "F_conversions")
+    assert "if v_a > 2147483647:" in conv and "if not -2147483648 <= v_c <= 2147483647:" in conv, conv

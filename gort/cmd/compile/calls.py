@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.color import classifyCall, unparen
-from gort.cmd.compile.intrange import exprRange, fits
+from gort.cmd.compile.intrange import Range, exprRange, fits
 from gort.cmd.compile.typeinfo import Rep
 from gort.go import ast, constant
 
@@ -408,12 +408,16 @@ def conversion(fg: FuncGen, e: ast.CallExpr, to: types.Type) -> str:
     if c is not None:
         return fg.constant(c, to)
     v = fg.expr(arg)
-    if ti.rep(to) == Rep.INT and ti.rep(frm) == Rep.INT and not _untyped(frm) and fits(exprRange(fg, arg, frm), to):
-        return v  # the value is in to's range already (intrange.py)
-    return convert(fg, v, frm, to, e)
+    r: Range | None = None
+    if ti.rep(to) == Rep.INT and ti.rep(frm) == Rep.INT and not _untyped(frm):
+        r = exprRange(fg, arg, frm)
+        if fits(r, to):
+            return v  # the value is in to's range already (intrange.py)
+    return convert(fg, v, frm, to, e, r)
 
 
-def convert(fg: FuncGen, v: str, frm: types.Type, to: types.Type, node: Any) -> str:
+def convert(fg: FuncGen, v: str, frm: types.Type, to: types.Type, node: Any, r: Range | None = None) -> str:
+    """v, of type frm, converted to type to; r bounds an integer v when known."""
     fu = frm.Underlying()
     tu = to.Underlying()
     if types.IsInterface(to):
@@ -452,7 +456,7 @@ def convert(fg: FuncGen, v: str, frm: types.Type, to: types.Type, node: Any) -> 
             if tb > fb or (tb == fb and ts == fs) or (tb > fb - (0 if fs else 1) and fs == ts):
                 if tb >= fb and (ts or not fs):
                     return v
-            return fg.wrap(v, to)
+            return fg.wrap(v, to, r)
         if fr == Rep.FLOAT:
             bits, signed = ti.intinfo(to)
             return f"f2i({v}, {bits}, {signed})"

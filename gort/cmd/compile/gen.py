@@ -47,7 +47,17 @@ from gort.cmd.compile.deadcode import (
 from gort.cmd.compile.defers import DeferredCall, deferStmt, emitDeferFrame, openCodable
 from gort.cmd.compile.emit import Lines, mangle
 from gort.cmd.compile.escape import Analysis
-from gort.cmd.compile.intrange import RING, fits, rawRange, ringRaw, shlFits
+from gort.cmd.compile.intrange import (
+    RING,
+    Range,
+    exprRange,
+    fits,
+    rawRange,
+    ringRange,
+    ringRaw,
+    shlFits,
+    typeRange,
+)
 from gort.cmd.compile.typeinfo import Rep
 from gort.go import ast, constant, token
 from gort.go.types.subst import substMap
@@ -523,7 +533,13 @@ class FuncGen:
             name, lo, expr, hi, h, mask = m.group(1), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7)
             self.L.emit(f"{name} = {expr}")
             self.golines.append(self.curline)
-            self.L.emit(f"if not {lo} <= {name} <= {hi}: {name} = (({name} + {h}) & {mask}) - {h}")
+            if lo is None:
+                test = f"{name} > {hi}"
+            elif hi is None:
+                test = f"{name} < {lo}"
+            else:
+                test = f"not {lo} <= {name} <= {hi}"
+            self.L.emit(f"if {test}: {name} = (({name} + {h}) & {mask}) - {h}")
             self.golines.append(self.curline)
             return
         self.L.emit(line)
@@ -2093,7 +2109,8 @@ class FuncGen:
             return x
         if op == token.SUB:
             if r == Rep.INT:
-                return self.wrap(f"-{_paren(x)}", t)
+                xr = exprRange(self, e.X, t)
+                return self.wrap(f"-{_paren(x)}", t, (-xr[1], -xr[0]))
             if r == Rep.FLOAT and ti.isFloat32(t):
                 return f"-{_paren(x)}"
             return f"(-{_paren(x)})"
@@ -2204,9 +2221,10 @@ class FuncGen:
                 return raw
             if op in (token.ADD, token.SUB) and x in self.bounded and _smallConst(y) and ti.intinfo(t) == (64, True):
                 return raw  # a range index plus or minus a small constant stays in range
-            if fits(rawRange(self, e, t), t):
+            rr = rawRange(self, e, t)
+            if fits(rr, t):
                 return raw  # cannot leave t's range (intrange.py)
-            return self.wrap(raw, t)
+            return self.wrap(raw, t, rr)
         x = self.expr(e.X, t)
         mark = len(self.L.lines)
         y = self.expr(e.Y, t)
@@ -2284,16 +2302,37 @@ class FuncGen:
             self.emit(f"{r} = {y}")
         return r
 
-    def wrap(self, x: str, t: types.Type) -> str:
-        """x reduced to t's range (two's complement wrap-around)."""
+    def wrap(self, x: str, t: types.Type, r: Range | None = None) -> str:
+        """x reduced to t's range (two's complement wrap-around); r bounds x's
+        exact value when known (intrange.py).
+
+        A signed result is tested against the bounds it can cross: only the
+        upper one when x cannot fall below the type's range (`i + 1`,
+        `int32(u >> 32)`), only the lower one when it cannot rise above it.
+        """
         bits, signed = ti.intinfo(t)
         mask = (1 << bits) - 1
         if not signed:
             return f"({x} & {hex(mask)})"
         half = 1 << (bits - 1)
         tv = self.tmp("_w")
-        return (f"({tv} if {-half} <= ({tv} := {x}) <= {half - 1} "
-                f"else ((({tv} + {hex(half)}) & {hex(mask)}) - {hex(half)}))")
+        if r is not None and r[0] >= -half:
+            test = f"({tv} := {x}) <= {half - 1}"
+        elif r is not None and r[1] <= half - 1:
+            test = f"{-half} <= ({tv} := {x})"
+        else:
+            test = f"{-half} <= ({tv} := {x}) <= {half - 1}"
+        return f"({tv} if {test} else ((({tv} + {hex(half)}) & {hex(mask)}) - {hex(half)}))"
+
+    def assignOpRange(self, op: Any, t: types.Type, node: Any) -> Range | None:
+        """Bounds of the exact result of x op= y or x++/x-- (node), x anywhere in t."""
+        if isinstance(node, ast.IncDecStmt):
+            y: Range = (1, 1)
+        elif isinstance(node, ast.AssignStmt) and len(node.Rhs) == 1:
+            y = exprRange(self, node.Rhs[0], t)
+        else:
+            return None
+        return ringRange(op, typeRange(t), y)
 
     def binop(self, op: Any, x: str, y: str, t: types.Type, yt: types.Type, node: Any) -> str:
         r = ti.rep(t)
@@ -2306,12 +2345,8 @@ class FuncGen:
             if op in (token.ADD, token.SUB) and bits == 64 and signed and x in self.bounded and _smallConst(y):
                 # A range index plus or minus a small constant stays in range.
                 return f"({x} {'+' if op == token.ADD else '-'} {y})"
-            if op == token.ADD:
-                return self.wrap(f"{x} + {y}", t)
-            if op == token.SUB:
-                return self.wrap(f"{x} - {y}", t)
-            if op == token.MUL:
-                return self.wrap(f"{x} * {y}", t)
+            if op in (token.ADD, token.SUB, token.MUL):
+                return self.wrap(f"{x} {_ringpy[op]} {y}", t, self.assignOpRange(op, t, node))
             c = _posConst(y)
             if op in (token.QUO, token.REM):
                 pyop = "//" if op == token.QUO else "%"
@@ -2913,7 +2948,7 @@ def _simple(v: str) -> bool:
 _localArith = re.compile(r"^[\w\s+*()]+$")
 
 _WRAPASSIGN = re.compile(
-    r"^([A-Za-z_]\w*) = \((_w\d+) if (-?\d+) <= \(\2 := (.*)\) <= (\d+) "
+    r"^([A-Za-z_]\w*) = \((_w\d+) if (?:(-\d+) <= )?\(\2 := (.*)\)(?: <= (\d+))? "
     r"else \(\(\(\2 \+ (0x[0-9a-f]+)\) & (0x[0-9a-f]+)\) - (0x[0-9a-f]+)\)\)$"
 )
 

@@ -19,6 +19,7 @@ only when the value may fall outside the type:
 
 Bounds, for operands in [lo, hi]:
   + - *            interval arithmetic (exact integers, no overflow);
+                   x * x (one variable) is never negative;
   x & y            [0, hi] of an operand that is never negative; else
                    both within [-2^n, 2^n) for the smallest such n;
   x | y, x ^ y     [0, 2^n) for non-negative operands below 2^n; else as &;
@@ -112,8 +113,24 @@ def _isUntypedT(t: types.Type) -> bool:
 def rawRange(fg: FuncGen, e: ast.BinaryExpr, t: types.Type) -> Range:
     """Bounds of the exact (unwrapped) result of ring tree e of type t."""
     x = _operandRange(fg, e.X, t)
-    y = _operandRange(fg, e.Y, t)
-    op = e.Op
+    if e.Op == token.MUL and _sameVar(fg, e.X, e.Y):
+        # A square is never negative.
+        sq = (x[0] * x[0], x[1] * x[1])
+        return (0 if x[0] <= 0 <= x[1] else min(sq)), max(sq)
+    return ringRange(e.Op, x, _operandRange(fg, e.Y, t))
+
+
+def _sameVar(fg: FuncGen, x: Any, y: Any) -> bool:
+    """x and y read the same variable (so have the same value in one expression)."""
+    x, y = unparen(x), unparen(y)
+    if not isinstance(x, ast.Ident) or not isinstance(y, ast.Ident):
+        return False
+    v = fg.info.Uses.get(x)
+    return isinstance(v, types.Var) and fg.info.Uses.get(y) is v
+
+
+def ringRange(op: Any, x: Range, y: Range) -> Range:
+    """Bounds of the exact result of ring operation op on operands in x and y."""
     if op == token.ADD:
         return x[0] + y[0], x[1] + y[1]
     if op == token.SUB:
