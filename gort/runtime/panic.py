@@ -123,6 +123,9 @@ class GoPanic(BaseException):
         self.link: GoPanic | None = None  # the earlier panic this one interrupted
         self.goexit = False
         self.repanicked = False
+        # The Goexit this panic interrupted (it started in a deferred call
+        # that Goexit ran): recovering the panic resumes it.
+        self.pendingGoexit: GoexitUnwind | None = None
 
     def isRuntime(self) -> bool:
         return bool(self.kind)
@@ -225,6 +228,20 @@ def _link(p: GoPanic, earlier: GoPanic) -> None:
         q = q.link
 
 
+def _recovered(p: GoPanic, goexit: GoexitUnwind | None) -> GoexitUnwind | None:
+    """What goes on once p is recovered: nothing, or the Goexit that p, or a
+    panic p interrupted, interrupted. (Go's recovery stops at a pending
+    Goexit among the panics it aborts and lets the Goexit run on.)"""
+    if goexit is not None:
+        return goexit
+    q: GoPanic | None = p
+    while q is not None:
+        if q.pendingGoexit is not None:
+            return q.pendingGoexit
+        q = q.link
+    return None
+
+
 def rundefers(gp: Any, defers: list[Any], exc: BaseException | None) -> BaseException | None:
     """Run a frame's deferred calls, LIFO. Returns the exception still running (None if
     there is none or it was recovered)."""
@@ -236,13 +253,15 @@ def rundefers(gp: Any, defers: list[Any], exc: BaseException | None) -> BaseExce
         except GoPanic as e2:
             if isinstance(exc, GoPanic) and e2 is not exc:
                 _link(e2, exc)
+            if goexit is not None and e2.pendingGoexit is None:
+                e2.pendingGoexit = goexit
             exc = e2
             continue
         except GoexitUnwind as e2:
             exc = goexit = e2  # Goexit in a deferred call: the rest still run (a panic is dropped)
             continue
         if isinstance(exc, GoPanic) and exc.recovered:
-            exc = goexit  # a panic started after Goexit is recovered: the Goexit goes on
+            exc = _recovered(exc, goexit)  # a panic started after Goexit is recovered: the Goexit goes on
     return exc
 
 
@@ -258,13 +277,15 @@ def rundefers_g(gp: Any, defers: list[Any], exc: BaseException | None) -> Genera
         except GoPanic as e2:
             if isinstance(exc, GoPanic) and e2 is not exc:
                 _link(e2, exc)
+            if goexit is not None and e2.pendingGoexit is None:
+                e2.pendingGoexit = goexit
             exc = e2
             continue
         except GoexitUnwind as e2:
             exc = goexit = e2
             continue
         if isinstance(exc, GoPanic) and exc.recovered:
-            exc = goexit
+            exc = _recovered(exc, goexit)
     return exc
 
 
