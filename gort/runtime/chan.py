@@ -65,6 +65,7 @@ from collections.abc import Generator
 from typing import Any
 
 from gort.runtime import param
+from gort.runtime.atomic import gilAtomic
 from gort.runtime.lock import lock, mutex, unlock
 from gort.runtime.mbarrier import typedmemclr, typedmemmove
 from gort.runtime.panic import panicPlain, throw
@@ -122,7 +123,7 @@ hchanType = _type(Struct, size=hchanSize, align=8, ptrdata=104, gcdata=b"\x34\x1
 # for the GC and for reflection.
 ChanInfo = tuple[mutex, int, int, bool]
 chaninfo: dict[int, ChanInfo] = {}
-_chaninfo = chaninfo.__getitem__
+_chaninfo = chaninfo.__getitem__  # (the hot paths subscript chaninfo: a dict subscript is quicker than a call)
 
 
 def _chanlock(c: int) -> mutex:
@@ -265,12 +266,18 @@ def dequeue(q: int) -> int:
         # signal this goroutine but it hasn't removed itself yet.
         if U8[sgp + sudog_isSelect]:
             gp = gByAddr[u64[sw + _SG_G]]
-            l = gp.statusLock
-            l.acquire()
-            won = gp.selectDone == 0
-            if won:
-                gp.selectDone = 1
-            l.release()
+            # gp.selectDone.CompareAndSwap(0, 1)
+            if gilAtomic:  # the load and the store: one CAS (atomic.gilAtomic)
+                won = gp.selectDone == 0
+                if won:
+                    gp.selectDone = 1
+            else:
+                l = gp.statusLock
+                l.acquire()
+                won = gp.selectDone == 0
+                if won:
+                    gp.selectDone = 1
+                l.release()
             if not won:
                 # We lost the race to wake this goroutine.
                 continue
@@ -360,7 +367,7 @@ def chansendpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
         yield gopark(None, None, waitReasonChanSendNilChan)
         throw("unreachable")
     u64 = U64
-    l = _chaninfo(c)[0]
+    l = chaninfo[c][0]
 
     # Block on the channel. Some receiver will complete our operation for us.
     mysg = acquireSudog(gp.m)
@@ -414,7 +421,7 @@ def trysend(c: int, ep: int, block: bool = False) -> bool:
     if not block and c not in closedChans and full(c):
         return False
 
-    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
+    l, dataqsiz, bufw, wordcopy = chaninfo[c]
     l._l.acquire()  # lock(&c.lock)
 
     if c in closedChans:
@@ -456,7 +463,7 @@ def send(c: int, sg: int, ep: int, unlockf: Any) -> None:
     u64 = U64
     cw = c >> 3
     sw = sg >> 3
-    _, dataqsiz, _, wordcopy = _chaninfo(c)
+    _, dataqsiz, _, wordcopy = chaninfo[c]
     if dataqsiz != 0:
         # Pretend we go through the buffer, even though we copy directly:
         # the receive and send indices move together.
@@ -559,7 +566,7 @@ def chanrecvpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
         yield gopark(None, None, waitReasonChanReceiveNilChan)
         throw("unreachable")
     u64 = U64
-    l = _chaninfo(c)[0]
+    l = chaninfo[c][0]
     hasTimer = c in timerChans
 
     # no sender available: block on this channel.
@@ -637,7 +644,7 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
                 typedmemclr(elemtypeOf(c), ep)
             return False
 
-    l, dataqsiz, bufw, wordcopy = _chaninfo(c)
+    l, dataqsiz, bufw, wordcopy = chaninfo[c]
     l._l.acquire()  # lock(&c.lock)
 
     if c in closedChans:
@@ -692,7 +699,7 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
     u64 = U64
     cw = c >> 3
     sw = sg >> 3
-    _, dataqsiz, _, wordcopy = _chaninfo(c)
+    _, dataqsiz, _, wordcopy = chaninfo[c]
     if dataqsiz == 0:
         if ep != 0:
             # copy data from sender
