@@ -1084,7 +1084,7 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
         allgadd(newg)  # publishes with a g->status of Gdead
     if newg.stack.hi == 0:
         throw("newproc1: newg missing stack")
-    if readgstatus(newg) != _Gdead:
+    if newg.atomicstatus != _Gdead:  # readgstatus
         throw("newproc1: new g is not Gdead")
 
     # Room at the top of the stack for goexit's frame, as Go leaves.
@@ -1101,8 +1101,6 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
     newg.parentGoid = callergp.goid
     newg.gopc = callerpc
     newg.startpc = fnidx
-    newg.traceDepth = 0
-    newg.pyframes = None
     if isSystemGoroutine(newg):
         sched.ngsys.Add(1)
     elif mp.curg is not None:
@@ -1162,22 +1160,24 @@ _systemPC: dict[int, bool] = {}  # startpc → isSystemGoroutine (functions neve
 # go: runtime/proc.go gfput
 def gfput(pp: p, gp: g) -> None:
     """Put a dead G on pp's free list, spilling to the global lists at 64."""
-    if readgstatus(gp) != _Gdead:
+    if gp.atomicstatus != _Gdead:  # readgstatus
         throw("gfput: bad status (not Gdead)")
-    stksize = gp.stack.hi - gp.stack.lo
-    if stksize != startingStackSize:
+    stack_ = gp.stack
+    if stack_.hi - stack_.lo != startingStackSize:
         # Non-standard stack size: free it.
-        stackfree(gp.stack)
-        gp.stack.lo = 0
-        gp.stack.hi = 0
+        stackfree(stack_)
+        stack_.lo = 0
+        stack_.hi = 0
         gp.stackguard0 = 0
-    pp.gFree.push(gp)
-    if pp.gFree.size >= param.gfreeLocalMax:
-        # Move half of the free Gs to the global lists.
-        stackQ = gList()
-        noStackQ = gList()
-        while pp.gFree.size >= param.gfreeLocalKeep:
-            g1 = pp.gFree.pop()
+    gFree = pp.gFree
+    gFree.push(gp)
+    if gFree.size >= param.gfreeLocalMax:
+        # Move half of the free Gs to the global lists, each kind as one
+        # queue that pushAll links in at once.
+        stackQ = gQueue()
+        noStackQ = gQueue()
+        while gFree.size >= param.gfreeLocalKeep:
+            g1 = gFree.pop()
             if g1 is None:
                 break
             if g1.stack.lo == 0:
@@ -1185,37 +1185,34 @@ def gfput(pp: p, gp: g) -> None:
             else:
                 stackQ.push(g1)
         lock(sched.gFreeLock)  # type: ignore[arg-type]
-        _pushAll(sched.gFreeNoStack, noStackQ)
-        _pushAll(sched.gFreeStack, stackQ)
+        sched.gFreeNoStack.pushAll(noStackQ)
+        sched.gFreeStack.pushAll(stackQ)
         unlock(sched.gFreeLock)  # type: ignore[arg-type]
-
-
-def _pushAll(dst: gList, src: gList) -> None:
-    """gList.pushAll: prepend all of src to dst."""
-    while not src.empty():
-        gp = src.pop()
-        dst.push(gp)  # type: ignore[arg-type]
 
 
 # go: runtime/proc.go gfget
 def gfget(pp: p) -> g | None:
     """Take a dead G from pp's free list, refilling up to 32 from the global lists. On g0."""
+    gFree = pp.gFree
     while True:  # retry
-        if pp.gFree.empty() and (not sched.gFreeStack.empty() or not sched.gFreeNoStack.empty()):
+        if gFree.head is None and (sched.gFreeStack.head is not None or sched.gFreeNoStack.head is not None):
             lock(sched.gFreeLock)  # type: ignore[arg-type]
             # Move a batch of free Gs to the P.
-            while pp.gFree.size < param.gfreeLocalKeep:
+            stackL = sched.gFreeStack
+            noStackL = sched.gFreeNoStack
+            keep = param.gfreeLocalKeep
+            while gFree.size < keep:
                 # Prefer Gs with stacks.
-                gp = sched.gFreeStack.pop()
+                gp = stackL.pop()
                 if gp is None:
-                    gp = sched.gFreeNoStack.pop()
+                    gp = noStackL.pop()
                     if gp is None:
                         break
-                pp.gFree.push(gp)
+                gFree.push(gp)
             unlock(sched.gFreeLock)  # type: ignore[arg-type]
             continue
         break
-    gp = pp.gFree.pop()
+    gp = gFree.pop()
     if gp is None:
         return None
     if gp.stack.lo != 0 and gp.stack.hi - gp.stack.lo != startingStackSize:
@@ -1236,8 +1233,8 @@ def gfget(pp: p) -> g | None:
 # go: runtime/proc.go gfpurge
 def gfpurge(pp: p) -> None:
     """Move all of pp's free Gs to the global lists."""
-    stackQ = gList()
-    noStackQ = gList()
+    stackQ = gQueue()
+    noStackQ = gQueue()
     while not pp.gFree.empty():
         gp = pp.gFree.pop()
         if gp is None:
@@ -1247,8 +1244,8 @@ def gfpurge(pp: p) -> None:
         else:
             stackQ.push(gp)
     lock(sched.gFreeLock)  # type: ignore[arg-type]
-    _pushAll(sched.gFreeNoStack, noStackQ)
-    _pushAll(sched.gFreeStack, stackQ)
+    sched.gFreeNoStack.pushAll(noStackQ)
+    sched.gFreeStack.pushAll(stackQ)
     unlock(sched.gFreeLock)  # type: ignore[arg-type]
 
 

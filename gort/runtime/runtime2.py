@@ -517,6 +517,13 @@ class gList:
         self.head = gp
         self.size += 1
 
+    def pushAll(self, q: gQueue) -> None:
+        """Prepend all Gs of q (in q's order) to the list. q must not be used after."""
+        if q.tail is not None:
+            q.tail.schedlink = self.head
+            self.head = q.head
+            self.size += q.size
+
     def pop(self) -> g | None:
         gp = self.head
         if gp is not None:
