@@ -44,6 +44,7 @@ through the cases, or gp.waiting's sudogs, each time.
 from __future__ import annotations
 
 from collections.abc import Generator
+from functools import partial
 from typing import Any
 
 from gort.runtime import chan
@@ -95,14 +96,14 @@ Locks = list[Any]
 
 def selLocks(scases: Cases, lockorder: list[int]) -> Locks:
     """The locks of the cases' channels in lockorder, each channel once."""
-    info = chan._chaninfo
+    info = chan.chaninfo
     locks = []
     c = 0
     for o in lockorder:
         c0 = scases[o][0]
         if c0 != c:
             c = c0
-            locks.append(info(c)[0]._l)
+            locks.append(info[c][0]._l)
     return locks
 
 
@@ -152,7 +153,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     norder = 0
     for i, (c, _) in enumerate(scases):
         # Omit cases without channels from the poll and lock orders.
-        if c == 0:
+        if not c:
             continue
         if c in timerChans:
             chan._maybeRunChan(c)
@@ -183,13 +184,13 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         c, elem = scases[casi]
         cw = c >> 3
         if casi >= nsends:
-            if u64[cw + _C_SENDQ] != 0:
+            if u64[cw + _C_SENDQ]:
                 sg = dequeue(c + c_sendq)
-                if sg != 0:
+                if sg:
                     # recv: can receive from sleeping sender (sg)
-                    recv(c, sg, elem, lambda: selunlock(locks))
+                    recv(c, sg, elem, partial(selunlock, locks))
                     return casi, True
-            if u64[cw + _C_QCOUNT] > 0:
+            if u64[cw + _C_QCOUNT]:
                 # bufrecv: can receive from buffer
                 et = elemtypeOf(c)
                 recvx = u64[cw + _C_RECVX]
@@ -215,11 +216,11 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
                 # sclose: send on closed channel
                 selunlock(locks)
                 panicPlain("send on closed channel")
-            if u64[cw + _C_RECVQ] != 0:
+            if u64[cw + _C_RECVQ]:
                 sg = dequeue(c + c_recvq)
-                if sg != 0:
+                if sg:
                     # send: can send to a sleeping receiver (sg)
-                    send(c, sg, elem, lambda: selunlock(locks))
+                    send(c, sg, elem, partial(selunlock, locks))
                     return casi, False
             if u64[cw + _C_QCOUNT] < u64[cw + _C_DATAQSIZ]:
                 # bufsend: can send to buffer
@@ -238,7 +239,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         return -1, False
 
     # pass 2 - enqueue on all chans
-    if gp.waiting != 0:
+    if gp.waiting:
         throw("gp.waiting != nil")
     u8 = U8
     gaddr = gp.addr
@@ -256,9 +257,9 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         u64[sw + _SG_RELEASETIME] = 0
         u64[sw + _SG_C] = c
         u64[sw + _SG_CVU] = c
-        u64[sw + _SG_WAITLINK] = 0
-        # Construct waiting list in lock order.
-        if prev == 0:
+        # Construct waiting list in lock order. (sg.waitlink is nil already:
+        # releaseSudog checks it, so the last sudog ends the list.)
+        if not prev:
             gp.waiting = sg
         else:
             u64[(prev >> 3) + _SG_WAITLINK] = sg
@@ -281,7 +282,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     sellock(locks)
 
     gp.selectDone = 0
-    sg = gp.param if gp.param is not None else 0
+    sg = gp.param  # the sudog that fired, or None (never a case's sudog)
     gp.param = None
 
     # pass 3 - dequeue from unsuccessful chans; otherwise they stack up on
@@ -292,7 +293,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     sglist = gp.waiting
     # Clear all elem before unlinking from gp.waiting.
     sg1 = sglist
-    while sg1 != 0:
+    while sg1:
         sw = sg1 >> 3
         u8[sg1 + sudog_isSelect] = 0
         u64[sw + _SG_ELEM] = 0
