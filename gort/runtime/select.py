@@ -172,6 +172,10 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         # the heap sort below takes a hundred bytecodes to do the same.)
         o0, o1 = pollorder
         lockorder = [o1, o0] if scases[o1][0] < scases[o0][0] else [o0, o1]
+    elif norder < 2:
+        # (gort: the heap sort of one case, or none, is the identity; both
+        # lists are only read from here on, so they can be one.)
+        lockorder = pollorder
     else:
         lockorder = _heapsortByChan(scases, pollorder)
     locks = selLocks(scases, lockorder)
