@@ -6,7 +6,9 @@ says why. For each runtime benchmark it runs the Go program under gort and
 the Python twin under CPython, each at two sizes, counting
 
 - bytecodes: every bytecode instruction the interpreter executes, in every
-  thread (sys.settrace and threading.settrace with f_trace_opcodes);
+  thread but sysmon's (sys.settrace and threading.settrace with
+  f_trace_opcodes; sysmon wakes by the clock, and a traced program runs
+  some thirty times slower, so its share would be an artefact);
 - calls: Python function calls, a generator's resumption included;
 
 and divides the difference between the two sizes by the difference in
@@ -64,8 +66,15 @@ class Counter:
         self.calls = 0
         self.by_function = by_function
         self.funcs: collections.Counter[str] = collections.Counter()
+        self.ignored: set[int] = set()
 
     def trace(self, frame: FrameType, event: str, arg: Any) -> Any:
+        if event == "call" and frame.f_code.co_name == "sysmon":
+            # sysmon's M wakes by the clock, and tracing slows the program
+            # down thirtyfold: its share would be an artefact. Not counted.
+            self.ignored.add(threading.get_ident())
+        if self.ignored and threading.get_ident() in self.ignored:
+            return None
         if event == "opcode":
             self.ops += 1
             if self.by_function:
