@@ -65,6 +65,7 @@ from gort.runtime.chan import (
     c_recvq,
     c_sendq,
     chanbuf,
+    chaninfo,
     closedChans,
     dequeue,
     dequeueSudoG,
@@ -96,14 +97,13 @@ Locks = list[Any]
 
 def selLocks(scases: Cases, lockorder: list[int]) -> Locks:
     """The locks of the cases' channels in lockorder, each channel once."""
-    info = chan.chaninfo
     locks = []
     c = 0
     for o in lockorder:
         c0 = scases[o][0]
         if c0 != c:
             c = c0
-            locks.append(info[c][0]._l)
+            locks.append(chaninfo[c][0]._l)
     return locks
 
 
@@ -169,12 +169,12 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     # simple heap sort, to guarantee n log n time and constant stack footprint.
     if norder == 2:
         # (gort: the two-case select, the commonest, sorted by one compare:
-        # the heap sort below takes a hundred bytecodes to do the same.)
+        # the heap sort below takes a hundred bytecodes to do the same. Both
+        # orders are only read from here on, so one list can be both.)
         o0, o1 = pollorder
-        lockorder = [o1, o0] if scases[o1][0] < scases[o0][0] else [o0, o1]
+        lockorder = [o1, o0] if scases[o1][0] < scases[o0][0] else pollorder
     elif norder < 2:
-        # (gort: the heap sort of one case, or none, is the identity; both
-        # lists are only read from here on, so they can be one.)
+        # (gort: the heap sort of one case, or none, is the identity.)
         lockorder = pollorder
     else:
         lockorder = _heapsortByChan(scases, pollorder)
