@@ -461,12 +461,12 @@ def trysend(c: int, ep: int, block: bool = False) -> bool:
 def send(c: int, sg: int, ep: int, unlockf: Any) -> None:
     """Hand the value at ep to the receiver parked on sg. c's lock held; unlockf releases it."""
     u64 = U64
-    cw = c >> 3
     sw = sg >> 3
     _, dataqsiz, _, wordcopy = chaninfo[c]
     if dataqsiz != 0:
         # Pretend we go through the buffer, even though we copy directly:
         # the receive and send indices move together.
+        cw = c >> 3
         recvx = u64[cw + _C_RECVX] + 1
         if recvx == dataqsiz:
             recvx = 0
@@ -697,9 +697,8 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
 def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
     """Complete a receive with the sender parked on sg. c's lock held; unlockf releases it."""
     u64 = U64
-    cw = c >> 3
     sw = sg >> 3
-    _, dataqsiz, _, wordcopy = chaninfo[c]
+    _, dataqsiz, bufw, wordcopy = chaninfo[c]
     if dataqsiz == 0:
         if ep != 0:
             # copy data from sender
@@ -711,14 +710,21 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
         # Queue is full. Take the item at the head of the queue. Make the
         # sender enqueue its item at the tail of the queue. Since the queue
         # is full, those are both the same slot.
-        et = elemtypeOf(c)
+        cw = c >> 3
         recvx = u64[cw + _C_RECVX]
-        qp = chanbuf(c, recvx)
-        # copy data from queue to receiver
-        if ep != 0:
-            typedmemmove(et, ep, qp)
-        # copy data from sender to queue
-        typedmemmove(et, qp, u64[sw + _SG_ELEMVU])
+        if wordcopy:
+            qw = bufw + recvx
+            if ep != 0:
+                u64[ep >> 3] = u64[qw]
+            u64[qw] = u64[u64[sw + _SG_ELEMVU] >> 3]
+        else:
+            et = elemtypeOf(c)
+            qp = chanbuf(c, recvx)
+            # copy data from queue to receiver
+            if ep != 0:
+                typedmemmove(et, ep, qp)
+            # copy data from sender to queue
+            typedmemmove(et, qp, u64[sw + _SG_ELEMVU])
         recvx += 1
         if recvx == dataqsiz:
             recvx = 0
