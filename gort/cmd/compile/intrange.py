@@ -28,7 +28,9 @@ Bounds, for operands in [lo, hi]:
                    a variable >> keeps x between its bound and 0;
   x % c, x / c     by a positive constant: below c, shrunk by c;
   T(x)             x's bounds if they fit T, else T's range;
-  len, cap         [0, 2^63).
+  len, cap         [0, 2^63);
+  i                [0, 2^63 - 1) for the index of a range loop whose body
+                   never assigns it (FuncGen.bounded).
 Anything else is its type's range. The bounds are sound for every value
 the operands can have, so leaving a wrap out never changes a result.
 """
@@ -101,6 +103,11 @@ def exprRange(fg: FuncGen, e: Any, t: types.Type | None = None) -> Range:
             r = _divRange(fg, u, t)
     elif isinstance(u, ast.CallExpr):
         r = _callRange(fg, u, t)
+    elif isinstance(u, ast.Ident):
+        v = fg.info.Uses.get(u)
+        vi = fg.vars.get(v) if isinstance(v, types.Var) else None
+        if vi is not None and vi.kind == "py" and vi.name in fg.bounded:
+            r = 0, (1 << 63) - 2  # a range loop's index (FuncGen.bounded)
     if r is None or not (full[0] <= r[0] and r[1] <= full[1]):
         return full
     return r

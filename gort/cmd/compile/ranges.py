@@ -70,16 +70,42 @@ def assignIter(fg: FuncGen, s: ast.RangeStmt, x: Any, val: str, t: types.Type) -
 
 def rangeInt(fg: FuncGen, s: ast.RangeStmt, loop: Any, xt: types.Type) -> None:
     n = fg.spillIfNeeded(fg.expr(s.X))
-    i = fg.tmp("_i")
+    key = counterVar(fg, s)
+    if key is not None:
+        # The variable is the counter: the body never changes it, so each
+        # iteration's variable starts where the count is (Go 1.22's copy
+        # would be the same value).
+        i = key.name
+        if ti.intinfo(key.t)[1]:
+            fg.bounded.add(i)  # in [0, n), n at most the signed type's maximum
+    else:
+        i = fg.tmp("_i")
     fg.emit(f"{i} = 0")
-    kt = fg.typeOf(s.Key) if s.Key is not None else xt
-    _ = kt
     fg.emit(f"while {i} < {n}:")
     with fg.indent():
-        assignIter(fg, s, s.Key, i, xt)
+        if key is None:
+            assignIter(fg, s, s.Key, i, xt)
         loop.post = _Post(f"{i} += 1")
         fg.loopBody(loop, s.Body.List)
+    if key is not None:
+        fg.bounded.discard(i)
     fg.afterLoop(loop)
+
+
+def counterVar(fg: FuncGen, s: ast.RangeStmt) -> Any:
+    """The key variable of `for i := range x` as a Python local that can
+    count the iterations itself (a VarInfo, now declared), or None: i must
+    live in a Python local and the body must never assign it."""
+    from gort.cmd.compile.gen import VarInfo
+
+    if s.Tok != token.DEFINE or not isinstance(s.Key, ast.Ident) or s.Key.Name == "_":
+        return None
+    kv = fg.info.Defs.get(s.Key)
+    if not isinstance(kv, types.Var) or fg.storageOf(kv) != "py" or _assignedIn(fg, s.Body, {kv}):
+        return None
+    vi = VarInfo("py", fg.local(kv.Name()), fg.vtype(kv))
+    fg.vars[kv] = vi
+    return vi
 
 
 class _Post:
@@ -116,7 +142,8 @@ def rangeSlice(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
         fg.emit(f"{b} = {base}")
         base = b
         et = u.Elem()
-    i = fg.tmp("_i")
+    key = counterVar(fg, s)
+    i = key.name if key is not None else fg.tmp("_i")
     fg.emit(f"{i} = 0")
     size = ti.sizeof(et)
     provenSlice = boundsProof(fg, s)
@@ -133,7 +160,8 @@ def rangeSlice(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
                 base = w
     fg.emit(f"while {i} < {n}:")
     with fg.indent():
-        assignIter(fg, s, s.Key, i, types.Typ[types.Int])
+        if key is None:
+            assignIter(fg, s, s.Key, i, types.Typ[types.Int])
         if provenSlice is not None:
             assert isinstance(s.Key, ast.Ident)  # boundsProof found it a variable
             kobj = fg.info.Defs.get(s.Key)
