@@ -42,7 +42,8 @@ def _function(text: str, fn: str) -> str:
 @pytest.fixture(scope="module", autouse=True)
 def _compiled() -> None:
     for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go",
-                 "staticclosures.go", "deadswitch.go", "opendefers.go", "masks.go", "wrapsides.go"):
+                 "staticclosures.go", "deadswitch.go", "opendefers.go", "masks.go", "wrapsides.go",
+                 "rangecounter.go", "loopslots.go"):
         r = run_gort(os.path.join(PROGS, prog))
         assert r.rc == 0, r.stderr
 
@@ -180,3 +181,19 @@ def test_wraps_test_the_bounds_a_value_can_cross() -> None:
     assert "if not -9223372036854775808 <= v_d <= 9223372036854775807:" in sq, sq  # x * (x + 1)
     conv = _function(text, "F_conversions")
     assert "if v_a > 2147483647:" in conv and "if not -2147483648 <= v_c <= 2147483647:" in conv, conv
+
+
+def test_range_key_counts_the_iterations() -> None:
+    f = _function(_module_defining("F_n"), "F_main")  # rangecounter.go
+    # for i := range n(): i is the counter, and i's sum needs only the upper test.
+    assert re.search(r"\n(\s+)v_i = 0\n\1while v_i < \w+:\n", f), f
+    assert "if v_s > 9223372036854775807:" in f, f
+    assert re.search(r"if \(v_i == 1\):\n\s+v_i \+= 1\n\s+continue\n", f), f  # continue counts too
+    # The body assigns i: a hidden counter copied into it.
+    assert re.search(r"while _i\d+ < 5:\n\s+v_i_\d+ = _i\d+\n", f), f
+
+
+def test_slot_addresses_are_computed_before_the_loops() -> None:
+    f = _function(_module_defining("F_deep"), "F_main")  # loopslots.go
+    head, _, loop = f.partition("while v_round < 3:")
+    assert re.search(r"_a\d+ = _sp \+ 8\n", head) and not re.search(r"_a\d+ = _sp \+", loop.partition("_t15")[0]), f

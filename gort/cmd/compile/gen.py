@@ -489,6 +489,7 @@ class FuncGen:
         self.nilknown: set[str] = set()
         self._params: set[types.Var] | None = None
         self.wordBase: dict[str, str] = {}  # typeinfo.wordBase while this function compiles
+        self.slotAddrLines: set[str] = set()  # `name = _sp + off` lines emitted (emitSlotAddr)
         self._fieldUses: dict[types.Var, int] | None = None
         self.sliceCache: dict[str, tuple[str, str, str]] = {}  # slice local -> (ptr, len, word index) locals in a loop
         self.bounded: set[str] = set()  # Python locals known in [0, MaxInt) (range indexes)
@@ -577,6 +578,14 @@ class FuncGen:
         self.names.add(n)
         return n
 
+    def emitSlotAddr(self, name: str, off: int) -> None:
+        """name = the address of the frame slot at off. The line may move up, out
+        of the loops around it (hoistSlotAddrs): _sp is fixed while the
+        function runs, and name, in ptrLocals, follows a stack move."""
+        line = f"{name} = _sp + {off}"
+        self.emit(line)
+        self.slotAddrLines.add(line)
+
     def slot(self, t: types.Type) -> int:
         """A frame slot for a value of type t; returns its offset from _sp."""
         size = max(ti.sizeof(t), 0)
@@ -593,7 +602,7 @@ class FuncGen:
         """A fresh temp holding the address of a new zeroed frame slot."""
         off = self.slot(t)
         name = self.tmp("_a")
-        self.emit(f"{name} = _sp + {off}")
+        self.emitSlotAddr(name, off)
         self.ptrLocals.add(name)
         n = ti.sizeof(t)
         if n:
@@ -751,8 +760,7 @@ class FuncGen:
                     vi = self.declareAnon(rt)
                     self.resultVars.append(vi)
         self.stmtList(d.Body.List)
-        if not self.resultTypes and not self.hasDefer:
-            pass
+        hoistSlotAddrs(self.L.lines, self.golines, self.slotAddrLines)
         bodyL, bodyG = self.L, self.golines
         self.L, self.golines = outerL, outerG
 
@@ -875,7 +883,7 @@ class FuncGen:
         elif kind == "frame":
             off = self.slot(t)
             vi = VarInfo("mem", name, t)
-            self.emit(f"{name} = _sp + {off}")
+            self.emitSlotAddr(name, off)
             if zero and ti.sizeof(t):
                 self.emit(ti.clearSlot(name, ti.sizeof(t)))
             self.ptrLocals.add(name)
@@ -890,7 +898,7 @@ class FuncGen:
         name = self.tmp("_r")
         if ti.isMem(t):
             off = self.slot(t)
-            self.emit(f"{name} = _sp + {off}")
+            self.emitSlotAddr(name, off)
             if ti.sizeof(t):
                 self.emit(ti.clearSlot(name, ti.sizeof(t)))
             self.ptrLocals.add(name)
@@ -1168,7 +1176,7 @@ class FuncGen:
     def slotAddrNoClear(self, t: types.Type) -> str:
         off = self.slot(t)
         name = self.tmp("_a")
-        self.emit(f"{name} = _sp + {off}")
+        self.emitSlotAddr(name, off)
         self.ptrLocals.add(name)
         self.fresh.add(name)
         return name
@@ -2902,6 +2910,49 @@ class FuncGen:
         from gort.cmd.compile.calls import goClosure
 
         return goClosure(self, call, kind)
+
+
+def hoistSlotAddrs(lines: list[str], golines: list[int], hoistable: set[str]) -> None:
+    """Move each frame slot's address computation (a line of hoistable) out
+    of the loops around it, to just before the outermost `while` that holds
+    it in the same Python function: loop-invariant, it then runs once.
+    Lines are only moved up past the start of a loop, so the name is still
+    set before every use."""
+    if not hoistable:
+        return
+    opened: list[tuple[int, int, bool]] = []  # (indent, line index, is a while) of open whiles and defs
+    moves: dict[int, list[int]] = {}  # while line index -> lines to put before it
+    moved: set[int] = set()
+    for k, line in enumerate(lines):
+        text = line.lstrip(" ")
+        ind = len(line) - len(text)
+        while opened and opened[-1][0] >= ind:
+            opened.pop()
+        if text in hoistable:
+            target = None
+            for _ind, ok, isWhile in reversed(opened):
+                if not isWhile:
+                    break  # a nested def: its loops only
+                target = ok
+            if target is not None:
+                moves.setdefault(target, []).append(k)
+                moved.add(k)
+        elif text.endswith(":") and (text.startswith("while ") or text.startswith("def ")):
+            opened.append((ind, k, text.startswith("while ")))
+    if not moves:
+        return
+    outL: list[str] = []
+    outG: list[int] = []
+    for k, line in enumerate(lines):
+        for j in moves.get(k, ()):
+            pad = line[:len(line) - len(line.lstrip(" "))]
+            outL.append(pad + lines[j].lstrip(" "))
+            outG.append(golines[j])
+        if k not in moved:
+            outL.append(line)
+            outG.append(golines[k])
+    lines[:] = outL
+    golines[:] = outG
 
 
 def _wrapperMeta(pyname: str, goname: str) -> FuncMeta:
