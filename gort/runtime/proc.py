@@ -97,6 +97,7 @@ from __future__ import annotations
 
 import os
 import random
+import struct as _pystruct
 import sys
 import threading
 import time as _time
@@ -1045,7 +1046,7 @@ def _newproc_m(fn: int, gp: g, pc: int, pos: tuple[Any, int] | None) -> None:
     newg.gopcpos = pos
     pp = _tls.g.m.p
     runqput(pp, newg, True)
-    if mainStarted and not lazyWake:
+    if not lazyWake and mainStarted:
         wakep()
 
 
@@ -1425,7 +1426,6 @@ def runqputbatch(pp: p, q: gQueue) -> None:
 # go: runtime/proc.go runqget
 def runqget(pp: p) -> tuple[g | None, bool]:
     """Get a G from pp's local queue; runnext first (it inherits the time slice). Owner only."""
-    l = pp.runqLock
     # If there's a runnext, it's the next G to run.
     nxt = pp.runnext
     if nxt is not None:
@@ -1435,6 +1435,7 @@ def runqget(pp: p) -> tuple[g | None, bool]:
         # If the runnext is non-0 and the CAS fails, it could only have
         # been stolen by another P, because other Ps can race to set
         # runnext to 0, but only the current P can set it to non-0.
+        l = pp.runqLock
         l.acquire()
         if pp.runnext is nxt:
             pp.runnext = None
@@ -1450,6 +1451,7 @@ def runqget(pp: p) -> tuple[g | None, bool]:
         if gilAtomic:  # from the load of runqhead: one CAS (atomic.gilAtomic)
             pp.runqhead = h + 1  # cas-release, commits consume
             return gp, False
+        l = pp.runqLock
         l.acquire()
         if pp.runqhead == h:
             pp.runqhead = h + 1  # cas-release, commits consume
@@ -1675,7 +1677,7 @@ def schedule(mp: m | None = None) -> Mcall:
     """
     if mp is None:
         mp = _tls.g.m
-    if mp.locks != 0:
+    if mp.locks:
         throw("schedule: holding locks")
     if mp.lockedg is not None:
         stoplockedm()
@@ -1715,13 +1717,13 @@ def findRunnable(mp: m | None = None) -> tuple[g, bool, bool]:
         if sched.gcwaiting.v:
             gcstopm()
             continue
-        if pp.runSafePointFn != 0:
+        if pp.runSafePointFn:
             runSafePointFn()
 
         # now and pollUntil are saved for work stealing so that the
         # stealing P's timers can be checked at the same time.
         ts = pp.timers
-        if ts.minWhenHeap.v == 0 and ts.minWhenModified.v == 0:
+        if not ts.minWhenModified.v and not ts.minWhenHeap.v:  # wakeTime() == 0
             now = pollUntil = 0  # no timers: what check would return
         else:
             now, pollUntil, _ = ts.check(0)
@@ -1729,7 +1731,7 @@ def findRunnable(mp: m | None = None) -> tuple[g, bool, bool]:
         # Check the global runnable queue once in a while to ensure
         # fairness. Otherwise two goroutines can completely occupy the
         # local runqueue by constantly respawning each other.
-        if pp.schedtick % param.schedFairnessTicks == 0 and sched.runq.size != 0:
+        if not pp.schedtick % param.schedFairnessTicks and sched.runq.size:
             lock(sched.lock)
             gp = globrunqget()
             unlock(sched.lock)
@@ -2152,7 +2154,7 @@ def goready(gp: g, traceskip: int = 1) -> None:
     ready's body here directly."""
     status = gp.atomicstatus
     mp = _tls.g.m  # (no acquirem: see gopark)
-    if status & ~_Gscan != _Gwaiting:
+    if status != _Gwaiting and status & ~_Gscan != _Gwaiting:
         _write2(f"runtime: gp: gp={gp.goid}, goid={gp.goid}, gp->atomicstatus={status}\n")
         throw("bad g->status in ready")
     # casgstatus(gp, _Gwaiting, _Grunnable), its gilAtomic fast path inline
@@ -2161,7 +2163,7 @@ def goready(gp: g, traceskip: int = 1) -> None:
     else:
         casgstatus(gp, _Gwaiting, _Grunnable)
     runqput(mp.p, gp, True)
-    if gomaxprocs != 1 and not lazyWake:  # see wakep
+    if not lazyWake and gomaxprocs != 1:  # see wakep
         wakep()
 
 
@@ -2182,7 +2184,7 @@ def ready(gp: g, traceskip: int, next: bool) -> None:
     else:
         casgstatus(gp, _Gwaiting, _Grunnable)
     runqput(mp.p, gp, next)
-    if gomaxprocs != 1 and not lazyWake:  # see wakep
+    if not lazyWake and gomaxprocs != 1:  # see wakep
         wakep()
     mp.locks -= 1
 
@@ -2214,7 +2216,7 @@ def goschedImpl(gp: g, preempted: bool) -> Mcall:
         lock(sched.lock)
         globrunqput(gp)
         unlock(sched.lock)
-    if mainStarted and not lazyWake:
+    if not lazyWake and mainStarted:
         wakep()
     return schedule()
 
@@ -3285,6 +3287,29 @@ _W_ISSELECT = _r2.sudog_isSelect  # a byte offset
 _sudogbufSize = param.sudogbufSize
 
 
+def _sudogFieldsReader(fields: list[tuple[int, str]]) -> Callable[[Any, int], tuple[int, ...]]:
+    """struct's unpack_from for the given (offset, format) fields of a sudog, in offset order."""
+    fmt, at = "<", 0
+    for off, f in fields:
+        fmt += f"{off - at}x{f}" if off > at else f
+        at = off + _pystruct.calcsize("<" + f)
+    return _pystruct.Struct(fmt).unpack_from
+
+
+# The fields releaseSudog finds zero in a sudog it takes back, read at once:
+# next, prev, elem (its vu word), isSelect, waitlink, c (its vu word).
+_sudogReleaseFields = _sudogFieldsReader(
+    [
+        (_r2.sudog_next, "Q"),
+        (_r2.sudog_prev, "Q"),
+        (_r2.sudog_elem_vu, "Q"),
+        (_r2.sudog_isSelect, "B"),
+        (_r2.sudog_waitlink, "Q"),
+        (_r2.sudog_c_vu, "Q"),
+    ]
+)
+
+
 # go: runtime/proc.go acquireSudog
 def acquireSudog(mp: m | None = None) -> int:
     """A sudog (its address) from the P's cache, refilled from the central one.
@@ -3317,13 +3342,10 @@ def releaseSudog(s: int, gp: g | None = None) -> None:
     """Return s to the P's cache, spilling half to the central cache when full.
 
     gp is getg(), when the caller has it at hand."""
-    u64 = U64
-    sw = s >> 3
     # One test for the common case; the throws say which field was wrong.
-    if (
-        u64[sw + _W_ELEMVU] | u64[sw + _W_NEXT] | u64[sw + _W_PREV] | u64[sw + _W_WAITLINK] | u64[sw + _W_CVU]
-        or U8[s + _W_ISSELECT]
-    ):
+    if any(_sudogReleaseFields(U8, s)):
+        u64 = U64
+        sw = s >> 3
         if u64[sw + _W_ELEMVU] != 0:
             throw("runtime: sudog with non-nil elem")
         if U8[s + _r2.sudog_isSelect]:
