@@ -32,6 +32,16 @@ def _module_defining(fn: str) -> str:
     raise AssertionError(f"no compiled module defines {fn}")
 
 
+def _module_with_string(lit: bytes) -> str:
+    """The text of the cached module whose string table holds lit."""
+    for path in glob.glob(os.path.join(gort_cache(), "*", "*.py")):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if repr(lit) in text:
+            return text
+    raise AssertionError(f"no compiled module has the string {lit!r}")
+
+
 def _function(text: str, fn: str) -> str:
     """The source of function fn in a compiled module's text."""
     m = re.search(rf"^def {re.escape(fn)}\(.*?(?=^\S)", text, re.M | re.S)
@@ -43,7 +53,7 @@ def _function(text: str, fn: str) -> str:
 def _compiled() -> None:
     for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go",
                  "staticclosures.go", "deadswitch.go", "opendefers.go", "masks.go", "wrapsides.go",
-                 "rangecounter.go", "loopslots.go"):
+                 "rangecounter.go", "loopslots.go", "selectslots.go"):
         r = run_gort(os.path.join(PROGS, prog))
         assert r.rc == 0, r.stderr
 
@@ -197,3 +207,13 @@ def test_slot_addresses_are_computed_before_the_loops() -> None:
     f = _function(_module_defining("F_deep"), "F_main")  # loopslots.go
     head, _, loop = f.partition("while v_round < 3:")
     assert re.search(r"_a\d+ = _sp \+ 8\n", head) and not re.search(r"_a\d+ = _sp \+", loop.partition("_t15")[0]), f
+
+
+
+def test_select_slots_without_pointers_are_not_cleared() -> None:
+    f = _function(_module_with_string(b"closed, stale:"), "F_main")  # selectslots.go
+    # A point (no pointers) goes to a slot nobody clears; a *point's slot is cleared.
+    m = re.search(r"selectgo\(\(\(v_a, (_a\d+)\), \(v_b, (_a\d+)\)", f)
+    assert m is not None and f"U64[{m.group(1)} >> 3] =" not in f and f"I64[{m.group(2)} >> 3] =" not in f, f
+    m = re.search(r"selectgo\(\(\(v_e, (_a\d+)\)", f)
+    assert m is not None and f"U64[{m.group(1)} >> 3] = 0\n" in f, f

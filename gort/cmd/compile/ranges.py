@@ -258,9 +258,11 @@ def rangeString(fg: FuncGen, s: ast.RangeStmt, loop: Any) -> None:
 
 
 def rangeChan(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
+    from gort.cmd.compile.selects import recvSlot
+
     c = fg.spillIfNeeded(fg.expr(s.X))
     et = u.Elem()
-    slot = fg.slotAddr(et)
+    slot = recvSlot(fg, et)
     fg.emit("while True:")
     with fg.indent():
         ok = fg.tmp()

@@ -84,7 +84,7 @@ def nonblocking(fg: FuncGen, c: ast.CommClause, default: ast.CommClause) -> None
     chx, lv, lok, define = recvParts(c.Comm)
     ch = fg.spillIfNeeded(fg.expr(chx))
     et = ti.underAs(fg.typeOf(chx), types.Chan).Elem()
-    slot = fg.slotAddr(et)
+    slot = recvSlot(fg, et)
     sel = fg.tmp("_sel")
     ok = fg.tmp("_ok")
     fg.emit(f"{sel}, {ok} = selectnbrecv({slot}, {ch})")
@@ -118,7 +118,7 @@ def general(fg: FuncGen, clauses: list[ast.CommClause]) -> None:
             chx, lv, lok, define = recvParts(c.Comm)
             ch = fg.spillIfNeeded(fg.expr(chx))
             et = ti.underAs(fg.typeOf(chx), types.Chan).Elem()
-            slot = fg.slotAddr(et)
+            slot = recvSlot(fg, et)
             recvs.append((c, ch, slot, et, lv, lok, define))
     cases = [f"({ch}, {a})" for _, ch, a in sends] + [f"({r[1]}, {r[2]})" for r in recvs]
     ci = fg.tmp("_ci")
@@ -147,6 +147,15 @@ def general(fg: FuncGen, clauses: list[ast.CommClause]) -> None:
             fg.emit("else:")
             with fg.indent():
                 fg.stmtList(default.Body)
+
+
+def recvSlot(fg: FuncGen, et: types.Type) -> str:
+    """The frame slot a receive case's element goes to. The slot is read only
+    when its case is chosen, and then the runtime has written it (the value,
+    or zero when the channel is closed): it is cleared first only if it
+    holds pointers, which a scan of the parked goroutine's frame must not
+    mistake for live ones (as FuncGen.recv)."""
+    return fg.slotAddr(et) if ti.hasPointers(et) else fg.slotAddrNoClear(et)
 
 
 def assignRecv(fg: FuncGen, x: Any, val: str, t: types.Type, define: bool) -> None:
