@@ -319,9 +319,9 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
             dequeueSudoG(c + c_sendq, sglist)
         else:
             dequeueSudoG(c + c_recvq, sglist)
-        sw = sglist >> 3
-        sgnext = u64[sw + _SG_WAITLINK]
-        u64[sw + _SG_WAITLINK] = 0
+        wl = (sglist >> 3) + _SG_WAITLINK  # sglist.waitlink's word
+        sgnext = u64[wl]
+        u64[wl] = 0
         releaseSudog(sglist, gp)
         sglist = sgnext
 
