@@ -145,7 +145,6 @@ def block() -> Generator[Any, Any, None]:
 # go: runtime/select.go selectgo
 def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[Any, Any, tuple[int, bool]]:
     """Run a select statement. Returns (index of the chosen case or -1, recvOK)."""
-    gp = _tls.g
     u64 = U64
 
     # generate permuted order
@@ -243,6 +242,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         return -1, False
 
     # pass 2 - enqueue on all chans
+    gp = _tls.g
     if gp.waiting:
         throw("gp.waiting != nil")
     u8 = U8
