@@ -217,3 +217,9 @@ def test_select_slots_without_pointers_are_not_cleared() -> None:
     assert m is not None and f"U64[{m.group(1)} >> 3] =" not in f and f"I64[{m.group(2)} >> 3] =" not in f, f
     m = re.search(r"selectgo\(\(\(v_e, (_a\d+)\)", f)
     assert m is not None and f"U64[{m.group(1)} >> 3] = 0\n" in f, f
+
+
+def test_range_over_channel_tests_one_result_when_it_receives() -> None:
+    f = _function(_module_defining("F_deep"), "F_main__func1")  # loopslots.go: for v := range res
+    assert re.search(r"if not \((_t\d+) := tryrecv\(v_res, (_a\d+), True\)\):\n\s+"
+                     r"if \1 is not None or not \(yield from chanrecvpark\(v_res, \2, gp\)\): break\n", f), f

@@ -266,9 +266,10 @@ def rangeChan(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     fg.emit("while True:")
     with fg.indent():
         ok = fg.tmp()
-        fg.emit(f"{ok} = tryrecv({c}, {slot}, True)")
-        fg.emit(f"if {ok} is None: {ok} = yield from chanrecvpark({c}, {slot}, gp)")
-        fg.emit(f"if not {ok}: break")
+        # tryrecv: True (received), False (closed) or None (would block).
+        fg.emit(f"if not ({ok} := tryrecv({c}, {slot}, True)):")
+        with fg.indent():
+            fg.emit(f"if {ok} is not None or not (yield from chanrecvpark({c}, {slot}, gp)): break")
         if ti.isMem(et):
             assignIter(fg, s, s.Key, slot, et)
         else:
