@@ -1216,15 +1216,16 @@ def gfget(pp: p) -> g | None:
     gp = gFree.pop()
     if gp is None:
         return None
-    if gp.stack.lo != 0 and gp.stack.hi - gp.stack.lo != startingStackSize:
+    stack_ = gp.stack
+    if stack_.lo and stack_.hi - stack_.lo != startingStackSize:
         # Deallocate old stack. We kept it in gfput because it was the
         # right size when the goroutine was put on the free list, but the
         # right size has changed since then.
-        systemstack(stackfree, gp.stack)
-        gp.stack.lo = 0
-        gp.stack.hi = 0
+        systemstack(stackfree, stack_)
+        stack_.lo = 0
+        stack_.hi = 0
         gp.stackguard0 = 0
-    if gp.stack.lo == 0:
+    if not stack_.lo:
         # Stack was deallocated in gfput or just above. Allocate a new one.
         gp.stack = systemstack(stackalloc, startingStackSize)
         gp.stackguard0 = gp.stack.lo + param.stackGuard
@@ -1258,7 +1259,7 @@ def goentry(gp: g, fv: int) -> Generator[Any, Any, None]:
     runtime.Goexit unwinds to here.
     """
     try:
-        r = symtab.FUNCTAB[U64[fv >> 3]](gp, fv)  # type: ignore[misc]
+        r = symtab.FUNCTAB[gp.startpc](gp, fv)  # type: ignore[misc]  # fv's fn (newproc1)
         if r is not None and hasattr(r, "send"):
             yield from r
     except GoPanic as e:
@@ -3317,8 +3318,7 @@ def acquireSudog(mp: m | None = None) -> int:
     mp is getg().m, when the caller has it at hand."""
     if mp is None:
         mp = _tls.g.m  # (no acquirem: see gopark)
-    pp = mp.p
-    cache = pp.sudogcache
+    cache = mp.p.sudogcache
     if not cache:
         lock(sched.sudoglock)  # type: ignore[arg-type]
         # First, try to grab a batch from the central cache.
@@ -3332,7 +3332,7 @@ def acquireSudog(mp: m | None = None) -> int:
         if not cache:
             cache.append(mallocgc(param.sizeof_sudog, sudogType, True))
     sg: int = cache.pop()
-    if U64[(sg >> 3) + _W_ELEMVU] != 0:
+    if U64[(sg >> 3) + _W_ELEMVU]:
         throw("acquireSudog: found s.elem != nil in cache")
     return sg
 
