@@ -282,16 +282,14 @@ def store(t: types.Type, addr: str, val: str, off: int = 0) -> list[str]:
         return [f"F64[{_at(addr, off, 3)}] = {val}.real", f"F64[{_at(addr, off + 8, 3)}] = {val}.imag"]
     if r == Rep.PTR:
         return [f"U64[{_at(addr, off, 3)}] = {val}"]
+    # A multi-word value is unpacked into its words in one statement (the
+    # tuple's items are not indexed one by one).
     if r == Rep.STRING:
-        return [f"U64[{_at(addr, off, 3)}] = {val}[0]", f"I64[{_at(addr, off + 8, 3)}] = {val}[1]"]
+        return [f"U64[{_at(addr, off, 3)}], I64[{_at(addr, off + 8, 3)}] = {val}"]
     if r == Rep.SLICE:
-        return [
-            f"U64[{_at(addr, off, 3)}] = {val}[0]",
-            f"I64[{_at(addr, off + 8, 3)}] = {val}[1]",
-            f"I64[{_at(addr, off + 16, 3)}] = {val}[2]",
-        ]
+        return [f"U64[{_at(addr, off, 3)}], I64[{_at(addr, off + 8, 3)}], I64[{_at(addr, off + 16, 3)}] = {val}"]
     if r == Rep.IFACE:
-        return [f"U64[{_at(addr, off, 3)}] = {val}[0]", f"U64[{_at(addr, off + 8, 3)}] = {val}[1]"]
+        return [f"U64[{_at(addr, off, 3)}], U64[{_at(addr, off + 8, 3)}] = {val}"]
     if r == Rep.MEM:
         dst = f"({addr} + {off})" if off else addr
         return [copyMem(t, dst, val)]
