@@ -53,7 +53,8 @@ def _function(text: str, fn: str) -> str:
 def _compiled() -> None:
     for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go",
                  "staticclosures.go", "deadswitch.go", "opendefers.go", "masks.go", "wrapsides.go",
-                 "rangecounter.go", "loopslots.go", "selectslots.go"):
+                 "rangecounter.go", "loopslots.go", "selectslots.go",
+                 "closurewords.go"):
         r = run_gort(os.path.join(PROGS, prog))
         assert r.rc == 0, r.stderr
 
@@ -223,3 +224,16 @@ def test_range_over_channel_tests_one_result_when_it_receives() -> None:
     f = _function(_module_defining("F_deep"), "F_main__func1")  # loopslots.go: for v := range res
     assert re.search(r"if not \((_t\d+) := tryrecv\(v_res, (_a\d+), True\)\):\n\s+"
                      r"if \1 is not None or not \(yield from chanrecvpark\(v_res, \2, gp\)\): break\n", f), f
+
+
+def test_closure_words_by_index() -> None:
+    text = _module_defining("F_makers")  # closurewords.go
+    # Made: the funcval's word index once, a slice unpacked into three words.
+    mk = _function(text, "F_makers")
+    assert re.search(r"(_fw\d+) = _t\d+ >> 3\n\s+U64\[\1\] = FID_F_makers__func1\n", mk), mk
+    assert re.search(r"U64\[(_fw\d+) \+ 5\], I64\[\1 \+ 6\], I64\[\1 \+ 7\] = v_sl\n", mk), mk
+    # Called: the captures loaded from ctx's word index; a bool and narrow ints by byte address.
+    f = _function(text, "F_makers__func1")
+    assert "_cw = ctx >> 3\n" in f and "v_sl = (U64[_cw + 5], I64[_cw + 6], I64[_cw + 7])\n" in f, f
+    assert "v_b = (U8[(ctx + 16)] != 0)\n" in f and "v_counter = U64[_cw + 1]\n" in f, f
+    assert "_cw" not in _function(text, "F_one__func1")  # one capture: not worth it

@@ -79,17 +79,25 @@ def compileFuncLit(fg: FuncGen, e: ast.FuncLit) -> str:
     # new(closure struct): the descriptor's size is the closure's (newobject_g
     # spares mallocgc_g's sizing of the request).
     fg.emit(f"{fv} = newobject_g(gp, {pg.closureTypeRef(size, tuple(ptrs))})")
-    fg.emit(f"U64[{fv} >> 3] = FID_{pyname}")
+    # Three words or more are stored by index from the funcval's word index
+    # (a heap object: it never moves).
+    if size >= 24:
+        fw = fg.tmp("_fw")
+        fg.emit(f"{fw} = {fv} >> 3")
+        fg.wordBase[fv] = fw
+    for st in ti.store(types.Typ[types.Uintptr], fv, f"FID_{pyname}"):
+        fg.emit(st)
     for v, off, byref in layout:
         vi = fg.varOf(v, e)
         if byref:
             if vi.kind != "mem":
                 raise fg.err(e, f"internal error: captured variable {v.Name()} is not in memory")
-            fg.emit(f"U64[({fv} + {off}) >> 3] = {vi.name}")
+            for st in ti.store(types.Typ[types.Uintptr], fv, vi.name, off):
+                fg.emit(st)
         else:
             val = fg.loadVar(vi)
-            for s in ti.store(fg.vtype(v), fv, val, off):
-                fg.emit(s)
+            for st in ti.store(fg.vtype(v), fv, val, off):
+                fg.emit(st)
     fg.ptrLocals.add(fv)
     return fv
 

@@ -930,12 +930,17 @@ class FuncGen:
 
     def bindCaptures(self, caps: list[types.Var]) -> None:
         off = 8
+        if len(caps) >= 2:
+            # Loaded by index from the funcval's word index (it is on the
+            # heap: it never moves), here only.
+            self.emit("_cw = ctx >> 3")
+            self.wordBase["ctx"] = "_cw"
         for v in caps:
             t = self.vtype(v)
             if self.capturedByRef(v):
                 off = (off + 7) & ~7
                 name = self.local(v.Name())
-                self.emit(f"{name} = U64[(ctx + {off}) >> 3]")
+                self.emit(f"{name} = {ti.load(types.Typ[types.Uintptr], 'ctx', off)}")
                 self.vars[v] = VarInfo("mem", name, t)
                 self.ptrLocals.add(name)
                 off += 8
@@ -952,6 +957,7 @@ class FuncGen:
                 if ti.hasPointers(t):
                     self.ptrLocals.add(name)
                 off += ti.sizeof(t)
+        self.wordBase.pop("ctx", None)
 
     def capturedByRef(self, v: types.Var) -> bool:
         f = self.analysis.facts.get(v)
