@@ -1056,10 +1056,12 @@ def callerpc(frame: Any) -> tuple[int, tuple[Any, int] | None]:
     byCode = symtab.byCode
     while frame is not None:
         code = frame.f_code
-        f = byCode.get(code)
-        if f is not None:
-            return f.entry, (code, frame.f_lasti)
-        frame = frame.f_back
+        try:
+            f = byCode[code]  # (a go statement's own frame: the first one, as a rule)
+        except KeyError:
+            frame = frame.f_back
+            continue
+        return f.entry, (code, frame.f_lasti)
     return 0, None
 
 
@@ -1146,13 +1148,14 @@ systemGoroutineNames = {
 # go: runtime/traceback.go isSystemGoroutine
 def isSystemGoroutine(gp: g) -> bool:
     """Whether gp is the runtime's (hidden from dumps and deadlock detection)."""
-    pc = gp.startpc
-    r = _systemPC.get(pc)
-    if r is None:
+    try:
+        return _systemPC[gp.startpc]  # (a miss is once per function)
+    except KeyError:
+        pc = gp.startpc
         f = symtab.findfunc(pc)
         r = f is not None and f.name != "runtime.main" and f.name in systemGoroutineNames
         _systemPC[pc] = r
-    return r
+        return r
 
 
 _systemPC: dict[int, bool] = {}  # startpc → isSystemGoroutine (functions never change)
@@ -1177,7 +1180,8 @@ def gfput(pp: p, gp: g) -> None:
         # queue that pushAll links in at once.
         stackQ = gQueue()
         noStackQ = gQueue()
-        while gFree.size >= param.gfreeLocalKeep:
+        keep = param.gfreeLocalKeep
+        while gFree.size >= keep:
             g1 = gFree.pop()
             if g1 is None:
                 break
