@@ -1076,7 +1076,7 @@ def peekgoid() -> int:
 # go: runtime/proc.go newproc1
 def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int) -> g:
     """Create a new G in state _Grunnable (or _Gwaiting if parked) starting at fn. On g0."""
-    if fn == 0:
+    if not fn:
         fatal("go of nil func value")
     mp = acquirem()  # disable preemption because we hold M and P in local vars.
     pp = mp.p
@@ -1085,7 +1085,7 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
         newg = malg(param.stackMin)
         casgstatus(newg, _Gidle, _Gdead)
         allgadd(newg)  # publishes with a g->status of Gdead
-    if newg.stack.hi == 0:
+    if not newg.stack.hi:
         throw("newproc1: newg missing stack")
     if newg.atomicstatus != _Gdead:  # readgstatus
         throw("newproc1: new g is not Gdead")
