@@ -54,7 +54,7 @@ def _compiled() -> None:
     for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go",
                  "staticclosures.go", "deadswitch.go", "opendefers.go", "masks.go", "wrapsides.go",
                  "rangecounter.go", "loopslots.go", "selectslots.go",
-                 "closurewords.go"):
+                 "closurewords.go", "truthconds.go"):
         r = run_gort(os.path.join(PROGS, prog))
         assert r.rc == 0, r.stderr
 
@@ -176,7 +176,7 @@ def test_masks_only_where_a_value_may_leave_its_range() -> None:
     # int8(x & 0xff) can only rise past 127: one bound tested (wrapsides.go has more).
     assert "if v_d > 127:" in signed and "if not -128 <= v_i <= 127:" in signed, signed
     add = _function(_module_defining("M_WaitGroup__Add"), "M_WaitGroup__Add")
-    assert "v_w = (v_state_2 & 2147483647)\n" in add and "(v_state_2 & 2147483648) != 0" in add, add
+    assert "v_w = (v_state_2 & 2147483647)\n" in add and "if (((v_state_2 & 2147483648)) and (not v_bubbled)):" in add, add
 
 
 def test_wraps_test_the_bounds_a_value_can_cross() -> None:
@@ -237,3 +237,12 @@ def test_closure_words_by_index() -> None:
     assert "_cw = ctx >> 3\n" in f and "v_sl = (U64[_cw + 5], I64[_cw + 6], I64[_cw + 7])\n" in f, f
     assert "v_b = (U8[(ctx + 16)] != 0)\n" in f and "v_counter = U64[_cw + 1]\n" in f, f
     assert "_cw" not in _function(text, "F_one__func1")  # one capture: not worth it
+
+
+def test_conditions_test_truth_not_comparisons_with_zero() -> None:
+    f = _function(_module_with_string(b"odd-lowzero "), "F_main")  # truthconds.go
+    for line in ("if (v_x):", "if (not v_x):", "if (((v_x & 1)) and (not v_u)):", "while (v_q):",
+                 "if ((((v_ch) and (v_m)) and (v_f)) and (v_up)):"):
+        assert line in f, (line, f)
+    # As values, comparisons stay bools.
+    assert "v_b = (v_x != 0)\n" in f and "v_c = ((v_x == 0) and (v_u == 0))\n" in f, f

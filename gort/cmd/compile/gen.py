@@ -490,6 +490,7 @@ class FuncGen:
         self._params: set[types.Var] | None = None
         self.wordBase: dict[str, str] = {}  # typeinfo.wordBase while this function compiles
         self.slotAddrLines: set[str] = set()  # `name = _sp + off` lines emitted (emitSlotAddr)
+        self.truthLeaves: set[int] = set()  # ids of comparisons compiled as truth values (condExpr)
         self._fieldUses: dict[types.Var, int] | None = None
         self.sliceCache: dict[str, tuple[str, str, str]] = {}  # slice local -> (ptr, len, word index) locals in a loop
         self.bounded: set[str] = set()  # Python locals known in [0, MaxInt) (range indexes)
@@ -1397,7 +1398,7 @@ class FuncGen:
             elif s.Else is not None:
                 self.stmt(s.Else)
             return
-        cond = self.expr(s.Cond)
+        cond = self.condExpr(s.Cond)
         self.emit(f"if {cond}:")
         with self.indent():
             self.stmtList(s.Body.List)
@@ -1464,7 +1465,7 @@ class FuncGen:
             self.emit("while True:")
             with self.indent():
                 cmark = len(self.L.lines)
-                cond = self.expr(s.Cond)
+                cond = self.condExpr(s.Cond)
                 simple = len(self.L.lines) == cmark
                 if simple:
                     self.L.lines[mark] = self.L.lines[mark].replace("while True:", f"while {cond}:")
@@ -2436,10 +2437,37 @@ class FuncGen:
             return f"c64r({v})" if ti.isFloat32(t) else v
         raise self.err(node, f"gort: operator {op} on {t} not supported")
 
+    def condExpr(self, e: Any) -> str:
+        """Condition e of an if or for statement, where only its truth counts:
+        a comparison with 0 or nil among its operands of &&, || and ! is the
+        integer or pointer itself (`if x&m != 0` is `if (x & m):`), not a bool."""
+        leaves: set[int] = set()
+
+        def mark(x: Any) -> None:
+            x = unparen(x)
+            if isinstance(x, ast.BinaryExpr) and x.Op in (token.LAND, token.LOR):
+                mark(x.X)
+                mark(x.Y)
+            elif isinstance(x, ast.UnaryExpr) and x.Op == token.NOT:
+                mark(x.X)
+            elif isinstance(x, ast.BinaryExpr) and x.Op in (token.EQL, token.NEQ):
+                leaves.add(id(x))
+
+        mark(e)
+        saved = self.truthLeaves
+        self.truthLeaves = leaves
+        try:
+            return self.expr(e)
+        finally:
+            self.truthLeaves = saved
+
     def compare(self, op: Any, x: str, y: str, xt: types.Type, yt: types.Type, node: Any, swapped: bool = False) -> str:
         r = ti.rep(xt)
         if swapped and op in (token.LSS, token.LEQ, token.GTR, token.GEQ):
             op = {token.LSS: token.GTR, token.LEQ: token.GEQ, token.GTR: token.LSS, token.GEQ: token.LEQ}[op]
+        if id(node) in self.truthLeaves and r in (Rep.INT, Rep.PTR) and "0" in (x, y):
+            v = y if x == "0" else x
+            return f"({v})" if op == token.NEQ else f"(not {v})"
         pyop = _cmpop[op]
         if r in (Rep.INT, Rep.FLOAT, Rep.BOOL, Rep.PTR, Rep.COMPLEX):
             return f"({x} {pyop} {y})"
