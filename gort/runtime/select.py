@@ -35,10 +35,10 @@ channel's queue and isSelect; at most one of them fires (selectDone).
 Differences from Go: the cases arrive as a Python tuple rather than an array
 of scase on the stack, and pollorder/lockorder are Python lists (Go's order0
 array is stack scratch space); sudogs, channels and element slots are in Go
-memory as in Go. selectgo collects the host locks of the distinct channels
-in lock order once (`selLocks`), and sellock, selunlock and selparkcommit
-(handed them as gopark's lock argument) go through that list instead of
-through the cases, or gp.waiting's sudogs, each time.
+memory as in Go. sellock returns the host locks of the distinct channels
+it took, in lock order, and selunlock, selparkcommit (handed them as
+gopark's lock argument) and the second sellock, after the park (`relock`),
+go through that list instead of through the cases, or gp.waiting's sudogs.
 """
 
 from __future__ import annotations
@@ -91,25 +91,28 @@ Cases = tuple[tuple[int, int], ...]
 
 
 # The host locks of a select's distinct channels, in lock order: what
-# sellock, selunlock and selparkcommit work from (see "Differences from Go").
+# sellock returns, and selunlock, selparkcommit and relock work from (see
+# "Differences from Go").
 Locks = list[Any]
 
 
-def selLocks(scases: Cases, lockorder: list[int]) -> Locks:
-    """The locks of the cases' channels in lockorder, each channel once."""
+# go: runtime/select.go sellock
+def sellock(scases: Cases, lockorder: list[int]) -> Locks:
+    """Lock every distinct channel of the cases, in lock order; return their locks."""
     locks = []
     c = 0
     for o in lockorder:
         c0 = scases[o][0]
         if c0 != c:
             c = c0
-            locks.append(chaninfo[c][0]._l)
+            l = chaninfo[c][0]._l
+            l.acquire()
+            locks.append(l)
     return locks
 
 
-# go: runtime/select.go sellock
-def sellock(locks: Locks) -> None:
-    """Lock every distinct channel of the cases, in address order."""
+def relock(locks: Locks) -> None:
+    """sellock again, after the park: the locks the first sellock returned."""
     for l in locks:
         l.acquire()
 
@@ -177,10 +180,9 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         lockorder = pollorder
     else:
         lockorder = _heapsortByChan(scases, pollorder)
-    locks = selLocks(scases, lockorder)
 
     # lock all the channels involved in the select
-    sellock(locks)
+    locks = sellock(scases, lockorder)
 
     # pass 1 - look for something already waiting
     for casi in pollorder:
@@ -283,7 +285,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     yield gopark(selparkcommit, locks, waitReasonSelect, 0, 1, gp)
     gp.activeStackChans = False
 
-    sellock(locks)
+    relock(locks)  # sellock(scases, lockorder)
 
     gp.selectDone = 0
     sg = gp.param  # the sudog that fired, or None (never a case's sudog)
