@@ -81,8 +81,8 @@ Differences from Go:
     its thread instead, as a locked M does (preempt.py, `plainPark`; see
     docs/design/0002-preemption.md).
   * acquirem/releasem (m.locks) bracket only what can reach a safepoint;
-    the hot paths (gopark, goready, the sudog cache) skip them, since
-    runtime code has no safepoints in gort.
+    the hot paths (gopark, goready, the sudog cache, newproc1) skip them,
+    since runtime code has no safepoints in gort.
   * wakep returns at once when GOMAXPROCS is 1 (the caller holds the only
     P; Go would only set needspinning).
   * casgstatus throws "casgstatus: bad status" where Go would spin forever
@@ -1078,7 +1078,9 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
     """Create a new G in state _Grunnable (or _Gwaiting if parked) starting at fn. On g0."""
     if not fn:
         fatal("go of nil func value")
-    mp = acquirem()  # disable preemption because we hold M and P in local vars.
+    # (Go holds acquirem here, against preemption while M and P sit in
+    # locals; newproc1 runs on g0 and gort's runtime code has no safepoints.)
+    mp: m = _tls.g.m
     pp = mp.p
     newg = gfget(pp)
     if newg is None:
@@ -1127,7 +1129,6 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
     else:
         casgstatus(newg, _Gdead, status)
     pp.goidcache += 1
-    releasem(mp)
     return newg
 
 
