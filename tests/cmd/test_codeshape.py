@@ -246,3 +246,11 @@ def test_conditions_test_truth_not_comparisons_with_zero() -> None:
         assert line in f, (line, f)
     # As values, comparisons stay bools.
     assert "v_b = (v_x != 0)\n" in f and "v_c = ((v_x == 0) and (v_u == 0))\n" in f, f
+
+
+def test_select_without_default_takes_its_last_case_untested() -> None:
+    f = _function(_module_with_string(b"closed, stale:"), "F_main")  # selectslots.go
+    m = re.search(r"(_ci\d+), _ok\d+ = yield from selectgo\(.*, 1, 2, True\)\n", f)  # a send, two receives
+    assert m is not None, f
+    ci = m.group(1)
+    assert f"if {ci} == 0:" in f and f"elif {ci} == 1:" in f and f"{ci} == 2" not in f, f

@@ -126,13 +126,22 @@ def general(fg: FuncGen, clauses: list[ast.CommClause]) -> None:
     block = "False" if default is not None else "True"
     fg.emit(f"{ci}, {ok} = yield from selectgo(({''.join(c + ', ' for c in cases)}), {len(sends)}, {len(recvs)}, {block})")
     first = True
+    ncases = len(sends) + len(recvs)
+
+    def test(i: int) -> str:
+        # Without a default, selectgo returns one of the cases: the last one
+        # needs no test.
+        if default is None and i == ncases - 1 and not first:
+            return "else:"
+        return ("if " if first else "elif ") + f"{ci} == {i}:"
+
     for i, (c, _ch, _a) in enumerate(sends):
-        fg.emit(("if " if first else "elif ") + f"{ci} == {i}:")
+        fg.emit(test(i))
         first = False
         with fg.indent():
             fg.stmtList(c.Body)
     for j, (c, _ch, slot, et, lv, lok, define) in enumerate(recvs):
-        fg.emit(("if " if first else "elif ") + f"{ci} == {len(sends) + j}:")
+        fg.emit(test(len(sends) + j))
         first = False
         with fg.indent():
             val = slot if ti.isMem(et) else ti.load(et, slot)

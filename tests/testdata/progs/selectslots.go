@@ -108,4 +108,22 @@ func main() {
 		}
 	}
 	fmt.Println("f", got, zeros)
+	// Three cases, a send last: with no default, the last case is taken untested.
+	in1, in2, out := make(chan int, 1), make(chan int, 1), make(chan int, 1)
+	in1 <- 1
+	out <- 0
+	trace := ""
+	for step := range 3 {
+		select {
+		case v := <-in1:
+			trace += fmt.Sprint("in1:", v, " ")
+			in2 <- 2
+		case v := <-in2:
+			trace += fmt.Sprint("in2:", v, " ")
+			<-out
+		case out <- step:
+			trace += fmt.Sprint("out:", step, " ")
+		}
+	}
+	fmt.Println(trace, <-out)
 }
