@@ -54,7 +54,7 @@ def _compiled() -> None:
     for prog in ("deadcode.go", "smallcopies.go", "loopclosures.go", "constshifts.go", "atomics.go",
                  "staticclosures.go", "deadswitch.go", "opendefers.go", "masks.go", "wrapsides.go",
                  "rangecounter.go", "loopslots.go", "selectslots.go",
-                 "closurewords.go", "truthconds.go"):
+                 "closurewords.go", "truthconds.go", "recvexpr.go"):
         r = run_gort(os.path.join(PROGS, prog))
         assert r.rc == 0, r.stderr
 
@@ -254,3 +254,9 @@ def test_select_without_default_takes_its_last_case_untested() -> None:
     assert m is not None, f
     ci = m.group(1)
     assert f"if {ci} == 0:" in f and f"elif {ci} == 1:" in f and f"{ci} == 2" not in f, f
+
+
+def test_received_word_is_read_where_it_is_used() -> None:
+    f = _function(_module_defining("F_pair"), "F_main")  # recvexpr.go
+    assert re.search(r"\n\s+v_sum = v_sum \+ I64\[_a\d+ >> 3\]\n", f), f
+    assert not re.search(r"\n\s+I64\[_a\d+ >> 3\]\n", f), f  # a dropped value is not read

@@ -1306,7 +1306,7 @@ class FuncGen:
 
     def assignDefine(self, l: ast.Ident, v: str) -> None:
         if l.Name == "_":
-            if v and not _simple(v):
+            if v and not _simple(v) and not _pureLoad(v):
                 self.emit(v)
             return
         newobj = self.info.Defs.get(l)
@@ -2154,6 +2154,9 @@ class FuncGen:
         if ti.isMem(et):
             self.fresh.add(slot)
             return slot, ok
+        if ti.view(et) is not None:
+            # One word: read where it is used (only this receive writes its slot).
+            return ti.load(et, slot), ok
         v = self.tmp()
         self.emit(f"{v} = {ti.load(et, slot)}")
         return v, ok
@@ -3018,6 +3021,17 @@ _cmpop = {token.EQL: "==", token.NEQ: "!=", token.LSS: "<", token.LEQ: "<=", tok
 
 def _isUntyped(t: Any) -> bool:
     return isinstance(t, types.Basic) and bool(t.Info() & types.IsUntyped)
+
+
+_VIEWLOAD = re.compile(r"^(?:[IU](?:8|16|32|64)|F32|F64)\[([\w +>()]*)\]$")
+
+
+def _pureLoad(v: str) -> bool:
+    """v reads one word through a view at an address computed without calls:
+    nothing to do when its value is dropped (a nil check, if needed, is a
+    statement before it)."""
+    m = _VIEWLOAD.match(v)
+    return m is not None and re.search(r"\w\(", m.group(1)) is None
 
 
 def _simple(v: str) -> bool:
