@@ -11,6 +11,9 @@ import (
 func main() {
 	defer func() { fmt.Println("main recovered:", recover()) }()
 	var f func(int)
+	// A fresh time slice, so that sysmon does not preempt main (after a
+	// long start-up) between the go statement and the print below.
+	time.Sleep(time.Millisecond)
 	go f(1)
 	fmt.Println("the go statement went on")
 	time.Sleep(5 * time.Second)
