@@ -1118,7 +1118,7 @@ class FuncGen:
         self.discarded = unparen(s.X)
         x = self.expr(s.X)
         self.discarded = None
-        if x and x not in ("None",) and not x.isidentifier():
+        if x and x not in ("None",) and not x.isidentifier() and not _pureLoad(x):
             self.emit(x)
 
     def stmt_DeclStmt(self, s: ast.DeclStmt) -> None:
