@@ -73,6 +73,20 @@ def test_trace_runtime_follows_the_seed() -> None:
     details = [(n, d) for _, n, d in calls if n == "runtime.newproc"]
     assert details[0] == ("runtime.newproc", "fn=runtime.main goid=1")
     assert any(d.startswith("fn=main.main.func1 goid=") for n, d in details)
+    # The depth carries over where Go switches stacks: newproc1 runs on g0
+    # (systemstack) one call below the G's newproc, and runtime.main runs
+    # one call below the execute that started its G (gogo).
+    # (Other Ms' lines may come in between: match each by its details.)
+    newproc1s = 0
+    for i, (d, n, detail) in enumerate(calls):
+        if n == "runtime.newproc1":
+            caller = [c for c in calls[:i] if c[1] == "runtime.newproc" and c[2].startswith(detail + " ")][-1]
+            assert caller[0] == d - 1, (caller, calls[i])
+            newproc1s += 1
+    assert newproc1s >= 5  # runtime.main, forcegchelper, bgsweep, bgscavenge, main.main.func1
+    i = names.index("runtime.main")
+    ex = [c for c in calls[:i] if c[1:] == ("runtime.execute", "goid=1")][-1]
+    assert calls[i][0] == ex[0] + 1
     # The main goroutine parks on its receive, and is readied by the sender.
     assert any(n == "runtime.gopark" and d == 'reason="chan receive"' for _, n, d in calls)
     assert calls[-1][1:] == ("runtime.exit", "code=0")

@@ -17,6 +17,10 @@ nothing.
 Depth: code on an M's g0 counts depth on the g0; a user G counts its own
 depth on top of the depth at which the M's `execute` started running it, so
 a goroutine that parks on one M and resumes on another keeps its nesting.
+The two functions that move between a G and its M's g0 carry the depth
+across, through wrappers that `install()` puts in place of them too:
+`gogo` records the g0's depth as the M's `traceBase`, and `systemstack`
+starts the g0 at the depth of the G that called it.
 
 Differences from Go: Go has no such tracer (the closest are GODEBUG traces
 and the execution tracer); this is gort's window onto the seed article's
@@ -130,6 +134,7 @@ def install(table: dict[str, tuple[str, str, Details | None]]) -> None:
     import importlib
 
     mods = [m for n, m in list(sys.modules.items()) if n.startswith(("gort.runtime", "gort.std", "gort_pkg"))]
+    _keepDepth(mods)
     for goname, (modname, attr, details) in table.items():
         mod = importlib.import_module(modname)
         fn = getattr(mod, attr)
@@ -137,6 +142,41 @@ def install(table: dict[str, tuple[str, str, Details | None]]) -> None:
             continue
         w = wrap(goname, fn, details)
         w.__gort_traced__ = True  # type: ignore[attr-defined]
+        _wrappers[id(fn)] = (fn, w)
+        _replace_everywhere(fn, w, mods)
+
+
+def _keepDepth(mods: list[Any]) -> None:
+    """Put depth-keeping wrappers in place of systemstack and gogo (see the
+    file docstring): only a traced run pays for the depth."""
+    from gort.runtime import proc
+
+    systemstack = stubs.systemstack
+    gogo = proc.gogo
+
+    @functools.wraps(systemstack)
+    def depthSystemstack(fn: Any, *args: Any) -> Any:
+        gp = stubs._tls.g
+        mp = gp.m
+        g0 = mp.g0
+        if gp is g0 or gp is mp.gsignal:
+            return systemstack(fn, *args)
+        saved = g0.traceDepth
+        g0.traceDepth = gp.traceDepth + mp.traceBase
+        try:
+            return systemstack(fn, *args)
+        finally:
+            g0.traceDepth = saved
+
+    @functools.wraps(gogo)
+    def depthGogo(gp: Any) -> Any:
+        mp = gp.m
+        mp.traceBase = mp.g0.traceDepth
+        return gogo(gp)
+
+    for fn, w in ((systemstack, depthSystemstack), (gogo, depthGogo)):
+        if id(fn) in _wrappers:
+            continue
         _wrappers[id(fn)] = (fn, w)
         _replace_everywhere(fn, w, mods)
 

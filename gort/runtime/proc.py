@@ -2051,10 +2051,9 @@ def execute(gp: g, inheritTime: bool, mp: m | None = None) -> Mcall:
 
 # go: runtime/asm_amd64.s gogo
 def gogo(gp: g) -> Mcall:
-    """Switch to gp and run it until it mcalls back to g0."""
-    mp = gp.m
-    g0_ = mp.g0  # type: ignore[union-attr]
-    mp.traceBase = g0_.traceDepth  # type: ignore[union-attr]
+    """Switch to gp and run it until it mcalls back to g0. (Under
+    --trace-runtime, calltrace sets the M's traceBase first.)"""
+    g0_ = gp.m.g0  # type: ignore[union-attr]
     _tls.g = gp
     try:
         fn = gp.sched.coro.send(None)  # type: ignore[union-attr]

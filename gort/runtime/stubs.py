@@ -83,19 +83,16 @@ def systemstack(fn: Any, *args: Any) -> Any:
     """Run fn(*args) on the M's g0 and return its result.
 
     Go switches to the g0 stack; gort switches what getg() returns, so
-    runtime code that must run on g0 (stackalloc, newproc1) sees g0. The
-    --trace-runtime depth carries over, so the calls print nested.
+    runtime code that must run on g0 (stackalloc, newproc1) sees g0. (Under
+    --trace-runtime, calltrace carries the call depth over to g0.)
     """
     gp = _tls.g
     mp = gp.m
     g0 = mp.g0
     if gp is g0 or gp is mp.gsignal:
         return fn(*args)
-    saved = g0.traceDepth
-    g0.traceDepth = gp.traceDepth + mp.traceBase
     _tls.g = g0
     try:
         return fn(*args)
     finally:
         _tls.g = gp
-        g0.traceDepth = saved
