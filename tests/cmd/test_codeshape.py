@@ -190,6 +190,8 @@ def test_wraps_test_the_bounds_a_value_can_cross() -> None:
     sq = _function(text, "F_squares")
     assert "if v_a > 9223372036854775807:" in sq and "if v_c > 127:" in sq, sq  # x * x
     assert "if not -9223372036854775808 <= v_d <= 9223372036854775807:" in sq, sq  # x * (x + 1)
+    sh = _function(text, "F_convShifts")  # T(y) << k: one wrap, after the shift
+    assert "v_a = ((v_x << 32) & 0xffffffffffffffff)\n" in sh and "v_c = (v_x << 5)\n" in sh, sh
     conv = _function(text, "F_conversions")
     assert "if v_a > 2147483647:" in conv and "if not -2147483648 <= v_c <= 2147483647:" in conv, conv
 

@@ -34,6 +34,7 @@ from typing import Any
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.checkinfo import CheckInfo, identsOf
+from gort.cmd.compile.color import classifyCall
 from gort.cmd.compile.deadcode import (
     SwitchPlan,
     endsInFallthrough,
@@ -2222,7 +2223,8 @@ class FuncGen:
             x = self.spillAt(x, mark)
             return self.compare(op, x, y, ct, ct, e)
         if op in (token.SHL, token.SHR):
-            x = self.expr(e.X, t)
+            inner = self.shlConvOperand(e, t)
+            x = self.expr(inner) if inner is not None else self.expr(e.X, t)
             mark = len(self.L.lines)
             y = self.expr(e.Y)
             x = self.spillAt(x, mark)
@@ -2248,6 +2250,30 @@ class FuncGen:
         y = self.expr(e.Y, t)
         x = self.spillAt(x, mark)
         return self.binop(op, x, y, t, t, e)
+
+    def shlConvOperand(self, e: ast.BinaryExpr, t: types.Type) -> Any:
+        """For T(y) << k (a constant k below T's width) that is wrapped to T
+        anyway, y: the wrap of y << k is the wrap of T(y) << k, so the
+        conversion's own wrap can go. None when that does not apply."""
+        if e.Op != token.SHL or ti.rep(t) != Rep.INT or shlFits(self, e, t):
+            return None
+        u = unparen(e.X)
+        if not isinstance(u, ast.CallExpr) or len(u.Args) != 1 or self.constOf(u) is not None:
+            return None
+        kind, _ = classifyCall(self.info, u)
+        if kind != "conv":
+            return None
+        ft = self.typeOf(u.Args[0])
+        if ti.rep(ft) != Rep.INT or _isUntyped(ft) or not isinstance(ft.Underlying(), types.Basic):
+            return None
+        kc = self.constOf(e.Y)
+        try:
+            k = int(self.constant(kc, types.Typ[types.Uint])) if kc is not None else -1
+        except (ValueError, TypeError):
+            return None
+        if not 0 < k < ti.intinfo(t)[0]:
+            return None
+        return u.Args[0]
 
     _rawOK = False
 

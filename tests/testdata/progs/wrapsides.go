@@ -77,6 +77,19 @@ func conversions(u uint64, x int64) {
 	fmt.Println(a, b, c, d, e, f)
 }
 
+// T(y) << k wraps once, after the shift: the conversion's own wrap goes.
+func convShifts(x int64, y int32) {
+	a := uint64(x) << 32
+	b := uint64(y) << 63
+	c := int32(x) << 5
+	d := uint8(x) << 3
+	e := int16(uint64(x)) << 15
+	f := int64(uint64(x)) << 1
+	g := uint32(y) << 31
+	h := int8(y) << 7
+	fmt.Println(a, b, c, d, e, f, g, h)
+}
+
 func loops() {
 	var n8 int8 = 120
 	for i := 0; i < 10; i++ {
@@ -103,6 +116,7 @@ func main() {
 		y := i32s()[i%len(i32s())]
 		z := i8s()[i%len(i8s())]
 		squares(x, y, z)
+		convShifts(x, y)
 	}
 	loops()
 }
