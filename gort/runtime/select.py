@@ -39,6 +39,10 @@ memory as in Go. sellock returns the host locks of the distinct channels
 it took, in lock order, and selunlock, selparkcommit (handed them as
 gopark's lock argument) and the second sellock, after the park (`relock`),
 go through that list instead of through the cases, or gp.waiting's sudogs.
+The lock order of two cases is one compare, and of one case its poll order,
+where Go runs its heap sort: the same order, except that two cases on one
+channel keep their poll order where the heap sort swaps them (a random
+order either way).
 """
 
 from __future__ import annotations
