@@ -218,6 +218,8 @@ def test_select_slots_without_pointers_are_not_cleared() -> None:
     # A point (no pointers) goes to a slot nobody clears; a *point's slot is cleared.
     m = re.search(r"selectgo\(\(\(v_a, (_a\d+)\), \(v_b, (_a\d+)\)", f)
     assert m is not None and f"U64[{m.group(1)} >> 3] =" not in f and f"I64[{m.group(2)} >> 3] =" not in f, f
+    # The ok of `case p, ok := <-a` is the select's own result (nothing assigns or captures it).
+    assert re.search(r"if \(_ok\d+ or \(v_v_\d+\)\):", f), f  # case v, ok := <-b: if ok || v != 0
     m = re.search(r"selectgo\(\(\(v_e, (_a\d+)\)", f)
     assert m is not None and f"U64[{m.group(1)} >> 3] = 0\n" in f, f
 

@@ -146,7 +146,7 @@ def general(fg: FuncGen, clauses: list[ast.CommClause]) -> None:
         with fg.indent():
             val = slot if ti.isMem(et) else ti.load(et, slot)
             assignRecv(fg, lv, val, et, define)
-            if lok is not None:
+            if lok is not None and not (define and aliasOk(fg, lok, ok)):
                 assignRecv(fg, lok, ok, types.Typ[types.Bool], define)
             fg.stmtList(c.Body)
     if default is not None:
@@ -156,6 +156,23 @@ def general(fg: FuncGen, clauses: list[ast.CommClause]) -> None:
             fg.emit("else:")
             with fg.indent():
                 fg.stmtList(default.Body)
+
+
+def aliasOk(fg: FuncGen, x: Any, ok: str) -> bool:
+    """Let the variable a receive case defines for its ok (x) be the select's
+    own result local ok, when nothing assigns, captures or takes the address
+    of the variable: ok changes only when the select runs again, after the
+    body, the variable's scope, has ended."""
+    from gort.cmd.compile.gen import VarInfo
+
+    obj = fg.info.Defs.get(x)
+    if not isinstance(obj, types.Var) or obj.Name() == "_" or fg.storageOf(obj) != "py":
+        return False
+    f = fg.analysis.facts.get(obj)
+    if f is not None and (f.reassigned or f.addrTaken or f.captured):
+        return False
+    fg.vars[obj] = VarInfo("py", ok, fg.vtype(obj))
+    return True
 
 
 def recvSlot(fg: FuncGen, et: types.Type) -> str:

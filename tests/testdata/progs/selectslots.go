@@ -126,4 +126,46 @@ func main() {
 		}
 	}
 	fmt.Println(trace, <-out)
+	// The ok of a case: read, reassigned, captured, its address taken.
+	r1, r2 := make(chan int, 8), make(chan int, 8)
+	for i := range 4 {
+		r1 <- i
+		r2 <- -i
+	}
+	close(r1)
+	close(r2)
+	var oks []func() bool
+	var okps []*bool
+	nok, nclosed, r2closed := 0, 0, 0
+	for range 12 {
+		select {
+		case v, ok := <-r1:
+			if ok {
+				nok++
+			} else {
+				nclosed++
+			}
+			oks = append(oks, func() bool { return ok && v >= 0 })
+		case v, ok := <-r2:
+			okps = append(okps, &ok)
+			if !ok {
+				r2closed++
+			}
+			ok = !ok
+			_ = v
+		}
+	}
+	good := 0
+	for _, f := range oks {
+		if f() {
+			good++
+		}
+	}
+	flipped := 0
+	for _, p := range okps {
+		if *p {
+			flipped++
+		}
+	}
+	fmt.Println(nok+nclosed == len(oks), good == nok, flipped == r2closed)
 }
