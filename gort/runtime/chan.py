@@ -257,7 +257,7 @@ def dequeue(q: int) -> int:
         else:
             u64[(y >> 3) + _SG_PREV] = 0
             u64[qw] = y
-            u64[sw + _SG_NEXT] = 0  # mark as removed (see dequeueSudoG)
+            u64[sw + _SG_NEXT] = 0  # mark as removed (see select.dequeueSudoG)
         # If a goroutine was put on this queue because of a select, there
         # is a small window between the goroutine being woken up by a
         # different case and it grabbing the channel locks. Once it has the
@@ -282,37 +282,6 @@ def dequeue(q: int) -> int:
                 # We lost the race to wake this goroutine.
                 continue
         return sgp
-
-
-# go: runtime/select.go waitq.dequeueSudoG
-def dequeueSudoG(q: int, sgp: int) -> None:
-    """Remove sgp from waitq q, if it is still there."""
-    x = U64[(sgp + sudog_prev) >> 3]
-    y = U64[(sgp + sudog_next) >> 3]
-    if x != 0:
-        if y != 0:
-            # middle of queue
-            U64[(x + sudog_next) >> 3] = y
-            U64[(y + sudog_prev) >> 3] = x
-            U64[(sgp + sudog_next) >> 3] = 0
-            U64[(sgp + sudog_prev) >> 3] = 0
-            return
-        # end of queue
-        U64[(x + sudog_next) >> 3] = 0
-        U64[(q + 8) >> 3] = x
-        U64[(sgp + sudog_prev) >> 3] = 0
-        return
-    if y != 0:
-        # start of queue
-        U64[(y + sudog_prev) >> 3] = 0
-        U64[q >> 3] = y
-        U64[(sgp + sudog_next) >> 3] = 0
-        return
-    # x==y==nil. Either sgp is the only element in the queue, or it has
-    # already been removed. Use q.first to disambiguate.
-    if U64[q >> 3] == sgp:
-        U64[q >> 3] = 0
-        U64[(q + 8) >> 3] = 0
 
 
 def sgset_elem(sg: int, ep: int) -> None:

@@ -64,6 +64,8 @@ from gort.runtime.chan import (
     _SG_ELEM,
     _SG_ELEMVU,
     _SG_G,
+    _SG_NEXT,
+    _SG_PREV,
     _SG_RELEASETIME,
     _SG_WAITLINK,
     c_recvq,
@@ -72,7 +74,6 @@ from gort.runtime.chan import (
     chaninfo,
     closedChans,
     dequeue,
-    dequeueSudoG,
     elemtypeOf,
     enqueue,
     recv,
@@ -379,6 +380,40 @@ def _heapsortByChan(scases: Cases, pollorder: list[int]) -> list[int]:
             break
         lockorder[j] = o
     return lockorder
+
+
+# go: runtime/select.go waitq.dequeueSudoG
+def dequeueSudoG(q: int, sgp: int) -> None:
+    """Remove sgp from waitq q, if it is still there."""
+    u64 = U64
+    sw = sgp >> 3
+    x = u64[sw + _SG_PREV]
+    y = u64[sw + _SG_NEXT]
+    if x:
+        if y:
+            # middle of queue
+            u64[(x >> 3) + _SG_NEXT] = y
+            u64[(y >> 3) + _SG_PREV] = x
+            u64[sw + _SG_NEXT] = 0
+            u64[sw + _SG_PREV] = 0
+            return
+        # end of queue
+        u64[(x >> 3) + _SG_NEXT] = 0
+        u64[(q >> 3) + 1] = x  # q.last
+        u64[sw + _SG_PREV] = 0
+        return
+    if y:
+        # start of queue
+        u64[(y >> 3) + _SG_PREV] = 0
+        u64[q >> 3] = y  # q.first
+        u64[sw + _SG_NEXT] = 0
+        return
+    # x==y==nil. Either sgp is the only element in the queue, or it has
+    # already been removed. Use q.first to disambiguate.
+    qw = q >> 3
+    if u64[qw] == sgp:
+        u64[qw] = 0
+        u64[qw + 1] = 0
 
 
 # go: runtime/select.go reflect_rselect

@@ -105,17 +105,26 @@ def test_nil_channel_nonblocking(rt: Any) -> None:
 
 @unit
 def test_waitq(rt: Any) -> None:
-    from gort.runtime import chan, proc
+    from gort.runtime import chan, proc, select
 
     c = rt.MakeChan(0)
     q = c + chan.c_recvq
     s = [proc.acquireSudog() for _ in range(3)]
     for sg in s:
         chan.enqueue(q, sg)
-    chan.dequeueSudoG(q, s[1])  # from the middle
+    select.dequeueSudoG(q, s[1])  # from the middle
     assert chan.dequeue(q) == s[0] and chan.dequeue(q) == s[2] and chan.dequeue(q) == 0
-    chan.dequeueSudoG(q, s[1])  # already removed: nothing happens
+    select.dequeueSudoG(q, s[1])  # already removed: nothing happens
     assert chan.dequeue(q) == 0
+    for sg in s:
+        chan.enqueue(q, sg)
+    select.dequeueSudoG(q, s[2])  # the last: q.last moves back
+    select.dequeueSudoG(q, s[0])  # the first: q.first moves on
+    assert chan.U64[q >> 3] == chan.U64[(q >> 3) + 1] == s[1]
+    select.dequeueSudoG(q, s[1])  # the only one: the queue is empty
+    assert chan.U64[q >> 3] == chan.U64[(q >> 3) + 1] == 0
+    chan.enqueue(q, s[0])  # a removed sudog can queue again
+    assert chan.dequeue(q) == s[0] and chan.dequeue(q) == 0
 
 
 @pytest.mark.parametrize("procs", [1, 2, pytest.param(4, marks=pytest.mark.slow), pytest.param(8, marks=pytest.mark.slow)])
