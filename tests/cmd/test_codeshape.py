@@ -142,7 +142,11 @@ def test_open_coded_defers() -> None:
     # the runtime's list only when an exception is in flight.
     f = _function(text, "F_lockedInc")
     assert "_df" not in f and "_db0 = True" in f, f
-    assert re.search(r"if _db0:\n\s+_db0 = False\n\s+yield from X_sync__M_Mutex__Unlock\(gp, G_mu\)\n", f), f
+    # (Every return comes after the defer statement: its flag is set there, not tested.)
+    assert re.search(r"try:\n\s+_db0 = False\n\s+yield from X_sync__M_Mutex__Unlock\(gp, G_mu\)\n", f), f
+    assert re.search(r"else:\n\s+return\n", f), f  # the calls made: return without testing _exc again
+    early = _function(text, "F_earlyReturn")  # a return before the second defer: its flag is tested
+    assert re.search(r"if _db1:\n\s+_db1 = False\n", early) and "if _db0:\n" not in early, early
     normal = f.partition("if _exc is None:")[2].partition("except")[0]
     assert "rundefers" not in normal and "append" not in normal, normal
     assert "rundefers_g(gp, [(X_sync__M_Mutex__Unlock, (gp, G_mu, ), False)], _exc)" in f, f

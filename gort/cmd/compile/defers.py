@@ -20,6 +20,10 @@ the two ways gc has (cmd/compile's ssagen, runtime/panic.go):
     No list, no tuple, no runtime call. If one of these calls panics,
     the flags still set are the calls not yet made: they go to the
     runtime with that panic, as below, so they still run and may recover.
+    A defer statement of the body itself that no return comes before
+    (`mu.Lock(); defer mu.Unlock()`) has its flag set at every normal
+    return: there the flag is only cleared, not tested (gc knows such
+    bits statically too). When the calls return, so does the frame.
 
   * Everything else — a panic, runtime.Goexit's unwinding, any exception
     leaving the body, and functions whose defers cannot be open-coded —
@@ -78,6 +82,7 @@ class DeferredCall:
     isgen: bool = False  # the callable is a generator: called with `yield from`
     viaFuncval: bool = False  # fn is FUNCTAB[U64[args[1] >> 3]]; a nil func value panics at the call
     noop: bool = False  # nothing to call (`defer recover()`)
+    always: bool = False  # open-coded, and its defer statement runs before every normal return (dominates)
 
     def callable(self, args: list[str]) -> str:
         return f"FUNCTAB[U64[{args[1]} >> 3]]" if self.viaFuncval else self.fn
@@ -257,7 +262,29 @@ def deferStmt(fg: FuncGen, s: ast.DeferStmt) -> None:
         saved.append(name)
     d.args = saved
     fg.emit(f"_db{k} = True")
+    d.always = _dominatesReturns(fg, s)
     fg.openDefers.append(d)
+
+
+def _dominatesReturns(fg: FuncGen, s: ast.DeferStmt) -> bool:
+    """s is a statement of the function body itself (not nested) and no return
+    comes before it: every normal return runs after it, its flag set."""
+    body = fg.decl.Body.List if fg.decl is not None and fg.decl.Body is not None else []
+    if fg.rfstack or not any(x is s for x in body):
+        return False
+    found = False
+
+    def f(n: Any) -> bool:
+        nonlocal found
+        if isinstance(n, ast.ReturnStmt):
+            found = True
+        return not found and not isinstance(n, ast.FuncLit)
+
+    for x in body:
+        if x is s:
+            break
+        ast.Inspect(x, f)
+    return not found
 
 
 
@@ -303,6 +330,12 @@ def emitDeferFrame(fg: FuncGen, bodyL: Lines, bodyG: list[int], framed: bool) ->
                     for k in reversed(range(len(opened))):
                         _directCall(fg, k, opened[k])
                 _emitCatch(fg)
+                fg.emit("else:")
+                with fg.indent():
+                    # The calls made, none raised: return at once.
+                    if restore:
+                        fg.emit(restore)
+                    _emitReturn(fg)
             fg.curline = bodyLine
             # A panic, Goexit or any exception (perhaps from a call above):
             # the calls not yet made go to the runtime, as the list would.
@@ -327,14 +360,19 @@ def emitDeferFrame(fg: FuncGen, bodyL: Lines, bodyG: list[int], framed: bool) ->
             if restore:
                 fg.emit(restore)
             fg.emit("if _exc is not None: raise _exc")
-        if fg.resultTypes:
-            vals = [fg.loadVar(v) for v in fg.resultVars]
-            if len(vals) == 1:
-                fg.emit(f"return {vals[0]}")
-            else:
-                fg.emit(f"return ({', '.join(vals)},)")
+        _emitReturn(fg)
+
+
+def _emitReturn(fg: FuncGen) -> None:
+    """The frame's return of its results (from the finally clause)."""
+    if fg.resultTypes:
+        vals = [fg.loadVar(v) for v in fg.resultVars]
+        if len(vals) == 1:
+            fg.emit(f"return {vals[0]}")
         else:
-            fg.emit("return")
+            fg.emit(f"return ({', '.join(vals)},)")
+    else:
+        fg.emit("return")
 
 
 def _directCall(fg: FuncGen, k: int, d: DeferredCall) -> None:
@@ -342,10 +380,14 @@ def _directCall(fg: FuncGen, k: int, d: DeferredCall) -> None:
         from gort.cmd.compile.gen import CompileError
 
         raise CompileError(0, f"internal error: {fg.goname} defers a generator but is not one")
-    fg.emit(f"if _db{k}:")
-    with fg.indent():
-        fg.emit(f"_db{k} = False")
-        if d.viaFuncval:
-            fg.emit(f"if not {d.args[1]}: panicmem()")  # defer of a nil func value panics now
-        call = f"{d.callable(d.args)}({', '.join(d.args)})"
-        fg.emit(f"yield from {call}" if d.isgen else call)
+    # (A defer statement every return comes after has its flag set here.)
+    if not d.always:
+        fg.emit(f"if _db{k}:")
+        fg.L.depth += 1
+    fg.emit(f"_db{k} = False")
+    if d.viaFuncval:
+        fg.emit(f"if not {d.args[1]}: panicmem()")  # defer of a nil func value panics now
+    call = f"{d.callable(d.args)}({', '.join(d.args)})"
+    fg.emit(f"yield from {call}" if d.isgen else call)
+    if not d.always:
+        fg.L.depth -= 1
