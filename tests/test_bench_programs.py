@@ -251,3 +251,24 @@ def test_measure_reports_the_child(go_build: Callable[[Path], Path], tmp_path: P
     assert 64 * 1024 < run.rss_kb < 256 * 1024
     run = run_py.run_child([sys.executable, "-c", "import sys; sys.exit(3)"], 60, measure)
     assert run.exit_code == 3 and not run.ok
+
+
+def test_opcount_counts_per_operation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench/opcount.py's counts: a ping-pong round trip costs gort some
+    hundreds to thousands of bytecodes, in the channel and scheduler
+    functions, and its asyncio twin some hundreds."""
+    from tests.difftest import gort_cache
+
+    spec = importlib.util.spec_from_file_location("bench_opcount", ROOT / "bench" / "opcount.py")
+    assert spec is not None and spec.loader is not None
+    opcount = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(opcount)
+    monkeypatch.setenv("GORTCACHE", gort_cache())
+    ops1, calls1, _ = opcount.measure("gort", "pingpong", 100, False)
+    ops2, calls2, funcs = opcount.measure("gort", "pingpong", 300, True)
+    per, calls_per = (ops2 - ops1) / 200, (calls2 - calls1) / 200
+    assert 500 < per < 20000 and 10 < calls_per < per, (per, calls_per)
+    assert funcs["chanrecvpark (chan.py)"] > funcs.get("selectgo (select.py)", 0)
+    py1, _, _ = opcount.measure("python", "pingpong", 100, False)
+    py2, _, _ = opcount.measure("python", "pingpong", 300, False)
+    assert 100 < (py2 - py1) / 200 < per
