@@ -56,6 +56,7 @@ class _func:
         "isGenerator",
         "nargs",
         "hasRecover",
+        "funcID",
     )
 
     def __init__(
@@ -69,6 +70,7 @@ class _func:
         pyline2go: dict[int, int] | None = None,
         fn: Callable[..., Any] | None = None,
         nargs: int = 0,
+        funcID: int = 0,
     ) -> None:
         self.name = name  # Go's qualified name: "main.main", "main.main.func1"
         self.entry = 0  # index in functab (the function's "PC")
@@ -83,6 +85,7 @@ class _func:
         self.isGenerator = False
         self.nargs = nargs  # number of Go parameters (receiver included); tracebacks print "(...)" if > 0
         self.hasRecover = False  # calls recover(): deferred calls to it get _deferpanic
+        self.funcID = funcID  # FuncIDNormal, or FuncIDWrapper for a wrapper the compiler made
 
     if not TYPE_CHECKING:  # (mypy would let every attribute name through)
 
@@ -96,8 +99,14 @@ class _func:
 
 # The fields a lazy row fills (the order of the rows addfuncs takes).
 _lazyFields = frozenset(
-    ("name", "file", "line", "isGenerator", "frameSize", "framePtrs", "pyPtrLocals", "pyline2go", "nargs", "hasRecover")
+    ("name", "file", "line", "isGenerator", "frameSize", "framePtrs", "pyPtrLocals", "pyline2go", "nargs", "hasRecover",
+     "funcID")
 )
+
+# go: internal/abi/symtab.go FuncID (the two values gort uses)
+FuncIDNormal = 0  # not a special function
+FuncIDWrapper = 23  # any code the compiler made: a go statement's gowrap, a method or method value wrapper
+
 
 class codeTable:
     """Python code object -> _func, by identity: a frame's f_code finds its function.
@@ -156,7 +165,7 @@ def addfuncs(fns: list[Callable[..., Any] | None], rows: bytes) -> int:
     """Register fns (one package's functions, in order) and return the first index.
 
     rows: one tuple per function, (name, file, line, isGenerator, frameSize,
-    framePtrs, pyPtrLocals, pyline2go, nargs, hasRecover), marshalled then
+    framePtrs, pyPtrLocals, pyline2go, nargs, hasRecover, funcID), marshalled then
     compressed with zlib, decoded the first time a field of one is read."""
     start = len(functab)
     new = _func.__new__
@@ -189,7 +198,7 @@ def _fill(entry: int) -> None:
         if f is None:  # (never: addfuncs made every one)
             continue
         (f.name, f.file, f.line, f.isGenerator, f.frameSize, f.framePtrs, f.pyPtrLocals, f.pyline2go,
-         f.nargs, f.hasRecover) = row
+         f.nargs, f.hasRecover, f.funcID) = row
     _lazyRanges[i] = None
 
 

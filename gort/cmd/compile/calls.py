@@ -540,7 +540,9 @@ def goClosure(fg: FuncGen, call: ast.CallExpr, kind_: str) -> str:
     pg.extra.append("")
     from gort.cmd.compile.gen import _wrapperMeta
 
-    pg.funcs.append(_wrapperMeta(wname, f"{fg.goname}.gowrap{n}"))
+    # gc gives the wrapper the call's position (its opening parenthesis):
+    # tracebacks under GOTRACEBACK=system show that line for it.
+    pg.funcs.append(_wrapperMeta(wname, f"{fg.goname}.gowrap{n}", pg.position(call.Lparen)))
     fv = fg.tmp()
     fg.emit(f"{fv} = goargs_put(FID_{wname}, {fn}, ({''.join(a + ', ' for a in args)}))")
     return fv

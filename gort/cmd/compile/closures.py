@@ -177,7 +177,11 @@ def methodValue(fg: FuncGen, e: ast.SelectorExpr, sel: Any) -> str:
                  "        r_ = yield from r_",
                  "    return r_", ""]
     _ = gen
-    pg.funcs.append(_wrapperMeta(wname, f"{fg.goname}-fm"))
+    # gc names it after the method (x.M goes to the type that declares M):
+    # main.T.M-fm, main.(*T).M-fm, main.I.M-fm.
+    m = _wrapperMeta(wname, pg.funcGoName(fn) + "-fm")
+    m.nargs = nparams
+    pg.funcs.append(m)
     fv = fg.tmp()
     target = callee if callee is not None else fnx
     fg.emit(f"{fv} = goargs_put(FID_{wname}, {target}, {recv}, keep=True)")

@@ -153,16 +153,17 @@ def prelink(order: list[str], metas: dict[str, dict[str, Any]],
         rows: list[tuple[Any, ...]] = []
         recover: list[str] = []
         for row in meta["funcs"]:
-            (pyname, goname, file, line, isgen, frameSize, framePtrs, ptrLocals, linemap, nargs, hasRecover) = row
+            (pyname, goname, file, line, isgen, frameSize, framePtrs, ptrLocals, linemap, nargs, hasRecover,
+             funcID) = row
             names.append(pyname)
             rows.append((goname, file, line, isgen, frameSize, tuple(framePtrs), tuple(ptrLocals), dict(linemap),
-                         nargs, hasRecover))
+                         nargs, hasRecover, funcID))
             if hasRecover:
                 recover.append(pyname)
         for py in meta["natives"]:
             if py not in names:
                 names.append(py)
-                rows.append((f"{path}.{py[2:] if py.startswith('F_') else py}", "", 0, False, 0, (), (), {}, 0, False))
+                rows.append((f"{path}.{py[2:] if py.startswith('F_') else py}", "", 0, False, 0, (), (), {}, 0, False, 0))
         fidnames = []
         used = uses.get(path) if uses is not None else None
         for i, py in enumerate(names):
