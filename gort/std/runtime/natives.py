@@ -70,21 +70,46 @@ def F_GOROOT(gp: Any) -> tuple[int, int]:
 
 
 def _goframes(skip: int) -> list[tuple[Any, int]]:
-    """(_func, Go line) of the calling goroutine's Go frames, innermost first."""
+    """(_func, Go line) of the calling goroutine's Go frames, innermost first,
+    as Go's unwinder lists them: the compiler's wrappers (a go statement's
+    gowrap, a method value's -fm) left out, runtime.main under the main
+    goroutine's frames, and runtime.goexit at the bottom of every goroutine."""
     import sys
 
-    from gort.runtime import symtab
+    from gort.runtime import proc, symtab
 
     out = []
+    mainCode = proc.main.__code__
+    entryCode = proc.goentry.__code__
     f: FrameType | None = sys._getframe(2)
     while f is not None:
-        fn = symtab.byCode.get(f.f_code)
-        if fn is not None:
+        code = f.f_code
+        if code is mainCode:
+            out.append((proc.runtime_main_func, proc.runtime_main_func.line))
+            break
+        if code is entryCode:
+            break
+        fn = symtab.byCode.get(code)
+        if fn is not None and fn.funcID != symtab.FuncIDWrapper:
             out.append((fn, fn.pyline2go.get(f.f_lineno, fn.line)))
-            if fn.name == "runtime.main" or fn.name.endswith(".gowrap"):
-                break
         f = f.f_back
+    out.append((_goexitFunc(), 0))
     return out[skip:]
+
+
+_goexit: Any = None
+
+
+def _goexitFunc() -> Any:
+    """runtime.goexit, the return address at the bottom of every goroutine's
+    stack (asm_amd64.s): gort's goroutines start in proc.goentry instead."""
+    global _goexit
+    if _goexit is None:
+        from gort.runtime import symtab
+
+        _goexit = symtab._func("runtime.goexit")
+        symtab.addfunc(_goexit)
+    return _goexit
 
 
 def F_Caller(gp: Any, skip: int) -> tuple[int, tuple[int, int], int, bool]:
