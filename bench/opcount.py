@@ -14,7 +14,11 @@ the Python twin under CPython, each at two sizes, counting
 and divides the difference between the two sizes by the difference in
 operations, so start-up and the compile cache do not count. Under gort the
 count starts once the build is done (the program's own run, runtime start
-included, which the subtraction removes). gort runs at GOMAXPROCS=1: every
+included, which the subtraction removes) and ends where runtime.main calls
+exit. A traced program runs some fifty times slower, so sysmon's time slices
+are measured on a bytecode clock while counting (SLICE_BYTECODES, about
+10 ms of untraced gort), not on the wall clock that would preempt it fifty
+times as often as untraced. gort runs at GOMAXPROCS=1: every
 operation then runs on one M, and the counts do not depend on how two
 threads happen to interleave. C code (asyncio's Task and Future, dict and
 memoryview operations) counts nothing here: a bytecode is not a fixed cost,
@@ -39,6 +43,7 @@ import runpy
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -48,7 +53,7 @@ ROOT = BENCH.parent
 
 # name: (what one operation is, small size, large size, twin script)
 BENCHMARKS: dict[str, tuple[str, int, int, str]] = {
-    "spawn": ("goroutine", 2000, 4000, "spawn.py"),
+    "spawn": ("goroutine", 4000, 12000, "spawn.py"),
     "pingpong": ("round trip", 2000, 4000, "pingpong.py"),
     "buffered": ("item", 20000, 40000, "buffered.py"),
     "select": ("value", 2000, 4000, "select_.py"),
@@ -56,6 +61,12 @@ BENCHMARKS: dict[str, tuple[str, int, int, str]] = {
 }
 
 _MARK = "opcount:"
+
+# The bytecode clock of time-slice preemption while counting: untraced, gort
+# runs a bytecode in about 4 ns, so Go's 10 ms slice (forcePreemptNS) is
+# some 2.5 million bytecodes, and sysmon's 20 µs look some 5 000.
+SLICE_BYTECODES = 2_500_000
+LOOK_EVERY = 5_000
 
 
 class Counter:
@@ -67,8 +78,13 @@ class Counter:
         self.by_function = by_function
         self.funcs: collections.Counter[str] = collections.Counter()
         self.ignored: set[int] = set()
+        self.stopped = False
+        self.look: Callable[[], None] | None = None  # sysmon's look at the P, on the bytecode clock
+        self.nextLook = LOOK_EVERY
 
     def trace(self, frame: FrameType, event: str, arg: Any) -> Any:
+        if self.stopped:
+            return None
         if event == "call" and frame.f_code.co_name == "sysmon":
             # sysmon's M wakes by the clock, and tracing slows the program
             # down thirtyfold: its share would be an artefact. Not counted.
@@ -77,6 +93,9 @@ class Counter:
             return None
         if event == "opcode":
             self.ops += 1
+            if self.ops >= self.nextLook and self.look is not None:
+                self.nextLook = self.ops + LOOK_EVERY
+                self.look()
             if self.by_function:
                 code = frame.f_code
                 self.funcs[f"{code.co_name} ({Path(code.co_filename).name[:16]})"] += 1
@@ -129,6 +148,41 @@ def child(impl: str, name: str, size: int, by_function: bool) -> None:
         return result
 
     buildmod.build = counting_build  # type: ignore[assignment]
+    # Tracing slows the program down some fifty times, so sysmon's 10 ms
+    # time slices would preempt goroutines fifty times as often as untraced,
+    # sending them to the global queue and reordering pipelines. While
+    # counting, time slices are measured on a bytecode clock instead: the
+    # counter looks at the P as sysmon's retake does, and preempts its G
+    # once it has run on one schedtick for SLICE_BYTECODES. And the count
+    # ends where runtime.main calls exit, so that work other Ms do until
+    # the process is gone does not count.
+    from gort.runtime import param, proc
+
+    param.forcePreemptNS = 1 << 62
+    last = [-1, 0]  # the P's schedtick at the last look, and the count when it changed
+
+    def look() -> None:
+        pp = proc.allp[0] if proc.allp else None
+        if pp is None:  # (before procresize)
+            return
+        if pp.schedtick != last[0]:
+            last[0], last[1] = pp.schedtick, counter.ops
+        elif counter.ops - last[1] >= SLICE_BYTECODES:
+            mp = pp.m
+            gp = mp.curg if mp is not None else None
+            if gp is not None and gp is not mp.g0:  # (preemptone)
+                gp.preempt = True
+                gp.stackguard0 = param.stackPreempt
+            last[1] = counter.ops
+
+    counter.look = look
+    exit_runtime = proc.exit
+
+    def counted_exit(code: int) -> None:
+        counter.stopped = True
+        exit_runtime(code)
+
+    proc.exit = counted_exit  # type: ignore[assignment]
     try:
         code = main(["run", str(BENCH / "go" / name / "main.go"), str(size)])
     finally:
@@ -138,7 +192,9 @@ def child(impl: str, name: str, size: int, by_function: bool) -> None:
 
 def measure(impl: str, name: str, size: int, by_function: bool) -> tuple[int, int, dict[str, int]]:
     """(bytecodes, calls, bytecodes by function) of one child run."""
-    env = dict(os.environ, GOMAXPROCS="1", PYTHONPATH=str(ROOT))
+    # GORT_SCHED_SEED fixes gort's scheduling randomness (select's poll
+    # order, the steal order), so that one run at one P replays.
+    env = dict(os.environ, GOMAXPROCS="1", GORT_SCHED_SEED="1", PYTHONPATH=str(ROOT))
     cmd = [sys.executable, __file__, "--child", impl, name, str(size)]
     if by_function:
         cmd.append("--by-function")
