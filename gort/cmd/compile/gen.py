@@ -1999,7 +1999,9 @@ class FuncGen:
             self.pg.extra.append(f"    return {call}")
             self.pg.extra.append("    yield")
         self.pg.extra.append("")
-        self.pg.funcs.append(_wrapperMeta(name, self.pg.funcGoName(fn) + "-fm" if False else self.pg.funcGoName(fn)))
+        # (Go's funcval of a function points at the function itself: the
+        # wrapper takes its name, and tracebacks hide it as a wrapper.)
+        self.pg.funcs.append(_wrapperMeta(name, self.pg.funcGoName(fn)))
         return name
 
     def expr_BasicLit(self, e: ast.BasicLit) -> str:
