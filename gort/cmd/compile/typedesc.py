@@ -314,6 +314,7 @@ def genIfaceWrapper(pg: Any, named: types.Named, ptr: bool, sel: Any, wname: str
         return
     pg.methodWrappers.add(wname)
     from gort.cmd.compile.gen import FuncMeta
+    from gort.runtime.symtab import FuncIDWrapper
 
     fn = sel.Obj()
     sig = fn.Type()
@@ -405,6 +406,7 @@ def genIfaceWrapper(pg: Any, named: types.Named, ptr: bool, sel: Any, wname: str
     _ = gen
     pg.extra.extend(head + body + [""])
     m = FuncMeta(wname, f"{pg.path}.{'(*' + named.Obj().Name() + ')' if ptr else named.Obj().Name()}.{fn.Name()}", "", 0)
+    m.funcID = FuncIDWrapper  # (left out of runtime.Callers, hidden in tracebacks below GOTRACEBACK=system)
     m.isgen = True
     m.frameSize = size if framed else 0
     m.framePtrs = framePtrs
