@@ -123,7 +123,6 @@ hchanType = _type(Struct, size=hchanSize, align=8, ptrdata=104, gcdata=b"\x34\x1
 # for the GC and for reflection.
 ChanInfo = tuple[mutex, int, int, bool]
 chaninfo: dict[int, ChanInfo] = {}
-_chaninfo = chaninfo.__getitem__  # (the hot paths subscript chaninfo: a dict subscript is quicker than a call)
 
 
 def _chanlock(c: int) -> mutex:
@@ -266,18 +265,15 @@ def dequeue(q: int) -> int:
         # signal this goroutine but it hasn't removed itself yet.
         if U8[sgp + sudog_isSelect]:
             gp = gByAddr[u64[sw + _SG_G]]
-            # gp.selectDone.CompareAndSwap(0, 1)
-            if gilAtomic:  # the load and the store: one CAS (atomic.gilAtomic)
-                won = gp.selectDone == 0
-                if won:
-                    gp.selectDone = 1
-            else:
-                l = gp.statusLock
-                l.acquire()
-                won = gp.selectDone == 0
-                if won:
-                    gp.selectDone = 1
-                l.release()
+            # gp.selectDone.CompareAndSwap(0, 1): the load and the store are
+            # one CAS under the GIL (atomic.gilAtomic); else under the lock.
+            if not gilAtomic:
+                gp.statusLock.acquire()
+            won = gp.selectDone == 0
+            if won:
+                gp.selectDone = 1
+            if not gilAtomic:
+                gp.statusLock.release()
             if not won:
                 # We lost the race to wake this goroutine.
                 continue

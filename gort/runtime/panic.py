@@ -242,6 +242,17 @@ def _recovered(p: GoPanic, goexit: GoexitUnwind | None) -> GoexitUnwind | None:
     return None
 
 
+def _deferPanicked(e2: GoPanic, exc: BaseException | None, goexit: GoexitUnwind | None) -> GoPanic:
+    """A deferred call panicked with e2 while exc was running (goexit: the
+    Goexit running the calls, if one is): e2 runs on, linked to the panic it
+    interrupted and carrying the Goexit."""
+    if isinstance(exc, GoPanic) and e2 is not exc:
+        _link(e2, exc)
+    if goexit is not None and e2.pendingGoexit is None:
+        e2.pendingGoexit = goexit
+    return e2
+
+
 def rundefers(gp: Any, defers: list[Any], exc: BaseException | None) -> BaseException | None:
     """Run a frame's deferred calls, LIFO. Returns the exception still running (None if
     there is none or it was recovered)."""
@@ -251,11 +262,7 @@ def rundefers(gp: Any, defers: list[Any], exc: BaseException | None) -> BaseExce
         try:
             _call_deferred(d, exc)
         except GoPanic as e2:
-            if isinstance(exc, GoPanic) and e2 is not exc:
-                _link(e2, exc)
-            if goexit is not None and e2.pendingGoexit is None:
-                e2.pendingGoexit = goexit
-            exc = e2
+            exc = _deferPanicked(e2, exc, goexit)
             continue
         except GoexitUnwind as e2:
             exc = goexit = e2  # Goexit in a deferred call: the rest still run (a panic is dropped)
@@ -275,11 +282,7 @@ def rundefers_g(gp: Any, defers: list[Any], exc: BaseException | None) -> Genera
             if r is not None and hasattr(r, "send"):
                 yield from r
         except GoPanic as e2:
-            if isinstance(exc, GoPanic) and e2 is not exc:
-                _link(e2, exc)
-            if goexit is not None and e2.pendingGoexit is None:
-                e2.pendingGoexit = goexit
-            exc = e2
+            exc = _deferPanicked(e2, exc, goexit)
             continue
         except GoexitUnwind as e2:
             exc = goexit = e2

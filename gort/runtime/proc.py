@@ -3287,7 +3287,6 @@ _W_NEXT = _r2.sudog_next >> 3
 _W_PREV = _r2.sudog_prev >> 3
 _W_ELEMVU = _r2.sudog_elem_vu >> 3
 _W_WAITLINK = _r2.sudog_waitlink >> 3
-_W_CVU = _r2.sudog_c_vu >> 3
 _W_ISSELECT = _r2.sudog_isSelect  # a byte offset
 _sudogbufSize = param.sudogbufSize
 
@@ -3352,7 +3351,7 @@ def releaseSudog(s: int, gp: g | None = None) -> None:
         sw = s >> 3
         if u64[sw + _W_ELEMVU] != 0:
             throw("runtime: sudog with non-nil elem")
-        if U8[s + _r2.sudog_isSelect]:
+        if U8[s + _W_ISSELECT]:
             throw("runtime: sudog with non-false isSelect")
         if u64[sw + _W_NEXT] != 0:
             throw("runtime: sudog with non-nil next")
