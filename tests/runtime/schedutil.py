@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -36,6 +36,25 @@ _units: dict[str, list[str]] = {}  # module path → names of its @unit tests
 
 def in_child() -> bool:
     return os.environ.get(_CHILD) == "1"
+
+
+def unit_runtime(throw_raises: bool = False) -> Iterator[Any]:
+    """The body of a module's `rt` fixture for its @unit tests: in the child,
+    export_sched_test with the runtime set up (Unit); in the parent, which
+    only collects the child's results, None. throw_raises: throw raises
+    panic.Throw, which a test can catch, instead of ending the process."""
+    if not in_child():
+        yield None
+        return
+    from gort.runtime import export_sched_test as rt
+    from gort.runtime import panic
+
+    rt.Unit()
+    panic.throwRaises = throw_raises
+    try:
+        yield rt
+    finally:
+        panic.throwRaises = False
 
 
 def _run_module(path: str) -> dict[str, str | None]:

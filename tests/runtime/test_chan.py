@@ -8,18 +8,12 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.schedutil import in_child, run_prog, unit
+from tests.runtime.schedutil import run_prog, unit, unit_runtime
 
 
 @pytest.fixture
 def rt() -> Iterator[Any]:
-    if not in_child():  # the parent only collects the child's results
-        yield None
-        return
-    from gort.runtime import export_sched_test as rt
-
-    rt.Unit()
-    yield rt
+    yield from unit_runtime()
 
 
 def now(gen: Generator[Any, Any, Any]) -> Any:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from gort.runtime.runtime2 import g, gList, gQueue
-from tests.runtime.schedutil import in_child, unit
+from tests.runtime.schedutil import unit, unit_runtime
 
 
 def _names(l: gList) -> list[int]:
@@ -67,16 +67,7 @@ def test_pushall_into_an_empty_list() -> None:
 
 @pytest.fixture
 def rt() -> Iterator[Any]:
-    if not in_child():  # the parent only collects the child's results
-        yield None
-        return
-    from gort.runtime import export_sched_test as rt
-    from gort.runtime import panic
-
-    rt.Unit()
-    panic.throwRaises = True
-    yield rt
-    panic.throwRaises = False
+    yield from unit_runtime(throw_raises=True)
 
 
 @unit

@@ -14,21 +14,12 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.schedutil import in_child, run_prog, unit
+from tests.runtime.schedutil import run_prog, unit, unit_runtime
 
 
 @pytest.fixture
 def rt() -> Iterator[Any]:
-    if not in_child():  # the parent only collects the child's results
-        yield None
-        return
-    from gort.runtime import export_sched_test as rt
-    from gort.runtime import panic
-
-    rt.Unit()
-    panic.throwRaises = True
-    yield rt
-    panic.throwRaises = False
+    yield from unit_runtime(throw_raises=True)
 
 
 def _gs(rt: Any, n: int) -> list[Any]:

@@ -11,19 +11,13 @@ from typing import Any
 
 import pytest
 
-from tests.runtime.schedutil import in_child, unit
+from tests.runtime.schedutil import unit, unit_runtime
 from tests.runtime.test_chan import now
 
 
 @pytest.fixture
 def rt() -> Iterator[Any]:
-    if not in_child():  # the parent only collects the child's results
-        yield None
-        return
-    from gort.runtime import export_sched_test as rt
-
-    rt.Unit()
-    yield rt
+    yield from unit_runtime()
 
 
 def _lock(rt: Any, c: int) -> Any:
