@@ -115,13 +115,16 @@ c_lock = 104
 # pointer words buf, timer, elemtype, recvq.first/last, sendq.first/last, bubble.
 hchanType = _type(Struct, size=hchanSize, align=8, ptrdata=104, gcdata=b"\x34\x1f", s="runtime.hchan")
 
-# Per channel, by hchan address: its lock (see "Differences from Go"), and a
-# copy of the fields that never change after makechan — the buffer's size,
-# the word index of the buffer, and whether an element is one pointer-free
-# word (copied without typedmemmove). The hot paths read these with one
-# lookup instead of five reads of Go memory; Go memory keeps the fields
-# for the GC and for reflection.
-ChanInfo = tuple[mutex, int, int, bool]
+# Per channel, by hchan address: its lock (see "Differences from Go"), a
+# copy of the buffer's size (it never changes after makechan), and two
+# views of Go memory made once by makechan: `cv`, the hchan's 14 words
+# (`cv[_C_QCOUNT]` is c.qcount), and `bv`, the buffer's words when an
+# element is one pointer-free word (copied without typedmemmove; None
+# otherwise, and empty for an unbuffered channel). A view indexed by a
+# constant costs a third less than `U64[(c >> 3) + k]`, which makes a new
+# integer for the index on every access. The views are the memory itself,
+# not a copy: the GC and reflection read the same words.
+ChanInfo = tuple[mutex, int, memoryview, memoryview | None]
 chaninfo: dict[int, ChanInfo] = {}
 
 
@@ -170,8 +173,16 @@ def makechan(t: chantype, size: int) -> int:
     U16[(c + c_elemsize) >> 1] = elem.size
     U64[(c + c_elemtype) >> 3] = placeType(elem)
     U64[(c + c_dataqsiz) >> 3] = size
-    wordcopy = elem.size == 8 and not elem.pointers()
-    chaninfo[c] = (mutex("hchan"), size, U64[(c + c_buf) >> 3] >> 3, wordcopy)
+    # The hchan's words and, for one-word pointer-free elements, the
+    # buffer's, as views of Go memory (a view's own index is a constant,
+    # where U64 needs the base added to it: see ChanInfo).
+    cw = c >> 3
+    cv = U64[cw : cw + hchanSize // 8]
+    bv = None
+    if elem.size == 8 and not elem.pointers():
+        bufw = U64[cw + _C_BUF] >> 3
+        bv = U64[bufw : bufw + size]
+    chaninfo[c] = (mutex("hchan"), size, cv, bv)
     return c
 
 
@@ -380,20 +391,18 @@ def trysend(c: int, ep: int, block: bool = False) -> bool:
     c != 0) and released when it is not."""
     if c == 0:
         return False
-    u64 = U64
-    cw = c >> 3
     # Fast path: check for failed non-blocking operation without acquiring the lock.
     if not block and c not in closedChans and full(c):
         return False
 
-    l, dataqsiz, bufw, wordcopy = chaninfo[c]
+    l, dataqsiz, cv, bv = chaninfo[c]
     l._l.acquire()  # lock(&c.lock)
 
     if c in closedChans:
         unlock(l)
         panicPlain("send on closed channel")
 
-    if u64[cw + _C_RECVQ] != 0:  # (an empty queue needs no dequeue call)
+    if cv[_C_RECVQ]:  # (an empty queue needs no dequeue call)
         sg = dequeue(c + c_recvq)
         if sg != 0:
             # Found a waiting receiver. We pass the value we want to send
@@ -401,19 +410,19 @@ def trysend(c: int, ep: int, block: bool = False) -> bool:
             send(c, sg, ep, l)
             return True
 
-    qcount = u64[cw + _C_QCOUNT]
+    qcount = cv[_C_QCOUNT]
     if qcount < dataqsiz:
         # Space is available in the channel buffer. Enqueue the element to send.
-        sendx = u64[cw + _C_SENDX]
-        if wordcopy:
-            u64[bufw + sendx] = u64[ep >> 3]
+        sendx = cv[_C_SENDX]
+        if bv is not None:
+            bv[sendx] = U64[ep >> 3]
         else:
             typedmemmove(elemtypeOf(c), chanbuf(c, sendx), ep)
         sendx += 1
         if sendx == dataqsiz:
             sendx = 0
-        u64[cw + _C_SENDX] = sendx
-        u64[cw + _C_QCOUNT] = qcount + 1
+        cv[_C_SENDX] = sendx
+        cv[_C_QCOUNT] = qcount + 1
         l._l.release()
         return True
 
@@ -427,20 +436,19 @@ def send(c: int, sg: int, ep: int, unlockf: Any) -> None:
     """Hand the value at ep to the receiver parked on sg. c's lock held; unlockf releases it."""
     u64 = U64
     sw = sg >> 3
-    _, dataqsiz, _, wordcopy = chaninfo[c]
+    _, dataqsiz, cv, bv = chaninfo[c]
     if dataqsiz != 0:
         # Pretend we go through the buffer, even though we copy directly:
         # the receive and send indices move together.
-        cw = c >> 3
-        recvx = u64[cw + _C_RECVX] + 1
+        recvx = cv[_C_RECVX] + 1
         if recvx == dataqsiz:
             recvx = 0
-        u64[cw + _C_RECVX] = recvx
-        u64[cw + _C_SENDX] = recvx
+        cv[_C_RECVX] = recvx
+        cv[_C_SENDX] = recvx
     dst = u64[sw + _SG_ELEMVU]
     if dst != 0:
         # sendDirect: write straight into the receiver's slot (maybe its stack).
-        if wordcopy:
+        if bv is not None:
             u64[dst >> 3] = u64[ep >> 3]
         else:
             sendDirect(elemtypeOf(c), sg, ep)
@@ -588,8 +596,6 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
     set (chanrecv parks next: c != 0) and released when it is not."""
     if c == 0:
         return None
-    u64 = U64
-    cw = c >> 3
     if c in timerChans:
         _maybeRunChan(c)
 
@@ -609,17 +615,17 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
                 typedmemclr(elemtypeOf(c), ep)
             return False
 
-    l, dataqsiz, bufw, wordcopy = chaninfo[c]
+    l, dataqsiz, cv, bv = chaninfo[c]
     l._l.acquire()  # lock(&c.lock)
 
     if c in closedChans:
-        if u64[cw + _C_QCOUNT] == 0:
+        if cv[_C_QCOUNT] == 0:
             unlock(l)
             if ep != 0:
                 typedmemclr(elemtypeOf(c), ep)
             return False
         # The channel has been closed, but the channel's buffer have data.
-    elif u64[cw + _C_SENDQ] != 0:  # (an empty queue needs no dequeue call)
+    elif cv[_C_SENDQ]:  # (an empty queue needs no dequeue call)
         # Just found waiting sender with not closed.
         sg = dequeue(c + c_sendq)
         if sg != 0:
@@ -630,15 +636,14 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
             recv(c, sg, ep, l)
             return True
 
-    qcount = u64[cw + _C_QCOUNT]
-    if qcount > 0:
+    qcount = cv[_C_QCOUNT]
+    if qcount:
         # Receive directly from queue
-        recvx = u64[cw + _C_RECVX]
-        if wordcopy:
-            qw = bufw + recvx
+        recvx = cv[_C_RECVX]
+        if bv is not None:
             if ep != 0:
-                u64[ep >> 3] = u64[qw]
-            u64[qw] = 0
+                U64[ep >> 3] = bv[recvx]
+            bv[recvx] = 0
         else:
             et = elemtypeOf(c)
             qp = chanbuf(c, recvx)
@@ -648,8 +653,8 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
         recvx += 1
         if recvx == dataqsiz:
             recvx = 0
-        u64[cw + _C_RECVX] = recvx
-        u64[cw + _C_QCOUNT] = qcount - 1
+        cv[_C_RECVX] = recvx
+        cv[_C_QCOUNT] = qcount - 1
         l._l.release()
         return True
 
@@ -663,11 +668,11 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
     """Complete a receive with the sender parked on sg. c's lock held; unlockf releases it."""
     u64 = U64
     sw = sg >> 3
-    _, dataqsiz, bufw, wordcopy = chaninfo[c]
+    _, dataqsiz, cv, bv = chaninfo[c]
     if dataqsiz == 0:
         if ep != 0:
             # copy data from sender
-            if wordcopy:
+            if bv is not None:
                 u64[ep >> 3] = u64[u64[sw + _SG_ELEMVU] >> 3]
             else:
                 recvDirect(elemtypeOf(c), sg, ep)
@@ -675,13 +680,11 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
         # Queue is full. Take the item at the head of the queue. Make the
         # sender enqueue its item at the tail of the queue. Since the queue
         # is full, those are both the same slot.
-        cw = c >> 3
-        recvx = u64[cw + _C_RECVX]
-        if wordcopy:
-            qw = bufw + recvx
+        recvx = cv[_C_RECVX]
+        if bv is not None:
             if ep != 0:
-                u64[ep >> 3] = u64[qw]
-            u64[qw] = u64[u64[sw + _SG_ELEMVU] >> 3]
+                u64[ep >> 3] = bv[recvx]
+            bv[recvx] = u64[u64[sw + _SG_ELEMVU] >> 3]
         else:
             et = elemtypeOf(c)
             qp = chanbuf(c, recvx)
@@ -693,8 +696,8 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
         recvx += 1
         if recvx == dataqsiz:
             recvx = 0
-        u64[cw + _C_RECVX] = recvx
-        u64[cw + _C_SENDX] = recvx  # c.sendx = (c.sendx+1) % c.dataqsiz
+        cv[_C_RECVX] = recvx
+        cv[_C_SENDX] = recvx  # c.sendx = (c.sendx+1) % c.dataqsiz
     u64[sw + _SG_ELEM] = 0  # sg.elem.set(nil)
     u64[sw + _SG_ELEMVU] = 0
     gp = gByAddr[u64[sw + _SG_G]]
