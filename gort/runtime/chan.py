@@ -40,6 +40,21 @@ itself as unbuffered (len and cap 0); a receive first runs the timer if it
 is due and in no heap (`maybeRunChan`), and a goroutine blocking on it puts
 the timer in a heap (`blockTimerChan`; time.py explains the lazy timers).
 
+Elements by value: when an element is an integer or a float (Python's
+int or float in compiled code), trysend takes the value itself rather than
+its address, and tryrecv and recv return the value received (and store it
+at ep only if ep != 0). The buffer is then read and written through a view
+typed like the element (`bv`), and a parked partner's slot through the
+typed view of its address (`ev`). Compiled code knows the element type, so
+`ch <- v` is `if not trysend(c, v, True): <store v in a frame slot>; yield
+from chansendpark(c, slot, gp)` and `v = <-ch` is `if (v := tryrecv(c, 0,
+True)) is None: <chanrecvpark into a slot, then read it>`: an operation
+that completes at once does not go through memory for the value. Callers
+holding an address (chansend, select, reflect) convert it with elemArg.
+Go's chansend and chanrecv take an address for every element (the value
+is in the goroutine's frame); a parked goroutine's sudog still points at
+a frame slot, as in Go.
+
 Differences from Go: `c.lock` is a host lock kept beside the hchan in
 `chaninfo` (keyed by the hchan's address, with copies of the fields that
 never change after makechan) instead of a futex word inside it; the word
@@ -90,8 +105,26 @@ from gort.runtime.runtime2 import (
     waitReasonChanSendNilChan,
 )
 from gort.runtime.stubs import _tls, memmove
-from gort.runtime.type import Struct, _type, chantype, typeByAddr
-from gort.runtime.unsafe import U8, U16, U32, U64
+from gort.runtime.type import (
+    Float32,
+    Float64,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Struct,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    _type,
+    chantype,
+    typeByAddr,
+)
+from gort.runtime.unsafe import F32, F64, I8, I16, I32, I64, U8, U16, U32, U64
 
 hchanSize = param.sizeof_hchan
 maxAlign = 8
@@ -115,17 +148,36 @@ c_lock = 104
 # pointer words buf, timer, elemtype, recvq.first/last, sendq.first/last, bubble.
 hchanType = _type(Struct, size=hchanSize, align=8, ptrdata=104, gcdata=b"\x34\x1f", s="runtime.hchan")
 
-# Per channel, by hchan address: its lock (see "Differences from Go"), a
-# copy of the buffer's size (it never changes after makechan), and two
-# views of Go memory made once by makechan: `cv`, the hchan's 14 words
-# (`cv[_C_QCOUNT]` is c.qcount), and `bv`, the buffer's words when an
-# element is one pointer-free word (copied without typedmemmove; None
-# otherwise, and empty for an unbuffered channel). A view indexed by a
-# constant costs a third less than `U64[(c >> 3) + k]`, which makes a new
+# Per channel, by hchan address, made once by makechan: its lock (see
+# "Differences from Go"); a copy of the buffer's size (it never changes
+# after makechan); `cv`, a view of the hchan's 14 words (`cv[_C_QCOUNT]` is
+# c.qcount); and, when the elements pass by value, `bv`, the buffer as a
+# view typed like an element (empty for an unbuffered channel), `ev`, the
+# typed view of the whole address space for one element (`ev[p >> shift]`
+# is the element at p) and `shift` (else None, None, 0). A view indexed by
+# a constant costs a third less than `U64[(c >> 3) + k]`, which makes a new
 # integer for the index on every access. The views are the memory itself,
 # not a copy: the GC and reflection read the same words.
-ChanInfo = tuple[mutex, int, memoryview, memoryview | None]
+ChanInfo = tuple[mutex, int, "memoryview[int]", "memoryview[Any] | None", "memoryview[Any] | None", int]
 chaninfo: dict[int, ChanInfo] = {}
+
+# The element kinds that pass by value (see "Elements by value" above): the
+# typed view of Go memory that stores such an element, and log2 of its size.
+_byValue: dict[int, tuple[memoryview[Any], int]] = {
+    Int: (I64, 3),
+    Int8: (I8, 0),
+    Int16: (I16, 1),
+    Int32: (I32, 2),
+    Int64: (I64, 3),
+    Uint: (U64, 3),
+    Uint8: (U8, 0),
+    Uint16: (U16, 1),
+    Uint32: (U32, 2),
+    Uint64: (U64, 3),
+    Uintptr: (U64, 3),
+    Float32: (F32, 2),
+    Float64: (F64, 3),
+}
 
 
 def _chanlock(c: int) -> mutex:
@@ -173,17 +225,28 @@ def makechan(t: chantype, size: int) -> int:
     U16[(c + c_elemsize) >> 1] = elem.size
     U64[(c + c_elemtype) >> 3] = placeType(elem)
     U64[(c + c_dataqsiz) >> 3] = size
-    # The hchan's words and, for one-word pointer-free elements, the
-    # buffer's, as views of Go memory (a view's own index is a constant,
-    # where U64 needs the base added to it: see ChanInfo).
+    # The hchan's words and, for elements that pass by value, the buffer's,
+    # as views of Go memory (see ChanInfo).
     cw = c >> 3
     cv = U64[cw : cw + hchanSize // 8]
-    bv = None
-    if elem.size == 8 and not elem.pointers():
-        bufw = U64[cw + _C_BUF] >> 3
-        bv = U64[bufw : bufw + size]
-    chaninfo[c] = (mutex("hchan"), size, cv, bv)
+    bv = ev = None
+    shift = 0
+    byValue = _byValue.get(elem.kind)
+    if byValue is not None:
+        ev, shift = byValue
+        bi = U64[cw + _C_BUF] >> shift
+        bv = ev[bi : bi + size]
+    chaninfo[c] = (mutex("hchan"), size, cv, bv, ev, shift)
     return c
+
+
+def elemArg(c: int, ep: int) -> Any:
+    """What trysend and send take for the element at ep: its value if c's
+    elements pass by value, else ep itself."""
+    if c == 0:
+        return ep
+    _, _, _, _, ev, shift = chaninfo[c]
+    return ep if ev is None else ev[ep >> shift]
 
 
 def setTimer(c: int, t: int) -> None:
@@ -328,7 +391,7 @@ def full(c: int) -> bool:
 # go: runtime/chan.go chansend
 def chansend(c: int, ep: int, block: bool, callerpc: int) -> Generator[Any, Any, bool]:
     """Send the element at ep on c. Reports whether it was sent (only false if not block)."""
-    if trysend(c, ep, block):
+    if trysend(c, elemArg(c, ep), block):
         return True
     if not block:
         return False
@@ -384,18 +447,21 @@ def chansendpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
 
 
 # go: runtime/chan.go chansend (the part that does not block)
-def trysend(c: int, ep: int, block: bool = False) -> bool:
-    """chansend up to the point where it would park. Returns True if sent.
+def trysend(c: int, x: Any, block: bool = False) -> bool:
+    """chansend up to the point where it would park. x is the element: its
+    value if c's elements pass by value, else its address. Returns True if
+    sent.
 
     If not, c's lock is still held when block is set (chansend parks next:
     c != 0) and released when it is not."""
-    if c == 0:
+    try:
+        l, dataqsiz, cv, bv, _, _ = chaninfo[c]
+    except KeyError:  # c == nil (makechan gives every channel its entry)
         return False
     # Fast path: check for failed non-blocking operation without acquiring the lock.
     if not block and c not in closedChans and full(c):
         return False
 
-    l, dataqsiz, cv, bv = chaninfo[c]
     l._l.acquire()  # lock(&c.lock)
 
     if c in closedChans:
@@ -407,7 +473,7 @@ def trysend(c: int, ep: int, block: bool = False) -> bool:
         if sg != 0:
             # Found a waiting receiver. We pass the value we want to send
             # directly to the receiver, bypassing the channel buffer (if any).
-            send(c, sg, ep, l)
+            send(c, sg, x, l)
             return True
 
     qcount = cv[_C_QCOUNT]
@@ -415,9 +481,9 @@ def trysend(c: int, ep: int, block: bool = False) -> bool:
         # Space is available in the channel buffer. Enqueue the element to send.
         sendx = cv[_C_SENDX]
         if bv is not None:
-            bv[sendx] = U64[ep >> 3]
+            bv[sendx] = x
         else:
-            typedmemmove(elemtypeOf(c), chanbuf(c, sendx), ep)
+            typedmemmove(elemtypeOf(c), chanbuf(c, sendx), x)
         sendx += 1
         if sendx == dataqsiz:
             sendx = 0
@@ -432,11 +498,12 @@ def trysend(c: int, ep: int, block: bool = False) -> bool:
 
 
 # go: runtime/chan.go send
-def send(c: int, sg: int, ep: int, unlockf: Any) -> None:
-    """Hand the value at ep to the receiver parked on sg. c's lock held; unlockf releases it."""
+def send(c: int, sg: int, x: Any, unlockf: Any) -> None:
+    """Hand the element x (as trysend's) to the receiver parked on sg. c's
+    lock held; unlockf releases it."""
     u64 = U64
     sw = sg >> 3
-    _, dataqsiz, cv, bv = chaninfo[c]
+    _, dataqsiz, cv, _, ev, shift = chaninfo[c]
     if dataqsiz != 0:
         # Pretend we go through the buffer, even though we copy directly:
         # the receive and send indices move together.
@@ -448,10 +515,10 @@ def send(c: int, sg: int, ep: int, unlockf: Any) -> None:
     dst = u64[sw + _SG_ELEMVU]
     if dst != 0:
         # sendDirect: write straight into the receiver's slot (maybe its stack).
-        if bv is not None:
-            u64[dst >> 3] = u64[ep >> 3]
+        if ev is not None:
+            ev[dst >> shift] = x
         else:
-            sendDirect(elemtypeOf(c), sg, ep)
+            sendDirect(elemtypeOf(c), sg, x)
         u64[sw + _SG_ELEM] = 0  # sg.elem.set(nil)
         u64[sw + _SG_ELEMVU] = 0
     gp = gByAddr[u64[sw + _SG_G]]
@@ -521,25 +588,34 @@ def chanrecv(c: int, ep: int, block: bool, okOnly: bool = False) -> Generator[An
 
     With okOnly (chanrecv1/chanrecv2: gort's addition, to spare them a
     generator of their own) it returns just received."""
-    received = tryrecv(c, ep, block)
-    if received is None:
+    r = tryrecv(c, ep, block)
+    if r is None:
         if not block:
             return False if okOnly else (False, False)
         received = yield from chanrecvpark(c, ep, _tls.g)
+    else:
+        received = r is not False
     return received if okOnly else (True, received)
 
 
 # go: runtime/chan.go chanrecv (the part that parks)
 def chanrecvpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
     """chanrecv once tryrecv(c, ep, True) has found nothing: park on c's
-    recvq until a sender or close answers. c's lock is held (if c != 0);
-    gp is getg(). Returns whether a value was received (False: closed,
-    *ep zeroed)."""
+    recvq until a sender or close answers, or report a closed channel that
+    tryrecv found drained. c's lock is held (if c != 0); gp is getg().
+    Returns whether a value was received (False: closed, *ep zeroed)."""
     if c == 0:
         yield gopark(None, None, waitReasonChanReceiveNilChan)
         throw("unreachable")
     u64 = U64
     l = chaninfo[c][0]
+    if c in closedChans:
+        # tryrecv found it closed with an empty buffer (the lock has been
+        # held since).
+        l._l.release()
+        if ep != 0:
+            typedmemclr(elemtypeOf(c), ep)
+        return False
     hasTimer = c in timerChans
 
     # no sender available: block on this channel.
@@ -589,12 +665,16 @@ def _unblockTimerChan(c: int) -> None:
 
 
 # go: runtime/chan.go chanrecv (the part that does not block)
-def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
-    """chanrecv up to the point where it would park. Returns whether a value
-    was received (True), or the channel was closed and drained (False; *ep
-    zeroed), or None if neither: then c's lock is still held when block is
-    set (chanrecv parks next: c != 0) and released when it is not."""
-    if c == 0:
+def tryrecv(c: int, ep: int, block: bool = False) -> Any:
+    """chanrecv up to the point where it would park, receiving into ep (0:
+    discard). Returns what was received: the value if c's elements pass by
+    value (also stored at ep), else True. Without block, False if the
+    channel is closed and drained (*ep zeroed); None if neither, with c's
+    lock released. With block, None for both (c's lock still held if c !=
+    0): chanrecvpark parks next, or reports the closed channel."""
+    try:
+        l, dataqsiz, cv, bv, ev, shift = chaninfo[c]
+    except KeyError:  # c == nil (makechan gives every channel its entry)
         return None
     if c in timerChans:
         _maybeRunChan(c)
@@ -615,11 +695,12 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
                 typedmemclr(elemtypeOf(c), ep)
             return False
 
-    l, dataqsiz, cv, bv = chaninfo[c]
     l._l.acquire()  # lock(&c.lock)
 
     if c in closedChans:
         if cv[_C_QCOUNT] == 0:
+            if block:
+                return None  # chanrecvpark reports it
             unlock(l)
             if ep != 0:
                 typedmemclr(elemtypeOf(c), ep)
@@ -633,18 +714,19 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
             # directly from sender. Otherwise, receive from head of queue
             # and add sender's value to the tail of the queue (both map to
             # the same buffer slot because the queue is full).
-            recv(c, sg, ep, l)
-            return True
+            return recv(c, sg, ep, l)
 
     qcount = cv[_C_QCOUNT]
     if qcount:
         # Receive directly from queue
         recvx = cv[_C_RECVX]
         if bv is not None:
-            if ep != 0:
-                U64[ep >> 3] = bv[recvx]
+            r = bv[recvx]
+            if ep:
+                ev[ep >> shift] = r  # type: ignore[index]
             bv[recvx] = 0
         else:
+            r = True
             et = elemtypeOf(c)
             qp = chanbuf(c, recvx)
             if ep != 0:
@@ -656,7 +738,7 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
         cv[_C_RECVX] = recvx
         cv[_C_QCOUNT] = qcount - 1
         l._l.release()
-        return True
+        return r
 
     if not block:
         unlock(l)
@@ -664,27 +746,32 @@ def tryrecv(c: int, ep: int, block: bool = False) -> bool | None:
 
 
 # go: runtime/chan.go recv
-def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
-    """Complete a receive with the sender parked on sg. c's lock held; unlockf releases it."""
+def recv(c: int, sg: int, ep: int, unlockf: Any) -> Any:
+    """Complete a receive into ep (0: discard) with the sender parked on sg.
+    c's lock held; unlockf releases it. Returns what was received, as
+    tryrecv."""
     u64 = U64
     sw = sg >> 3
-    _, dataqsiz, cv, bv = chaninfo[c]
+    _, dataqsiz, cv, bv, ev, shift = chaninfo[c]
+    r: Any = True
     if dataqsiz == 0:
-        if ep != 0:
-            # copy data from sender
-            if bv is not None:
-                u64[ep >> 3] = u64[u64[sw + _SG_ELEMVU] >> 3]
-            else:
-                recvDirect(elemtypeOf(c), sg, ep)
+        # copy data from sender
+        if ev is not None:
+            r = ev[u64[sw + _SG_ELEMVU] >> shift]
+            if ep:
+                ev[ep >> shift] = r
+        elif ep != 0:
+            recvDirect(elemtypeOf(c), sg, ep)
     else:
         # Queue is full. Take the item at the head of the queue. Make the
         # sender enqueue its item at the tail of the queue. Since the queue
         # is full, those are both the same slot.
         recvx = cv[_C_RECVX]
         if bv is not None:
-            if ep != 0:
-                u64[ep >> 3] = bv[recvx]
-            bv[recvx] = u64[u64[sw + _SG_ELEMVU] >> 3]
+            r = bv[recvx]
+            if ep:
+                ev[ep >> shift] = r  # type: ignore[index]
+            bv[recvx] = ev[u64[sw + _SG_ELEMVU] >> shift]  # type: ignore[index]
         else:
             et = elemtypeOf(c)
             qp = chanbuf(c, recvx)
@@ -708,6 +795,7 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> None:
     gp.param = sg
     U8[sg + sudog_success] = 1
     goready(gp, 4)
+    return r
 
 
 # go: runtime/chan.go chanparkcommit
@@ -799,16 +887,16 @@ def selectnbsend(c: int, elem: int) -> bool:
     """select { case c <- v: ...; default: ... } — reports whether it sent.
 
     A plain call: a send that does not block never parks."""
-    return trysend(c, elem)
+    return trysend(c, elemArg(c, elem))
 
 
 # go: runtime/chan.go selectnbrecv
 def selectnbrecv(elem: int, c: int) -> tuple[bool, bool]:
     """select { case v, ok = <-c: ...; default: ... } — (selected, received)."""
-    received = tryrecv(c, elem)
-    if received is None:
+    r = tryrecv(c, elem)
+    if r is None:
         return False, False
-    return True, received
+    return True, r is not False
 
 
 from gort.runtime import time as rtime  # noqa: E402  (time imports chan lazily)

@@ -74,6 +74,7 @@ from gort.runtime.chan import (
     chaninfo,
     closedChans,
     dequeue,
+    elemArg,
     elemtypeOf,
     enqueue,
     recv,
@@ -230,7 +231,7 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
                 sg = dequeue(c + c_recvq)
                 if sg:
                     # send: can send to a sleeping receiver (sg)
-                    send(c, sg, elem, partial(selunlock, locks))
+                    send(c, sg, elemArg(c, elem), partial(selunlock, locks))
                     return casi, False
             if u64[cw + _C_QCOUNT] < u64[cw + _C_DATAQSIZ]:
                 # bufsend: can send to buffer

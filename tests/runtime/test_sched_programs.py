@@ -34,6 +34,7 @@ pytestmark = [
 PROGRAMS: dict[str, list[object]] = {
     "goroutines": [None],
     "chan": [None],
+    "chanvalues": [None],
     "chanpanic_sendclosed": [None, "none", "all"],
     "chanpanic_closeclosed": [None],
     "chanpanic_closenil": [None],

@@ -1422,10 +1422,18 @@ class FuncGen:
         et = ti.underAs(self.typeOf(s.Chan), types.Chan).Elem()
         c = self.spillIfNeeded(c)
         v = self.expr(s.Value, et)
-        addr = self.addressOfValue(v, et)
         # chansend1 in two (chan.py): a send that completes at once (a
         # receiver waits, or the buffer has room) is a plain call; only one
         # that must park runs a generator, which trysend hands c's lock.
+        if ti.chanByValue(et):
+            # The value itself; it goes to a frame slot only to park.
+            v = self.spillIfNeeded(v)
+            self.emit(f"if not trysend({c}, {v}, True):")
+            with self.indent():
+                addr = self.addressOfValue(v, et)
+                self.emit(f"yield from chansendpark({c}, {addr}, gp)")
+            return
+        addr = self.addressOfValue(v, et)
         self.emit(f"if not trysend({c}, {addr}, True): yield from chansendpark({c}, {addr}, gp)")
 
     def stmt_LabeledStmt(self, s: ast.LabeledStmt) -> None:
@@ -2149,6 +2157,19 @@ class FuncGen:
         # the parked goroutine's frame must not mistake for live ones.
         slot = self.slotAddr(et) if ti.hasPointers(et) else self.slotAddrNoClear(et)
         # chanrecv1/chanrecv2 in two, as for sends (stmt_SendStmt).
+        if ti.chanByValue(et):
+            # tryrecv returns the value; only a receive that parks goes
+            # through the slot.
+            v = self.tmp()
+            ok = self.tmp() if withOk else "True"
+            if withOk:
+                self.emit(f"{ok} = True")
+            self.emit(f"if ({v} := tryrecv({c}, 0, True)) is None:")
+            with self.indent():
+                park = f"yield from chanrecvpark({c}, {slot}, gp)"
+                self.emit(f"{ok} = {park}" if withOk else park)
+                self.emit(f"{v} = {ti.load(et, slot)}")
+            return v, ok
         if withOk:
             ok = self.tmp()
             self.emit(f"{ok} = tryrecv({c}, {slot}, True)")

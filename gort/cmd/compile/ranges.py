@@ -108,6 +108,25 @@ def counterVar(fg: FuncGen, s: ast.RangeStmt) -> Any:
     return vi
 
 
+def keyLocal(fg: FuncGen, s: ast.RangeStmt) -> Any:
+    """The key variable of `for v := range x` as a Python local (a VarInfo,
+    now declared) that the loop can assign each value to itself, or None
+    if v does not live in a plain Python local. (Go 1.22 gives every
+    iteration its own v; a Python local assigned afresh each time is that.)"""
+    from gort.cmd.compile.gen import VarInfo
+
+    if s.Tok != token.DEFINE or not isinstance(s.Key, ast.Ident) or s.Key.Name == "_":
+        return None
+    kv = fg.info.Defs.get(s.Key)
+    if not isinstance(kv, types.Var) or fg.storageOf(kv) != "py" or fg.wantsWordBase(kv):
+        return None
+    vi = VarInfo("py", fg.local(kv.Name()), fg.vtype(kv))
+    if ti.hasPointers(vi.t):
+        fg.ptrLocals.add(vi.name)
+    fg.vars[kv] = vi
+    return vi
+
+
 class _Post:
     """A post statement given as Python source (for range loops)."""
 
@@ -265,15 +284,21 @@ def rangeChan(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
     slot = recvSlot(fg, et)
     fg.emit("while True:")
     with fg.indent():
-        ok = fg.tmp()
-        # tryrecv: True (received), False (closed) or None (would block).
-        fg.emit(f"if not ({ok} := tryrecv({c}, {slot}, True)):")
-        with fg.indent():
-            fg.emit(f"if {ok} is not None or not (yield from chanrecvpark({c}, {slot}, gp)): break")
-        if ti.isMem(et):
-            assignIter(fg, s, s.Key, slot, et)
+        # tryrecv: what was received, or None (park; or closed and
+        # drained, which chanrecvpark reports by returning False).
+        park = f"(yield from chanrecvpark({c}, {slot}, gp))"
+        if ti.chanByValue(et):
+            key = keyLocal(fg, s)
+            v = key.name if key is not None else fg.tmp()
+            fg.emit(f"if ({v} := tryrecv({c}, 0, True)) is None:")
+            with fg.indent():
+                fg.emit(f"if not {park}: break")
+                fg.emit(f"{v} = {ti.load(et, slot)}")
+            if key is None:
+                assignIter(fg, s, s.Key, v, et)
         else:
-            assignIter(fg, s, s.Key, ti.load(et, slot), et)
+            fg.emit(f"if tryrecv({c}, {slot}, True) is None and not {park}: break")
+            assignIter(fg, s, s.Key, slot if ti.isMem(et) else ti.load(et, slot), et)
         loop.post = None
         fg.loopBody(loop, s.Body.List)
     fg.afterLoop(loop)

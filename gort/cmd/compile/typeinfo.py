@@ -254,6 +254,14 @@ def view(t: types.Type) -> tuple[str, int] | None:
     return None
 
 
+def chanByValue(t: types.Type) -> bool:
+    """Does a channel pass its elements of type t by value (an integer or a
+    float: the runtime's trysend takes the value, tryrecv returns it)? It
+    must agree with the runtime's choice, chan.py's `_byValue`, which goes
+    by the element's kind."""
+    return rep(t) in (Rep.INT, Rep.FLOAT)
+
+
 def store(t: types.Type, addr: str, val: str, off: int = 0) -> list[str]:
     """Statements storing the Python value val (a name or simple expression,
     evaluated once per word for multi-word types) of type t at addr+off.
