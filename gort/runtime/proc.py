@@ -89,6 +89,10 @@ Differences from Go:
     on a status that is neither the expected one nor its scan form.
   * stealOrder draws a fresh random start and coprime stride per round
     rather than from one random word.
+  * Go's loops that move Gs between lists one pop and one push at a time
+    (gfput, gfget, runqputbatch, globrunqgetbatch) are written over the
+    schedlink links, with the counts and ends set once: the same Gs move,
+    in the same order, for a few bytecodes a G instead of two calls.
   * No async preemption by signal, no GC assist or mark workers yet, no
     tracer events, no synctest bubbles, no cgo, no template thread.
 """
@@ -1181,15 +1185,27 @@ def gfput(pp: p, gp: g) -> None:
         # queue that pushAll links in at once.
         stackQ = gQueue()
         noStackQ = gQueue()
-        keep = param.gfreeLocalKeep
-        while gFree.size >= keep:
-            g1 = gFree.pop()
-            if g1 is None:
-                break
-            if g1.stack.lo == 0:
-                noStackQ.push(g1)
+        # Go pops Gs off gFree while it holds gfreeLocalKeep or more and
+        # pushes each on its kind's queue: here the n it pops are counted
+        # first and read off gFree's links, and stackQ.push is written out.
+        n = gFree.size - param.gfreeLocalKeep + 1
+        g1 = gFree.head
+        head = tail = None  # stackQ's
+        for _ in range(n):
+            nxt = g1.schedlink  # type: ignore[union-attr]
+            if g1.stack.lo == 0:  # type: ignore[union-attr]
+                noStackQ.push(g1)  # type: ignore[arg-type]
             else:
-                stackQ.push(g1)
+                if head is None:
+                    tail = g1
+                g1.schedlink = head  # type: ignore[union-attr]
+                head = g1
+            g1 = nxt
+        gFree.head = g1
+        gFree.size -= n
+        stackQ.head = head
+        stackQ.tail = tail
+        stackQ.size = n - noStackQ.size
         lock(sched.gFreeLock)  # type: ignore[arg-type]
         sched.gFreeNoStack.pushAll(noStackQ)
         sched.gFreeStack.pushAll(stackQ)
@@ -1203,18 +1219,23 @@ def gfget(pp: p) -> g | None:
     while True:  # retry
         if gFree.head is None and (sched.gFreeStack.head is not None or sched.gFreeNoStack.head is not None):
             lock(sched.gFreeLock)  # type: ignore[arg-type]
-            # Move a batch of free Gs to the P.
-            stackL = sched.gFreeStack
-            noStackL = sched.gFreeNoStack
-            keep = param.gfreeLocalKeep
-            while gFree.size < keep:
-                # Prefer Gs with stacks.
-                gp = stackL.pop()
-                if gp is None:
-                    gp = noStackL.pop()
-                    if gp is None:
-                        break
-                gFree.push(gp)
+            # Move a batch of free Gs to the P. Go pops them one at a time
+            # off the global lists, preferring Gs with stacks, and pushes
+            # each on gFree: here the pops and pushes are written out over
+            # the links, a list at a time (gFree ends up in reverse order).
+            head = gFree.head
+            for L in (sched.gFreeStack, sched.gFreeNoStack):
+                n = min(param.gfreeLocalKeep - gFree.size, L.size)
+                gp = L.head
+                for _ in range(n):
+                    nxt = gp.schedlink  # type: ignore[union-attr]
+                    gp.schedlink = head  # type: ignore[union-attr]
+                    head = gp
+                    gp = nxt
+                L.head = gp
+                L.size -= n
+                gFree.head = head
+                gFree.size += n
             unlock(sched.gFreeLock)  # type: ignore[arg-type]
             continue
         break
@@ -1324,7 +1345,7 @@ def gdestroy(gp: g) -> bool:
     gp.sched.coro = None
     gp.traceDepth = 0
     gp.pyframes = None
-    dropg_m(mp)
+    mp.curg = None  # type: ignore[assignment]  # dropg(): gp is mp.curg, and gp.m is nil already
     if locked and mp.lockedInt != 0:
         _write2(f"runtime: mp.lockedInt = {mp.lockedInt}\n")
         throw("exited a goroutine internally locked to the OS thread")
@@ -1391,9 +1412,15 @@ def runqput(pp: p, gp: g, next: bool) -> None:
 def runqputslow(pp: p, gp: g, h: int, t: int) -> bool:
     """Move gp and half of pp's full local queue to the global queue."""
     n = (t - h) // 2
-    if n != len(pp.runq) // 2:
+    runq = pp.runq
+    if n != len(runq) // 2:
         throw("runqputslow: queue is not full")
-    batch = [pp.runq[(h + i) & 255] for i in range(n)]
+    # First, grab a batch from local queue: the n slots from h, as one or
+    # two slices of the ring.
+    s = h & 255
+    batch = runq[s : s + n]
+    if len(batch) < n:
+        batch += runq[: n - len(batch)]
     l = pp.runqLock
     l.acquire()
     if pp.runqhead != h:
@@ -1403,9 +1430,12 @@ def runqputslow(pp: p, gp: g, h: int, t: int) -> bool:
     l.release()
     batch.append(gp)
     # Link the goroutines.
+    for g1, g2 in zip(batch, batch[1:]):
+        g1.schedlink = g2  # type: ignore[union-attr]
     q = gQueue()
-    for g1 in batch:
-        q.pushBack(g1)  # type: ignore[arg-type]
+    q.head = batch[0]
+    q.tail = gp
+    q.size = n + 1
     # Now put the batch on global queue.
     lock(sched.lock)
     globrunqputbatch(q)
@@ -1420,12 +1450,19 @@ def runqputbatch(pp: p, q: gQueue) -> None:
         return
     h = pp.runqhead
     t = pp.runqtail
-    n = 0
-    while not q.empty() and t - h < len(pp.runq):
-        gp = q.pop()
-        pp.runq[t & 255] = gp
+    runq = pp.runq
+    # Go pops Gs off q into the ring while q is not empty and the ring not
+    # full: here the n it takes are counted first and read off q's links.
+    n = min(q.size, len(runq) - (t - h))
+    gp = q.head
+    for _ in range(n):
+        runq[t & 255] = gp
         t += 1
-        n += 1
+        gp = gp.schedlink  # type: ignore[union-attr]
+    q.head = gp
+    if gp is None:
+        q.tail = None
+    q.size -= n
     pp.runqtail = t
 
 
@@ -1592,15 +1629,26 @@ def globrunqget() -> g | None:
 def globrunqgetbatch(n: int) -> tuple[g | None, gQueue]:
     """sched.lock held. A G plus a fair batch from the global queue."""
     q = gQueue()
-    if sched.runq.size == 0:
+    runq = sched.runq
+    if runq.size == 0:
         return None, q
-    n = min(n, sched.runq.size, sched.runq.size // gomaxprocs + 1)
-    gp = sched.runq.pop()
+    n = min(n, runq.size, runq.size // gomaxprocs + 1)
+    gp = runq.pop()
     n -= 1
-    while n > 0:
-        g1 = sched.runq.pop()
-        q.pushBack(g1)  # type: ignore[arg-type]
-        n -= 1
+    if n > 0:
+        # Go pops the next n Gs one at a time and pushes each at q's back:
+        # q gets them in the order they are linked, so the chain moves at once.
+        head = tail = runq.head
+        for _ in range(n - 1):
+            tail = tail.schedlink  # type: ignore[union-attr]
+        runq.head = tail.schedlink  # type: ignore[union-attr]
+        if runq.head is None:
+            runq.tail = None
+        runq.size -= n
+        tail.schedlink = None  # type: ignore[union-attr]
+        q.head = head
+        q.tail = tail
+        q.size = n
     return gp, q
 
 
