@@ -55,6 +55,17 @@ Go's chansend and chanrecv take an address for every element (the value
 is in the goroutine's frame); a parked goroutine's sudog still points at
 a frame slot, as in Go.
 
+GIL-atomic buffer paths: a send into the buffer and a receive out of it,
+for a buffered channel whose elements pass by value, are a dozen reads and
+writes of Go memory with no call between them. Under CPython's GIL no
+other thread runs inside such a sequence (docs/design/0005, 0008), so it
+needs c's lock only to keep out the sequences that do make calls — and
+those all hold the lock. Such a channel's lock is a `countedLock` (`cl`),
+whose `n` counts the Ms holding it or waiting for it: trysend and tryrecv
+take the buffer path without locking when `n` is 0 and the buffer path is
+the one that applies (not closed, no parked partner, room or an element),
+and lock as Go does otherwise.
+
 Differences from Go: `c.lock` is a host lock kept beside the hchan in
 `chaninfo` (keyed by the hchan's address, with copies of the fields that
 never change after makechan) instead of a futex word inside it; the word
@@ -81,7 +92,7 @@ from typing import Any
 
 from gort.runtime import param
 from gort.runtime.atomic import gilAtomic
-from gort.runtime.lock import lock, mutex, unlock
+from gort.runtime.lock import countedLock, lock, mutex, unlock
 from gort.runtime.mbarrier import typedmemclr, typedmemmove
 from gort.runtime.panic import panicPlain, throw
 from gort.runtime.proc import acquireSudog, gopark, goready, releaseSudog
@@ -154,11 +165,14 @@ hchanType = _type(Struct, size=hchanSize, align=8, ptrdata=104, gcdata=b"\x34\x1
 # c.qcount); and, when the elements pass by value, `bv`, the buffer as a
 # view typed like an element (empty for an unbuffered channel), `ev`, the
 # typed view of the whole address space for one element (`ev[p >> shift]`
-# is the element at p) and `shift` (else None, None, 0). A view indexed by
+# is the element at p) and `shift` (else None, None, 0); and `cl`, the
+# lock's countedLock when the buffer's fast paths can run without it (a
+# buffered channel whose elements pass by value, under a GIL), else None.
+# A view indexed by
 # a constant costs a third less than `U64[(c >> 3) + k]`, which makes a new
 # integer for the index on every access. The views are the memory itself,
 # not a copy: the GC and reflection read the same words.
-ChanInfo = tuple[mutex, int, "memoryview[int]", "memoryview[Any] | None", "memoryview[Any] | None", int]
+ChanInfo = tuple[mutex, int, "memoryview[int]", "memoryview[Any] | None", "memoryview[Any] | None", int, countedLock | None]
 chaninfo: dict[int, ChanInfo] = {}
 
 # The element kinds that pass by value (see "Elements by value" above): the
@@ -236,7 +250,11 @@ def makechan(t: chantype, size: int) -> int:
         ev, shift = byValue
         bi = U64[cw + _C_BUF] >> shift
         bv = ev[bi : bi + size]
-    chaninfo[c] = (mutex("hchan"), size, cv, bv, ev, shift)
+    # A buffered channel of values: its buffer paths need no lock while
+    # nobody holds it (see "GIL-atomic buffer paths" above).
+    counted = gilAtomic and bv is not None and size > 0
+    l = mutex("hchan", counted)
+    chaninfo[c] = (l, size, cv, bv, ev, shift, l._l if counted else None)  # type: ignore[assignment]
     return c
 
 
@@ -245,7 +263,7 @@ def elemArg(c: int, ep: int) -> Any:
     elements pass by value, else ep itself."""
     if c == 0:
         return ep
-    _, _, _, _, ev, shift = chaninfo[c]
+    _, _, _, _, ev, shift, _ = chaninfo[c]
     return ep if ev is None else ev[ep >> shift]
 
 
@@ -455,28 +473,34 @@ def trysend(c: int, x: Any, block: bool = False) -> bool:
     If not, c's lock is still held when block is set (chansend parks next:
     c != 0) and released when it is not."""
     try:
-        l, dataqsiz, cv, bv, _, _ = chaninfo[c]
+        l, dataqsiz, cv, bv, _, _, cl = chaninfo[c]
     except KeyError:  # c == nil (makechan gives every channel its entry)
         return False
     # Fast path: check for failed non-blocking operation without acquiring the lock.
     if not block and c not in closedChans and full(c):
         return False
 
-    l._l.acquire()  # lock(&c.lock)
+    # (gort) Unless the send goes into the buffer of a channel whose lock
+    # nobody holds: then, under the GIL, it runs with no lock (see above),
+    # and cl stays set. From here on cl is None if and only if c's lock is
+    # held.
+    if cl is None or cl.n or c in closedChans or cv[_C_RECVQ] or (qcount := cv[_C_QCOUNT]) == dataqsiz:
+        l._l.acquire()  # lock(&c.lock)
+        cl = None
 
-    if c in closedChans:
-        unlock(l)
-        panicPlain("send on closed channel")
+        if c in closedChans:
+            unlock(l)
+            panicPlain("send on closed channel")
 
-    if cv[_C_RECVQ]:  # (an empty queue needs no dequeue call)
-        sg = dequeue(c + c_recvq)
-        if sg != 0:
-            # Found a waiting receiver. We pass the value we want to send
-            # directly to the receiver, bypassing the channel buffer (if any).
-            send(c, sg, x, l)
-            return True
+        if cv[_C_RECVQ]:  # (an empty queue needs no dequeue call)
+            sg = dequeue(c + c_recvq)
+            if sg != 0:
+                # Found a waiting receiver. We pass the value we want to send
+                # directly to the receiver, bypassing the channel buffer (if any).
+                send(c, sg, x, l)
+                return True
+        qcount = cv[_C_QCOUNT]
 
-    qcount = cv[_C_QCOUNT]
     if qcount < dataqsiz:
         # Space is available in the channel buffer. Enqueue the element to send.
         sendx = cv[_C_SENDX]
@@ -489,7 +513,8 @@ def trysend(c: int, x: Any, block: bool = False) -> bool:
             sendx = 0
         cv[_C_SENDX] = sendx
         cv[_C_QCOUNT] = qcount + 1
-        l._l.release()
+        if cl is None:
+            l._l.release()
         return True
 
     if not block:
@@ -503,7 +528,7 @@ def send(c: int, sg: int, x: Any, unlockf: Any) -> None:
     lock held; unlockf releases it."""
     u64 = U64
     sw = sg >> 3
-    _, dataqsiz, cv, _, ev, shift = chaninfo[c]
+    _, dataqsiz, cv, _, ev, shift, _ = chaninfo[c]
     if dataqsiz != 0:
         # Pretend we go through the buffer, even though we copy directly:
         # the receive and send indices move together.
@@ -673,7 +698,7 @@ def tryrecv(c: int, ep: int, block: bool = False) -> Any:
     lock released. With block, None for both (c's lock still held if c !=
     0): chanrecvpark parks next, or reports the closed channel."""
     try:
-        l, dataqsiz, cv, bv, ev, shift = chaninfo[c]
+        l, dataqsiz, cv, bv, ev, shift, cl = chaninfo[c]
     except KeyError:  # c == nil (makechan gives every channel its entry)
         return None
     if c in timerChans:
@@ -695,28 +720,35 @@ def tryrecv(c: int, ep: int, block: bool = False) -> Any:
                 typedmemclr(elemtypeOf(c), ep)
             return False
 
-    l._l.acquire()  # lock(&c.lock)
+    # (gort) Unless the value comes out of the buffer of a channel whose
+    # lock nobody holds: then, under the GIL, it runs with no lock (see
+    # above; closed or not, a channel with elements in its buffer gives
+    # them out first), and cl stays set. From here on cl is None if and
+    # only if c's lock is held.
+    if cl is None or cl.n or cv[_C_SENDQ] or not (qcount := cv[_C_QCOUNT]):
+        l._l.acquire()  # lock(&c.lock)
+        cl = None
 
-    if c in closedChans:
-        if cv[_C_QCOUNT] == 0:
-            if block:
-                return None  # chanrecvpark reports it
-            unlock(l)
-            if ep != 0:
-                typedmemclr(elemtypeOf(c), ep)
-            return False
-        # The channel has been closed, but the channel's buffer have data.
-    elif cv[_C_SENDQ]:  # (an empty queue needs no dequeue call)
-        # Just found waiting sender with not closed.
-        sg = dequeue(c + c_sendq)
-        if sg != 0:
-            # Found a waiting sender. If buffer is size 0, receive value
-            # directly from sender. Otherwise, receive from head of queue
-            # and add sender's value to the tail of the queue (both map to
-            # the same buffer slot because the queue is full).
-            return recv(c, sg, ep, l)
+        if c in closedChans:
+            if cv[_C_QCOUNT] == 0:
+                if block:
+                    return None  # chanrecvpark reports it
+                unlock(l)
+                if ep != 0:
+                    typedmemclr(elemtypeOf(c), ep)
+                return False
+            # The channel has been closed, but the channel's buffer have data.
+        elif cv[_C_SENDQ]:  # (an empty queue needs no dequeue call)
+            # Just found waiting sender with not closed.
+            sg = dequeue(c + c_sendq)
+            if sg != 0:
+                # Found a waiting sender. If buffer is size 0, receive value
+                # directly from sender. Otherwise, receive from head of queue
+                # and add sender's value to the tail of the queue (both map to
+                # the same buffer slot because the queue is full).
+                return recv(c, sg, ep, l)
+        qcount = cv[_C_QCOUNT]
 
-    qcount = cv[_C_QCOUNT]
     if qcount:
         # Receive directly from queue
         recvx = cv[_C_RECVX]
@@ -737,7 +769,8 @@ def tryrecv(c: int, ep: int, block: bool = False) -> Any:
             recvx = 0
         cv[_C_RECVX] = recvx
         cv[_C_QCOUNT] = qcount - 1
-        l._l.release()
+        if cl is None:
+            l._l.release()
         return r
 
     if not block:
@@ -752,7 +785,7 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> Any:
     tryrecv."""
     u64 = U64
     sw = sg >> 3
-    _, dataqsiz, cv, bv, ev, shift = chaninfo[c]
+    _, dataqsiz, cv, bv, ev, shift, _ = chaninfo[c]
     r: Any = True
     if dataqsiz == 0:
         # copy data from sender

@@ -6,8 +6,9 @@ thread primitives, which block the calling OS thread for real, so an M that
 sleeps in `notesleep` frees its CPU exactly as Go's does.
 
 Structures:
-  * `mutex` wraps a `threading.Lock` (`_l`); `name` is the lock's rank in
-    Go's lock ranking (lockrank.go), kept for debugging.
+  * `mutex` wraps a `threading.Lock` (`_l`), or a `countedLock` that also
+    counts its holders and waiters; `name` is the lock's rank in Go's
+    lock ranking (lockrank.go), kept for debugging.
   * `note` wraps a `threading.Event` plus `_woken`, the "key" of Go's note:
     set once by notewakeup, cleared by noteclear.
 
@@ -32,13 +33,47 @@ import threading
 from gort.runtime.panic import throw
 
 
+class countedLock:
+    """A threading.Lock that counts the Ms holding it or waiting for it.
+
+    While `n` is 0 nobody is inside the critical sections it guards, nor
+    about to enter one; a reader of `n` under the GIL can then run a
+    sequence free of calls as if it held the lock (a buffered channel's
+    fast paths: chan.py, docs/design/0008-gil-atomic-buffered-channels.md).
+    `n` is raised before the lock is taken and lowered before it is
+    released, each with no switch point between it and the critical
+    section."""
+
+    __slots__ = ("_l", "n")
+
+    def __init__(self) -> None:
+        self._l = threading.Lock()
+        self.n = 0
+
+    def acquire(self, blocking: bool = True) -> bool:
+        self.n += 1
+        if self._l.acquire(blocking):
+            return True
+        self.n -= 1
+        return False
+
+    def release(self) -> None:
+        self.n -= 1
+        self._l.release()
+
+    def locked(self) -> bool:
+        return self._l.locked()
+
+
 class mutex:
     """A runtime lock. `name` is for debugging (the lock rank's name in Go)."""
 
     __slots__ = ("_l", "name")
 
-    def __init__(self, name: str = "") -> None:
-        self._l = threading.Lock()  # held while the runtime lock is held
+    def __init__(self, name: str = "", counted: bool = False) -> None:
+        # held while the runtime lock is held; a countedLock for the locks
+        # that GIL-atomic fast paths test
+        self._l: threading.Lock | countedLock = countedLock() if counted else threading.Lock()
         self.name = name  # lock rank name (lockrank.go); set once
 
     def __repr__(self) -> str:

@@ -52,7 +52,7 @@ PROGRAMS: dict[str, list[object]] = {
     "lockosthread": [None],
 }
 
-STRESS = ["stress_msgs", "pipeline", "mutexcount", "selectcross"]
+STRESS = ["stress_msgs", "pipeline", "mutexcount", "selectcross", "bufstress"]
 
 _goid = re.compile(r"goroutine \d+")
 _pc = re.compile(r" \+0x[0-9a-f]+$")
