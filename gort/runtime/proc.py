@@ -1179,8 +1179,11 @@ def gfput(pp: p, gp: g) -> None:
         stack_.hi = 0
         gp.stackguard0 = 0
     gFree = pp.gFree
-    gFree.push(gp)
-    if gFree.size >= param.gfreeLocalMax:
+    gp.schedlink = gFree.head  # gFree.push(gp), written out
+    gFree.head = gp
+    size = gFree.size + 1
+    gFree.size = size
+    if size >= param.gfreeLocalMax:
         # Move half of the free Gs to the global lists, each kind as one
         # queue that pushAll links in at once.
         stackQ = gQueue()
@@ -1188,8 +1191,8 @@ def gfput(pp: p, gp: g) -> None:
         # Go pops Gs off gFree while it holds gfreeLocalKeep or more and
         # pushes each on its kind's queue: here the n it pops are counted
         # first and read off gFree's links, and stackQ.push is written out.
-        n = gFree.size - param.gfreeLocalKeep + 1
-        g1 = gFree.head
+        n = size - param.gfreeLocalKeep + 1
+        g1: g | None = gFree.head
         head = tail = None  # stackQ's
         for _ in range(n):
             nxt = g1.schedlink  # type: ignore[union-attr]
