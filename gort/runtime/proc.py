@@ -1763,11 +1763,11 @@ def schedule(mp: m | None = None) -> Mcall:
 
 
 # go: runtime/proc.go findRunnable
-def findRunnable(mp: m | None = None) -> tuple[g, bool, bool]:
+def findRunnable(mp: m) -> tuple[g, bool, bool]:
     """Find a runnable goroutine to execute: timers, local and global queues,
-    the network, other Ps. Blocks (netpoll or stopm) until one exists. On g0."""
-    if mp is None:
-        mp = _tls.g.m
+    the network, other Ps. Blocks (netpoll or stopm) until one exists. On g0.
+
+    mp is getg().m (schedule, the only caller, has it at hand)."""
     while True:  # top
         mp.allpSnapshot = None
         pp = mp.p
