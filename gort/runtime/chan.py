@@ -87,7 +87,7 @@ collector's finalization of channels.
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import Any
 
 from gort.runtime import param
@@ -110,6 +110,7 @@ from gort.runtime.runtime2 import (
     sudog_releasetime,
     sudog_success,
     sudog_waitlink,
+    sudogViews,
     waitReasonChanReceive,
     waitReasonChanReceiveNilChan,
     waitReasonChanSend,
@@ -423,22 +424,21 @@ def chansendpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
     if c == 0:
         yield gopark(None, None, waitReasonChanSendNilChan)
         throw("unreachable")
-    u64 = U64
     l = chaninfo[c][0]
 
     # Block on the channel. Some receiver will complete our operation for us.
     mysg = acquireSudog(gp.m)
-    sw = mysg >> 3
-    u64[sw + _SG_RELEASETIME] = 0
+    sv = sudogViews[mysg]
+    sv[_SG_RELEASETIME] = 0
     # No stack splits between assigning elem and enqueuing mysg on
     # gp.waiting where copystack can find it.
-    u64[sw + _SG_ELEM] = ep  # mysg.elem.set(ep)
-    u64[sw + _SG_ELEMVU] = ep
-    u64[sw + _SG_WAITLINK] = 0
-    u64[sw + _SG_G] = gp.addr
+    sv[_SG_ELEM] = ep  # mysg.elem.set(ep)
+    sv[_SG_ELEMVU] = ep
+    sv[_SG_WAITLINK] = 0
+    sv[_SG_G] = gp.addr
     U8[mysg + sudog_isSelect] = 0
-    u64[sw + _SG_C] = c  # mysg.c.set(c)
-    u64[sw + _SG_CVU] = c
+    sv[_SG_C] = c  # mysg.c.set(c)
+    sv[_SG_CVU] = c
     gp.waiting = mysg
     gp.param = None
     enqueue(c + c_sendq, mysg)
@@ -454,8 +454,8 @@ def chansendpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
     gp.activeStackChans = False
     closed = not U8[mysg + sudog_success]
     gp.param = None
-    u64[sw + _SG_C] = 0  # mysg.c.set(nil)
-    u64[sw + _SG_CVU] = 0
+    sv[_SG_C] = 0  # mysg.c.set(nil)
+    sv[_SG_CVU] = 0
     releaseSudog(mysg, gp)
     if closed:
         if c not in closedChans:
@@ -497,7 +497,7 @@ def trysend(c: int, x: Any, block: bool = False) -> bool:
             if sg != 0:
                 # Found a waiting receiver. We pass the value we want to send
                 # directly to the receiver, bypassing the channel buffer (if any).
-                send(c, sg, x, l)
+                send(c, sg, x, l._l.release)
                 return True
         qcount = cv[_C_QCOUNT]
 
@@ -523,11 +523,11 @@ def trysend(c: int, x: Any, block: bool = False) -> bool:
 
 
 # go: runtime/chan.go send
-def send(c: int, sg: int, x: Any, unlockf: Any) -> None:
+def send(c: int, sg: int, x: Any, unlockf: Callable[[], None]) -> None:
     """Hand the element x (as trysend's) to the receiver parked on sg. c's
-    lock held; unlockf releases it."""
-    u64 = U64
-    sw = sg >> 3
+    lock held; unlockf() releases it (c's lock's release, or select's
+    selunlock)."""
+    sv = sudogViews[sg]
     _, dataqsiz, cv, _, ev, shift, _ = chaninfo[c]
     if dataqsiz != 0:
         # Pretend we go through the buffer, even though we copy directly:
@@ -537,20 +537,17 @@ def send(c: int, sg: int, x: Any, unlockf: Any) -> None:
             recvx = 0
         cv[_C_RECVX] = recvx
         cv[_C_SENDX] = recvx
-    dst = u64[sw + _SG_ELEMVU]
+    dst = sv[_SG_ELEMVU]
     if dst != 0:
         # sendDirect: write straight into the receiver's slot (maybe its stack).
         if ev is not None:
             ev[dst >> shift] = x
         else:
             sendDirect(elemtypeOf(c), sg, x)
-        u64[sw + _SG_ELEM] = 0  # sg.elem.set(nil)
-        u64[sw + _SG_ELEMVU] = 0
-    gp = gByAddr[u64[sw + _SG_G]]
-    if type(unlockf) is mutex:  # c's lock, or else select's selunlock
-        unlockf._l.release()
-    else:
-        unlockf()
+        sv[_SG_ELEM] = 0  # sg.elem.set(nil)
+        sv[_SG_ELEMVU] = 0
+    gp = gByAddr[sv[_SG_G]]
+    unlockf()
     gp.param = sg
     U8[sg + sudog_success] = 1
     goready(gp, 4)
@@ -632,7 +629,6 @@ def chanrecvpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
     if c == 0:
         yield gopark(None, None, waitReasonChanReceiveNilChan)
         throw("unreachable")
-    u64 = U64
     l = chaninfo[c][0]
     if c in closedChans:
         # tryrecv found it closed with an empty buffer (the lock has been
@@ -645,18 +641,18 @@ def chanrecvpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
 
     # no sender available: block on this channel.
     mysg = acquireSudog(gp.m)
-    sw = mysg >> 3
-    u64[sw + _SG_RELEASETIME] = 0
+    sv = sudogViews[mysg]
+    sv[_SG_RELEASETIME] = 0
     # No stack splits between assigning elem and enqueuing mysg on
     # gp.waiting where copystack can find it.
-    u64[sw + _SG_ELEM] = ep  # mysg.elem.set(ep)
-    u64[sw + _SG_ELEMVU] = ep
-    u64[sw + _SG_WAITLINK] = 0
+    sv[_SG_ELEM] = ep  # mysg.elem.set(ep)
+    sv[_SG_ELEMVU] = ep
+    sv[_SG_WAITLINK] = 0
     gp.waiting = mysg
-    u64[sw + _SG_G] = gp.addr
+    sv[_SG_G] = gp.addr
     U8[mysg + sudog_isSelect] = 0
-    u64[sw + _SG_C] = c  # mysg.c.set(c)
-    u64[sw + _SG_CVU] = c
+    sv[_SG_C] = c  # mysg.c.set(c)
+    sv[_SG_CVU] = c
     gp.param = None
     enqueue(c + c_recvq, mysg)
     if hasTimer:
@@ -675,8 +671,8 @@ def chanrecvpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
     gp.activeStackChans = False
     success = U8[mysg + sudog_success] != 0
     gp.param = None
-    u64[sw + _SG_C] = 0  # mysg.c.set(nil)
-    u64[sw + _SG_CVU] = 0
+    sv[_SG_C] = 0  # mysg.c.set(nil)
+    sv[_SG_CVU] = 0
     releaseSudog(mysg, gp)
     return success
 
@@ -746,7 +742,7 @@ def tryrecv(c: int, ep: int, block: bool = False) -> Any:
                 # directly from sender. Otherwise, receive from head of queue
                 # and add sender's value to the tail of the queue (both map to
                 # the same buffer slot because the queue is full).
-                return recv(c, sg, ep, l)
+                return recv(c, sg, ep, l._l.release)
         qcount = cv[_C_QCOUNT]
 
     if qcount:
@@ -779,18 +775,17 @@ def tryrecv(c: int, ep: int, block: bool = False) -> Any:
 
 
 # go: runtime/chan.go recv
-def recv(c: int, sg: int, ep: int, unlockf: Any) -> Any:
+def recv(c: int, sg: int, ep: int, unlockf: Callable[[], None]) -> Any:
     """Complete a receive into ep (0: discard) with the sender parked on sg.
-    c's lock held; unlockf releases it. Returns what was received, as
+    c's lock held; unlockf() releases it (as send's). Returns what was received, as
     tryrecv."""
-    u64 = U64
-    sw = sg >> 3
+    sv = sudogViews[sg]
     _, dataqsiz, cv, bv, ev, shift, _ = chaninfo[c]
     r: Any = True
     if dataqsiz == 0:
         # copy data from sender
         if ev is not None:
-            r = ev[u64[sw + _SG_ELEMVU] >> shift]
+            r = ev[sv[_SG_ELEMVU] >> shift]
             if ep:
                 ev[ep >> shift] = r
         elif ep != 0:
@@ -804,7 +799,7 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> Any:
             r = bv[recvx]
             if ep:
                 ev[ep >> shift] = r  # type: ignore[index]
-            bv[recvx] = ev[u64[sw + _SG_ELEMVU] >> shift]  # type: ignore[index]
+            bv[recvx] = ev[sv[_SG_ELEMVU] >> shift]  # type: ignore[index]
         else:
             et = elemtypeOf(c)
             qp = chanbuf(c, recvx)
@@ -812,19 +807,16 @@ def recv(c: int, sg: int, ep: int, unlockf: Any) -> Any:
             if ep != 0:
                 typedmemmove(et, ep, qp)
             # copy data from sender to queue
-            typedmemmove(et, qp, u64[sw + _SG_ELEMVU])
+            typedmemmove(et, qp, sv[_SG_ELEMVU])
         recvx += 1
         if recvx == dataqsiz:
             recvx = 0
         cv[_C_RECVX] = recvx
         cv[_C_SENDX] = recvx  # c.sendx = (c.sendx+1) % c.dataqsiz
-    u64[sw + _SG_ELEM] = 0  # sg.elem.set(nil)
-    u64[sw + _SG_ELEMVU] = 0
-    gp = gByAddr[u64[sw + _SG_G]]
-    if type(unlockf) is mutex:  # c's lock, or else select's selunlock
-        unlockf._l.release()
-    else:
-        unlockf()
+    sv[_SG_ELEM] = 0  # sg.elem.set(nil)
+    sv[_SG_ELEMVU] = 0
+    gp = gByAddr[sv[_SG_G]]
+    unlockf()
     gp.param = sg
     U8[sg + sudog_success] = 1
     goready(gp, 4)

@@ -150,6 +150,7 @@ from gort.runtime.runtime2 import (
     m0,
     p,
     sched,
+    sudogViews,
     waitReasonPanicWait,
     waitReasonStoppingTheWorld,
     waitReasonString,
@@ -3384,7 +3385,9 @@ def acquireSudog(mp: m | None = None) -> int:
         unlock(sched.sudoglock)  # type: ignore[arg-type]
         # If the central cache is empty, allocate a new one.
         if not cache:
-            cache.append(mallocgc(param.sizeof_sudog, sudogType, True))
+            s = mallocgc(param.sizeof_sudog, sudogType, True)
+            sudogViews[s] = U64[s >> 3 : (s + param.sizeof_sudog) >> 3]
+            cache.append(s)
     sg: int = cache.pop()
     if U64[(sg >> 3) + _W_ELEMVU]:
         throw("acquireSudog: found s.elem != nil in cache")

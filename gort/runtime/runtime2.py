@@ -720,3 +720,10 @@ sudog_waitlink = 72  # *sudog: g.waiting list or semaRoot
 sudog_waittail = 80  # *sudog: semaRoot
 sudog_c = 88  # maybeTraceableChan{vp, vu}
 sudog_c_vu = 96
+
+# sudog address -> a view of its 13 words (`sudogViews[sg][sudog_elem >> 3]`
+# is sg.elem), made once by acquireSudog when it allocates the sudog: the
+# hot paths index it by constants, as they do an hchan's view (chan.py).
+# Sudogs are never freed (the caches keep them); a view is a window onto
+# the address range, so it would stay right whatever lived there later.
+sudogViews: dict[int, memoryview[int]] = {}

@@ -87,6 +87,7 @@ from gort.runtime.proc import _randbits, acquireSudog, gopark, releaseSudog
 from gort.runtime.runtime2 import (
     sudog_isSelect,
     sudog_success,
+    sudogViews,
     waitReasonSelect,
     waitReasonSelectNoCases,
 )
@@ -255,27 +256,27 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
         throw("gp.waiting != nil")
     u8 = U8
     gaddr = gp.addr
-    prev = 0
+    prev = None  # the view of the last sudog on the list
     for casi in lockorder:
         c, elem = scases[casi]
         sg = acquireSudog(gp.m)
-        sw = sg >> 3
-        u64[sw + _SG_G] = gaddr
+        sv = sudogViews[sg]
+        sv[_SG_G] = gaddr
         u8[sg + sudog_isSelect] = 1
         # No stack splits between assigning elem and enqueuing sg on
         # gp.waiting where copystack can find it.
-        u64[sw + _SG_ELEM] = elem
-        u64[sw + _SG_ELEMVU] = elem
-        u64[sw + _SG_RELEASETIME] = 0
-        u64[sw + _SG_C] = c
-        u64[sw + _SG_CVU] = c
+        sv[_SG_ELEM] = elem
+        sv[_SG_ELEMVU] = elem
+        sv[_SG_RELEASETIME] = 0
+        sv[_SG_C] = c
+        sv[_SG_CVU] = c
         # Construct waiting list in lock order. (sg.waitlink is nil already:
         # releaseSudog checks it, so the last sudog ends the list.)
-        if not prev:
+        if prev is None:
             gp.waiting = sg
         else:
-            u64[(prev >> 3) + _SG_WAITLINK] = sg
-        prev = sg
+            prev[_SG_WAITLINK] = sg
+        prev = sv
         if casi < nsends:
             enqueue(c + c_sendq, sg)
         else:
@@ -306,13 +307,13 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
     # Clear all elem before unlinking from gp.waiting.
     sg1 = sglist
     while sg1:
-        sw = sg1 >> 3
+        sv = sudogViews[sg1]
         u8[sg1 + sudog_isSelect] = 0
-        u64[sw + _SG_ELEM] = 0
-        u64[sw + _SG_ELEMVU] = 0
-        u64[sw + _SG_C] = 0
-        u64[sw + _SG_CVU] = 0
-        sg1 = u64[sw + _SG_WAITLINK]
+        sv[_SG_ELEM] = 0
+        sv[_SG_ELEMVU] = 0
+        sv[_SG_C] = 0
+        sv[_SG_CVU] = 0
+        sg1 = sv[_SG_WAITLINK]
     gp.waiting = 0
 
     for casei in lockorder:
@@ -327,9 +328,9 @@ def selectgo(scases: Cases, nsends: int, nrecvs: int, block: bool) -> Generator[
             dequeueSudoG(c + c_sendq, sglist)
         else:
             dequeueSudoG(c + c_recvq, sglist)
-        wl = (sglist >> 3) + _SG_WAITLINK  # sglist.waitlink's word
-        sgnext = u64[wl]
-        u64[wl] = 0
+        sv = sudogViews[sglist]
+        sgnext = sv[_SG_WAITLINK]
+        sv[_SG_WAITLINK] = 0
         releaseSudog(sglist, gp)
         sglist = sgnext
 
