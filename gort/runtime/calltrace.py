@@ -221,7 +221,7 @@ def _fnname(fv: int) -> str:
     return f.name if f is not None else "?"
 
 
-def _d_newproc(fv: int) -> str:
+def _d_newproc(fv: int, *a: Any) -> str:
     from gort.runtime.proc import peekgoid
 
     return f"fn={_fnname(fv)} goid={peekgoid()}"

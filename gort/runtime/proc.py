@@ -1035,17 +1035,21 @@ def allgadd(gp: g) -> None:
 
 
 # go: runtime/proc.go newproc
-def newproc(fn: int) -> None:
-    """The go statement: create a G running the funcval fn, queue it in runnext."""
+def newproc(fn: int, pc: int = 0, line: int = 0) -> None:
+    """The go statement: create a G running the funcval fn, queue it in runnext.
+
+    Compiled code passes the go statement's function (its index, the "pc")
+    and Go line; other callers leave them out, and the caller's frame says
+    where the statement is (the Go line is looked up only if a traceback
+    prints it: symtab.goline)."""
     gp = _tls.g
-    # The caller's pc: gort records the function of the go statement and
-    # where in its Python code the statement is (the Go line is looked up
-    # only if a traceback prints it: symtab.goline).
-    pc, pos = callerpc(sys._getframe(1))
+    pos: tuple[Any, int] | int | None = line
+    if not pc:
+        pc, pos = callerpc(sys._getframe(1))
     systemstack(_newproc_m, fn, gp, pc, pos)
 
 
-def _newproc_m(fn: int, gp: g, pc: int, pos: tuple[Any, int] | None) -> None:
+def _newproc_m(fn: int, gp: g, pc: int, pos: tuple[Any, int] | int | None) -> None:
     """newproc's closure, run on g0."""
     newg = newproc1(fn, gp, pc, False, waitReasonZero)
     newg.gopcpos = pos

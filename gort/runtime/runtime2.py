@@ -323,7 +323,7 @@ class g:
         # Where the go statement that created this G is: (code object, f_lasti)
         # of its compiled function; symtab.goline turns it into the Go line when
         # a traceback prints it (with gopc).
-        self.gopcpos: tuple[Any, int] | None = None
+        self.gopcpos: tuple[Any, int] | int | None = None
         # Serialises the compare-and-swaps on atomicstatus (and selectDone):
         # casgstatus, castogscanstatus, the select wake-up race.
         self.statusLock = threading.Lock()

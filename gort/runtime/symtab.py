@@ -202,11 +202,14 @@ def _fill(entry: int) -> None:
     _lazyRanges[i] = None
 
 
-def goline(pos: tuple[Any, int] | None, default: int) -> int:
-    """The Go line of a position in compiled code — (code object, f_lasti),
-    as callerpc records a go statement's — or default if there is none."""
+def goline(pos: tuple[Any, int] | int | None, default: int) -> int:
+    """The Go line of a position in compiled code — the line itself, as
+    compiled code gives newproc a go statement's, or (code object, f_lasti),
+    as callerpc records one — or default if there is none."""
     if pos is None:
         return default
+    if isinstance(pos, int):
+        return pos or default
     code, lasti = pos
     f = byCode.get(code)
     if f is None:

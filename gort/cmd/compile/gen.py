@@ -1412,7 +1412,10 @@ class FuncGen:
 
     def stmt_GoStmt(self, s: ast.GoStmt) -> None:
         fv = self.deferredClosure(s.Call, "gowrap")
-        self.emit(f"newproc({fv})")
+        # The go statement's "pc", as gc's compiled code hands newproc its
+        # caller's: this function and the statement's line.
+        self.setpos(s)
+        self.emit(f"newproc({fv}, FID_{self.pyname}, {self.curline})")
 
     def stmt_DeferStmt(self, s: ast.DeferStmt) -> None:
         deferStmt(self, s)
