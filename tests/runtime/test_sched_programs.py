@@ -137,3 +137,28 @@ def test_stress_locked_cas(name: str, procs: int) -> None:
     p = subprocess.run([sys.executable, "-c", _LOCKED_CAS, path], capture_output=True, timeout=TIMEOUT, env=env)
     gort = Result(p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"), p.returncode)
     check(name, run_go(path, env={"GOMAXPROCS": str(procs)}), gort)
+
+
+# gort with the interpreter offering to switch threads as often as it can
+# (every microsecond, where the default is 5 ms): a GIL-atomic sequence that
+# was not atomic (docs/design/0005 and 0008) would be interrupted here.
+# Without the holder count of a buffered channel's lock (0008), bufstress
+# loses values in two runs of three this way; at the default interval it
+# never does.
+_FAST_SWITCHES = (
+    "import sys\n"
+    "sys.setswitchinterval(1e-6)\n"
+    "from gort.cmd.gort.main import main\n"
+    "sys.exit(main(['run'] + sys.argv[1:]))\n"
+)
+
+
+@pytest.mark.parametrize("procs", [2, 4])
+@pytest.mark.parametrize("name", STRESS)
+def test_stress_fast_switches(name: str, procs: int) -> None:
+    path = os.path.join(SCHED, name + ".go")
+    env = dict(os.environ, GORTCACHE=gort_cache(), GOMAXPROCS=str(procs))
+    go = run_go(path, env={"GOMAXPROCS": str(procs)})
+    for _ in range(3):
+        p = subprocess.run([sys.executable, "-c", _FAST_SWITCHES, path], capture_output=True, timeout=TIMEOUT, env=env)
+        check(name, go, Result(p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"), p.returncode))
