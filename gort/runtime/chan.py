@@ -319,16 +319,16 @@ def enqueue(q: int, sgp: int) -> None:
     """Append sudog sgp to the waitq at address q."""
     u64 = U64
     qw = q >> 3
-    sw = sgp >> 3
-    u64[sw + _SG_NEXT] = 0
+    sv = sudogViews[sgp]
+    sv[_SG_NEXT] = 0
     x = u64[qw + 1]  # q.last
-    if x == 0:
-        u64[sw + _SG_PREV] = 0
+    if not x:
+        sv[_SG_PREV] = 0
         u64[qw] = sgp
         u64[qw + 1] = sgp
         return
-    u64[sw + _SG_PREV] = x
-    u64[(x >> 3) + _SG_NEXT] = sgp
+    sv[_SG_PREV] = x
+    sudogViews[x][_SG_NEXT] = sgp
     u64[qw + 1] = sgp
 
 
@@ -339,17 +339,17 @@ def dequeue(q: int) -> int:
     qw = q >> 3
     while True:
         sgp = u64[qw]
-        if sgp == 0:
+        if not sgp:
             return 0
-        sw = sgp >> 3
-        y = u64[sw + _SG_NEXT]
-        if y == 0:
+        sv = sudogViews[sgp]
+        y = sv[_SG_NEXT]
+        if not y:
             u64[qw] = 0
             u64[qw + 1] = 0
         else:
-            u64[(y >> 3) + _SG_PREV] = 0
+            sudogViews[y][_SG_PREV] = 0
             u64[qw] = y
-            u64[sw + _SG_NEXT] = 0  # mark as removed (see select.dequeueSudoG)
+            sv[_SG_NEXT] = 0  # mark as removed (see select.dequeueSudoG)
         # If a goroutine was put on this queue because of a select, there
         # is a small window between the goroutine being woken up by a
         # different case and it grabbing the channel locks. Once it has the
@@ -357,7 +357,7 @@ def dequeue(q: int) -> int:
         # that. selectDone tells us when someone else has won the race to
         # signal this goroutine but it hasn't removed itself yet.
         if U8[sgp + sudog_isSelect]:
-            gp = gByAddr[u64[sw + _SG_G]]
+            gp = gByAddr[sv[_SG_G]]
             # gp.selectDone.CompareAndSwap(0, 1): the load and the store are
             # one CAS under the GIL (atomic.gilAtomic); else under the lock.
             if not gilAtomic:

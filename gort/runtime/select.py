@@ -388,27 +388,27 @@ def _heapsortByChan(scases: Cases, pollorder: list[int]) -> list[int]:
 def dequeueSudoG(q: int, sgp: int) -> None:
     """Remove sgp from waitq q, if it is still there."""
     u64 = U64
-    sw = sgp >> 3
-    x = u64[sw + _SG_PREV]
-    y = u64[sw + _SG_NEXT]
+    sv = sudogViews[sgp]
+    x = sv[_SG_PREV]
+    y = sv[_SG_NEXT]
     if x:
         if y:
             # middle of queue
-            u64[(x >> 3) + _SG_NEXT] = y
-            u64[(y >> 3) + _SG_PREV] = x
-            u64[sw + _SG_NEXT] = 0
-            u64[sw + _SG_PREV] = 0
+            sudogViews[x][_SG_NEXT] = y
+            sudogViews[y][_SG_PREV] = x
+            sv[_SG_NEXT] = 0
+            sv[_SG_PREV] = 0
             return
         # end of queue
-        u64[(x >> 3) + _SG_NEXT] = 0
+        sudogViews[x][_SG_NEXT] = 0
         u64[(q >> 3) + 1] = x  # q.last
-        u64[sw + _SG_PREV] = 0
+        sv[_SG_PREV] = 0
         return
     if y:
         # start of queue
-        u64[(y >> 3) + _SG_PREV] = 0
+        sudogViews[y][_SG_PREV] = 0
         u64[q >> 3] = y  # q.first
-        u64[sw + _SG_NEXT] = 0
+        sv[_SG_NEXT] = 0
         return
     # x==y==nil. Either sgp is the only element in the queue, or it has
     # already been removed. Use q.first to disambiguate.
