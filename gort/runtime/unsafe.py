@@ -35,14 +35,23 @@ _ADDRESS_SPACE = 1 << 47
 _whole = (ctypes.c_char * _ADDRESS_SPACE).from_address(0)
 _mv = memoryview(_whole).cast("B")
 
+# The 64-bit views use C's long where it is 64 bits wide (LP64: Linux, macOS)
+# rather than long long: the same bytes and the same range checks, but
+# CPython converts a Python int to an unsigned long with a short loop over
+# its digits and to an unsigned long long through a byte-array round trip,
+# so a store of a large value (an address, most often) costs a third less.
+_LONG_IS_64 = ctypes.sizeof(ctypes.c_ulong) == 8
+_U64_FORMAT = "L" if _LONG_IS_64 else "Q"
+_I64_FORMAT = "l" if _LONG_IS_64 else "q"
+
 U8 = _mv
 I8 = _mv.cast("b")
 U16 = _mv.cast("H")
 I16 = _mv.cast("h")
 U32 = _mv.cast("I")
 I32 = _mv.cast("i")
-U64 = _mv.cast("Q")
-I64 = _mv.cast("q")
+U64 = _mv.cast(_U64_FORMAT)
+I64 = _mv.cast(_I64_FORMAT)
 F32 = _mv.cast("f")
 F64 = _mv.cast("d")
 
