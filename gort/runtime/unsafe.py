@@ -41,8 +41,6 @@ _mv = memoryview(_whole).cast("B")
 # its digits and to an unsigned long long through a byte-array round trip,
 # so a store of a large value (an address, most often) costs a third less.
 _LONG_IS_64 = ctypes.sizeof(ctypes.c_ulong) == 8
-_U64_FORMAT = "L" if _LONG_IS_64 else "Q"
-_I64_FORMAT = "l" if _LONG_IS_64 else "q"
 
 U8 = _mv
 I8 = _mv.cast("b")
@@ -50,8 +48,8 @@ U16 = _mv.cast("H")
 I16 = _mv.cast("h")
 U32 = _mv.cast("I")
 I32 = _mv.cast("i")
-U64 = _mv.cast(_U64_FORMAT)
-I64 = _mv.cast(_I64_FORMAT)
+U64 = _mv.cast("L") if _LONG_IS_64 else _mv.cast("Q")
+I64 = _mv.cast("l") if _LONG_IS_64 else _mv.cast("q")
 F32 = _mv.cast("f")
 F64 = _mv.cast("d")
 
