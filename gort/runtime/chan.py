@@ -60,17 +60,19 @@ for a buffered channel whose elements pass by value, are a dozen reads and
 writes of Go memory with no call between them. Under CPython's GIL no
 other thread runs inside such a sequence (docs/design/0005, 0008), so it
 needs c's lock only to keep out the sequences that do make calls — and
-those all hold the lock. Such a channel's lock is a `countedLock` (`cl`),
-whose `n` counts the Ms holding it or waiting for it: trysend and tryrecv
-take the buffer path without locking when `n` is 0 and the buffer path is
-the one that applies (not closed, no parked partner, room or an element),
-and lock as Go does otherwise.
+those all hold the lock. For such a channel chaninfo keeps its lock a
+second time (`cl`): trysend and tryrecv take the buffer path without
+locking when the lock's key is 0 (nobody holds it: lock.py) and the buffer
+path is the one that applies (not closed, no parked partner, room or an
+element), and lock as Go does otherwise.
 
-Differences from Go: `c.lock` is a host lock kept beside the hchan in
-`chaninfo` (keyed by the hchan's address, with copies of the fields that
-never change after makechan) instead of a futex word inside it; the word
-at offset 104 stays, so the layout and size are Go's. The `unlockf` that
-send/recv take is either that lock or a function (select's selunlock).
+Differences from Go: `c.lock` is a runtime mutex (lock.py) kept beside the
+hchan in `chaninfo` (keyed by the hchan's address, with copies of the
+fields that never change after makechan) instead of a futex word inside
+it; the word at offset 104 stays, so the layout and size are Go's. The
+`unlockf` that send/recv take is None for c's own lock (which they then
+unlock themselves, its fast path written out) or a function (select's
+selunlock), where Go passes a closure in both cases.
 chanrecv takes an extra flag so that chanrecv1/chanrecv2 need no generator
 of their own. chansend and chanrecv are each split in two: the part
 that cannot block, a plain function (trysend, tryrecv), and the part that
@@ -92,7 +94,7 @@ from typing import Any
 
 from gort.runtime import param
 from gort.runtime.atomic import gilAtomic
-from gort.runtime.lock import countedLock, lock, mutex, unlock
+from gort.runtime.lock import lock, lock2, mutex, unlock, unlock2
 from gort.runtime.mbarrier import typedmemclr, typedmemmove
 from gort.runtime.panic import panicPlain, throw
 from gort.runtime.proc import acquireSudog, gopark, goready, releaseSudog
@@ -167,13 +169,13 @@ hchanType = _type(Struct, size=hchanSize, align=8, ptrdata=104, gcdata=b"\x34\x1
 # view typed like an element (empty for an unbuffered channel), `ev`, the
 # typed view of the whole address space for one element (`ev[p >> shift]`
 # is the element at p) and `shift` (else None, None, 0); and `cl`, the
-# lock's countedLock when the buffer's fast paths can run without it (a
-# buffered channel whose elements pass by value, under a GIL), else None.
+# lock again when the buffer's fast paths can run without it (a buffered
+# channel whose elements pass by value, under a GIL), else None.
 # A view indexed by
 # a constant costs a third less than `U64[(c >> 3) + k]`, which makes a new
 # integer for the index on every access. The views are the memory itself,
 # not a copy: the GC and reflection read the same words.
-ChanInfo = tuple[mutex, int, "memoryview[int]", "memoryview[Any] | None", "memoryview[Any] | None", int, countedLock | None]
+ChanInfo = tuple[mutex, int, "memoryview[int]", "memoryview[Any] | None", "memoryview[Any] | None", int, mutex | None]
 chaninfo: dict[int, ChanInfo] = {}
 
 # The element kinds that pass by value (see "Elements by value" above): the
@@ -253,9 +255,9 @@ def makechan(t: chantype, size: int) -> int:
         bv = ev[bi : bi + size]
     # A buffered channel of values: its buffer paths need no lock while
     # nobody holds it (see "GIL-atomic buffer paths" above).
-    counted = gilAtomic and bv is not None and size > 0
-    l = mutex("hchan", counted)
-    chaninfo[c] = (l, size, cv, bv, ev, shift, l._l if counted else None)  # type: ignore[assignment]
+    lockFree = gilAtomic and bv is not None and size > 0
+    l = mutex("hchan")
+    chaninfo[c] = (l, size, cv, bv, ev, shift, l if lockFree else None)
     return c
 
 
@@ -484,8 +486,11 @@ def trysend(c: int, x: Any, block: bool = False) -> bool:
     # nobody holds: then, under the GIL, it runs with no lock (see above),
     # and cl stays set. From here on cl is None if and only if c's lock is
     # held.
-    if cl is None or cl.n or c in closedChans or cv[_C_RECVQ] or (qcount := cv[_C_QCOUNT]) == dataqsiz:
-        l._l.acquire()  # lock(&c.lock)
+    if cl is None or cl.key or c in closedChans or cv[_C_RECVQ] or (qcount := cv[_C_QCOUNT]) == dataqsiz:
+        if l.key == 0:  # lock(&c.lock), its fast path: one CAS (lock.py)
+            l.key = 1
+        else:
+            lock2(l)
         cl = None
 
         if c in closedChans:
@@ -497,7 +502,7 @@ def trysend(c: int, x: Any, block: bool = False) -> bool:
             if sg != 0:
                 # Found a waiting receiver. We pass the value we want to send
                 # directly to the receiver, bypassing the channel buffer (if any).
-                send(c, sg, x, l._l.release)
+                send(c, sg, x, None)
                 return True
         qcount = cv[_C_QCOUNT]
 
@@ -514,7 +519,10 @@ def trysend(c: int, x: Any, block: bool = False) -> bool:
         cv[_C_SENDX] = sendx
         cv[_C_QCOUNT] = qcount + 1
         if cl is None:
-            l._l.release()
+            if l.key == 1:  # unlock(&c.lock), its fast path: one CAS
+                l.key = 0
+            else:
+                unlock2(l)
         return True
 
     if not block:
@@ -523,12 +531,12 @@ def trysend(c: int, x: Any, block: bool = False) -> bool:
 
 
 # go: runtime/chan.go send
-def send(c: int, sg: int, x: Any, unlockf: Callable[[], None]) -> None:
+def send(c: int, sg: int, x: Any, unlockf: Callable[[], None] | None) -> None:
     """Hand the element x (as trysend's) to the receiver parked on sg. c's
-    lock held; unlockf() releases it (c's lock's release, or select's
-    selunlock)."""
+    lock held; unlockf() releases it (select's selunlock), or is None: c's
+    lock, which send releases itself."""
     sv = sudogViews[sg]
-    _, dataqsiz, cv, _, ev, shift, _ = chaninfo[c]
+    l, dataqsiz, cv, _, ev, shift, _ = chaninfo[c]
     if dataqsiz != 0:
         # Pretend we go through the buffer, even though we copy directly:
         # the receive and send indices move together.
@@ -547,7 +555,12 @@ def send(c: int, sg: int, x: Any, unlockf: Callable[[], None]) -> None:
         sv[_SG_ELEM] = 0  # sg.elem.set(nil)
         sv[_SG_ELEMVU] = 0
     gp = gByAddr[sv[_SG_G]]
-    unlockf()
+    if unlockf is not None:
+        unlockf()
+    elif l.key == 1:  # unlock(&c.lock), its fast path: one CAS
+        l.key = 0
+    else:
+        unlock2(l)
     gp.param = sg
     U8[sg + sudog_success] = 1
     goready(gp, 4)
@@ -633,7 +646,7 @@ def chanrecvpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
     if c in closedChans:
         # tryrecv found it closed with an empty buffer (the lock has been
         # held since).
-        l._l.release()
+        unlock(l)
         if ep != 0:
             typedmemclr(elemtypeOf(c), ep)
         return False
@@ -721,8 +734,11 @@ def tryrecv(c: int, ep: int, block: bool = False) -> Any:
     # above; closed or not, a channel with elements in its buffer gives
     # them out first), and cl stays set. From here on cl is None if and
     # only if c's lock is held.
-    if cl is None or cl.n or cv[_C_SENDQ] or not (qcount := cv[_C_QCOUNT]):
-        l._l.acquire()  # lock(&c.lock)
+    if cl is None or cl.key or cv[_C_SENDQ] or not (qcount := cv[_C_QCOUNT]):
+        if l.key == 0:  # lock(&c.lock), its fast path: one CAS (lock.py)
+            l.key = 1
+        else:
+            lock2(l)
         cl = None
 
         if c in closedChans:
@@ -742,7 +758,7 @@ def tryrecv(c: int, ep: int, block: bool = False) -> Any:
                 # directly from sender. Otherwise, receive from head of queue
                 # and add sender's value to the tail of the queue (both map to
                 # the same buffer slot because the queue is full).
-                return recv(c, sg, ep, l._l.release)
+                return recv(c, sg, ep, None)
         qcount = cv[_C_QCOUNT]
 
     if qcount:
@@ -766,7 +782,10 @@ def tryrecv(c: int, ep: int, block: bool = False) -> Any:
         cv[_C_RECVX] = recvx
         cv[_C_QCOUNT] = qcount - 1
         if cl is None:
-            l._l.release()
+            if l.key == 1:  # unlock(&c.lock), its fast path: one CAS
+                l.key = 0
+            else:
+                unlock2(l)
         return r
 
     if not block:
@@ -775,12 +794,12 @@ def tryrecv(c: int, ep: int, block: bool = False) -> Any:
 
 
 # go: runtime/chan.go recv
-def recv(c: int, sg: int, ep: int, unlockf: Callable[[], None]) -> Any:
+def recv(c: int, sg: int, ep: int, unlockf: Callable[[], None] | None) -> Any:
     """Complete a receive into ep (0: discard) with the sender parked on sg.
     c's lock held; unlockf() releases it (as send's). Returns what was received, as
     tryrecv."""
     sv = sudogViews[sg]
-    _, dataqsiz, cv, bv, ev, shift, _ = chaninfo[c]
+    l, dataqsiz, cv, bv, ev, shift, _ = chaninfo[c]
     r: Any = True
     if dataqsiz == 0:
         # copy data from sender
@@ -816,7 +835,12 @@ def recv(c: int, sg: int, ep: int, unlockf: Callable[[], None]) -> Any:
     sv[_SG_ELEM] = 0  # sg.elem.set(nil)
     sv[_SG_ELEMVU] = 0
     gp = gByAddr[sv[_SG_G]]
-    unlockf()
+    if unlockf is not None:
+        unlockf()
+    elif l.key == 1:  # unlock(&c.lock), its fast path: one CAS
+        l.key = 0
+    else:
+        unlock2(l)
     gp.param = sg
     U8[sg + sudog_success] = 1
     goready(gp, 4)
@@ -831,7 +855,10 @@ def chanparkcommit(gp: Any, chanLock: Any) -> bool:
     gp.activeStackChans = True
     # Mark that it's safe for stack shrinking to occur now.
     gp.parkingOnChan = False
-    chanLock._l.release()  # unlock(chanLock)
+    if chanLock.key == 1:  # unlock(chanLock), its fast path: one CAS
+        chanLock.key = 0
+    else:
+        unlock2(chanLock)
     return True
 
 

@@ -120,6 +120,7 @@ from gort.runtime.lock import (
     notesleep,
     notetsleep,
     notewakeup,
+    trylock,
     unlock,
 )
 from gort.runtime.malloc import mallocgc
@@ -2664,7 +2665,7 @@ def _semacquireWorld(s: mutex) -> None:
     block its thread holding a P that a stop-the-world in progress is
     waiting for: so it polls, and gives its P up at this safepoint if a
     stop-the-world wants it."""
-    while not s._l.acquire(blocking=False):
+    while not trylock(s):
         gp = getg()
         mp = gp.m
         if sched.gcwaiting.v and gp is mp.curg and mp.p is not None:

@@ -35,7 +35,7 @@ channel's queue and isSelect; at most one of them fires (selectDone).
 Differences from Go: the cases arrive as a Python tuple rather than an array
 of scase on the stack, and pollorder/lockorder are Python lists (Go's order0
 array is stack scratch space); sudogs, channels and element slots are in Go
-memory as in Go. sellock returns the host locks of the distinct channels
+memory as in Go. sellock returns the mutexes of the distinct channels
 it took, in lock order, and selunlock, selparkcommit (handed them as
 gopark's lock argument) and the second sellock, after the park (`relock`),
 go through that list instead of through the cases, or gp.waiting's sudogs.
@@ -81,6 +81,7 @@ from gort.runtime.chan import (
     send,
     timerChans,
 )
+from gort.runtime.lock import lock2, mutex, unlock2
 from gort.runtime.mbarrier import typedmemclr, typedmemmove
 from gort.runtime.panic import panicPlain, throw
 from gort.runtime.proc import _randbits, acquireSudog, gopark, releaseSudog
@@ -97,10 +98,10 @@ from gort.runtime.unsafe import U8, U64
 Cases = tuple[tuple[int, int], ...]
 
 
-# The host locks of a select's distinct channels, in lock order: what
+# The mutexes of a select's distinct channels, in lock order: what
 # sellock returns, and selunlock, selparkcommit and relock work from (see
 # "Differences from Go").
-Locks = list[Any]
+Locks = list[mutex]
 
 
 # go: runtime/select.go sellock
@@ -112,8 +113,11 @@ def sellock(scases: Cases, lockorder: list[int]) -> Locks:
         c0 = scases[o][0]
         if c0 != c:
             c = c0
-            l = chaninfo[c][0]._l
-            l.acquire()
+            l = chaninfo[c][0]
+            if l.key == 0:  # lock(l), its fast path: one CAS (lock.py)
+                l.key = 1
+            else:
+                lock2(l)
             locks.append(l)
     return locks
 
@@ -121,14 +125,20 @@ def sellock(scases: Cases, lockorder: list[int]) -> Locks:
 def relock(locks: Locks) -> None:
     """sellock again, after the park: the locks the first sellock returned."""
     for l in locks:
-        l.acquire()
+        if l.key == 0:  # lock(l), its fast path: one CAS
+            l.key = 1
+        else:
+            lock2(l)
 
 
 # go: runtime/select.go selunlock
 def selunlock(locks: Locks) -> None:
     """Unlock the channels of the cases, in reverse lock order, each once."""
     for l in reversed(locks):
-        l.release()
+        if l.key == 1:  # unlock(l), its fast path: one CAS
+            l.key = 0
+        else:
+            unlock2(l)
 
 
 # go: runtime/select.go selparkcommit
@@ -142,7 +152,10 @@ def selparkcommit(gp: Any, locks: Locks) -> bool:
     # Unlock each channel once, in lock order. (Go finds them walking
     # gp.waiting, whose sudogs are in lock order; gort has their list.)
     for l in locks:
-        l.release()
+        if l.key == 1:  # unlock(l), its fast path: one CAS
+            l.key = 0
+        else:
+            unlock2(l)
     return True
 
 

@@ -103,6 +103,7 @@ def test_buffer_paths_take_the_lock_only_while_it_is_in_use(rt: Any) -> None:
 
     from gort.runtime import chan
     from gort.runtime.atomic import gilAtomic
+    from gort.runtime.lock import lock, unlock
 
     c = rt.MakeChan(4)  # chan int: its elements pass by value
     l, _, _, _, _, _, cl = chan.chaninfo[c]
@@ -110,26 +111,26 @@ def test_buffer_paths_take_the_lock_only_while_it_is_in_use(rt: Any) -> None:
     if not gilAtomic:
         assert cl is None
         return
-    assert cl is l._l and cl.n == 0
+    assert cl is l and l.key == 0
     # Nobody holds the lock: the buffer paths run without it.
-    assert chan.trysend(c, 7, True) is True and cl.n == 0 and not cl.locked()
-    assert chan.tryrecv(c, 0, True) == 7 and cl.n == 0
+    assert chan.trysend(c, 7, True) is True and l.key == 0
+    assert chan.tryrecv(c, 0, True) == 7 and l.key == 0
     # Another M holds it: a send waits for it, then goes into the buffer.
-    l._l.acquire()
-    assert cl.n == 1
+    lock(l)
     done: list[bool] = []
     t = threading.Thread(target=lambda: done.append(chan.trysend(c, 8, True)))
     t.start()
     t.join(0.3)
     assert t.is_alive() and not done and chan.chanlen(c) == 0
-    l._l.release()
+    assert l.key == 2  # the sender sleeps on it
+    unlock(l)
     t.join(5)
-    assert done == [True] and chan.chanlen(c) == 1 and cl.n == 0
+    assert done == [True] and chan.chanlen(c) == 1 and l.key == 0
     # An empty buffer: the receive locks, and leaves the lock held to park.
     assert chan.tryrecv(c, 0, True) == 8
-    assert chan.tryrecv(c, 0, True) is None and cl.locked() and cl.n == 1
-    l._l.release()
-    assert cl.n == 0
+    assert chan.tryrecv(c, 0, True) is None and l.locked()
+    unlock(l)
+    assert l.key == 0
 
 
 @unit

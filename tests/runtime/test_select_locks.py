@@ -21,7 +21,7 @@ def rt() -> Iterator[Any]:
 
 
 def _lock(rt: Any, c: int) -> Any:
-    return rt.chan.chaninfo[c][0]._l
+    return rt.chan.chaninfo[c][0]
 
 
 @unit
