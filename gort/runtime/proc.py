@@ -1801,7 +1801,12 @@ def findRunnable(mp: m) -> tuple[g, bool, bool]:
             if gp is not None:
                 return gp, False, False
 
-        # local runq
+        # local runq: runqget(pp), its runnext fast path written out (the
+        # load and the store are one CAS: atomic.gilAtomic)
+        gp = pp.runnext
+        if gp is not None and gilAtomic:
+            pp.runnext = None
+            return gp, True, False
         gp, inheritTime = runqget(pp)
         if gp is not None:
             return gp, inheritTime, False
@@ -2110,14 +2115,16 @@ def execute(gp: g, inheritTime: bool, mp: m | None = None) -> Mcall:
 def gogo(gp: g) -> Mcall:
     """Switch to gp and run it until it mcalls back to g0. (Under
     --trace-runtime, calltrace sets the M's traceBase first.)"""
-    g0_ = gp.m.g0  # type: ignore[union-attr]
-    _tls.g = gp
+    mp = gp.m
+    g0_ = mp.g0  # type: ignore[union-attr]
+    tls = mp.tls  # type: ignore[union-attr]  # this thread's TLS (setg): tls["g"] is getg()
+    tls["g"] = gp
     try:
         fn = gp.sched.coro.send(None)  # type: ignore[union-attr]
     except StopIteration:
-        _tls.g = g0_
+        tls["g"] = g0_
         throw("goroutine returned past goexit")
-    _tls.g = g0_
+    tls["g"] = g0_
     return fn, gp
 
 
@@ -2224,7 +2231,16 @@ def goready(gp: g, traceskip: int = 1) -> None:
         gp.atomicstatus = _Grunnable
     else:
         casgstatus(gp, _Gwaiting, _Grunnable)
-    runqput(mp.p, gp, True)
+    # runqput(pp, gp, true), its runnext swap written out (one swap:
+    # atomic.gilAtomic); the G it displaces goes to the tail as runqput's.
+    pp = mp.p
+    if gilAtomic:
+        oldnext = pp.runnext
+        pp.runnext = gp
+        if oldnext is not None:
+            runqput(pp, oldnext, False)
+    else:
+        runqput(pp, gp, True)
     if not lazyWake and gomaxprocs != 1:  # see wakep
         wakep()
 
@@ -3369,6 +3385,7 @@ _sudogReleaseFields = _sudogFieldsReader(
         (_r2.sudog_c_vu, "Q"),
     ]
 )
+_sudogReleaseZero = (0,) * 6  # what _sudogReleaseFields reads from a clean sudog
 
 
 # go: runtime/proc.go acquireSudog
@@ -3405,7 +3422,7 @@ def releaseSudog(s: int, gp: g | None = None) -> None:
 
     gp is getg(), when the caller has it at hand."""
     # One test for the common case; the throws say which field was wrong.
-    if any(_sudogReleaseFields(U8, s)):
+    if _sudogReleaseFields(U8, s) != _sudogReleaseZero:
         u64 = U64
         sw = s >> 3
         if u64[sw + _W_ELEMVU] != 0:

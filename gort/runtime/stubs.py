@@ -29,8 +29,13 @@ def getg() -> Any:
 
 
 def setg(gp: Any) -> None:
-    """Make gp the current g of this thread (asm_amd64.s: set g in TLS)."""
+    """Make gp the current g of this thread (asm_amd64.s: set g in TLS), and
+    the thread's TLS its M's m.tls (the thread's dict of _tls, where later
+    switches store g directly)."""
     _tls.g = gp
+    mp = getattr(gp, "m", None)
+    if mp is not None:
+        mp.tls = _tls.__dict__
 
 
 # C's memmove and memset, called without releasing the GIL: they are quick,
@@ -91,8 +96,9 @@ def systemstack(fn: Any, *args: Any) -> Any:
     g0 = mp.g0
     if gp is g0 or gp is mp.gsignal:
         return fn(*args)
-    _tls.g = g0
+    tls = mp.tls  # this thread's TLS (setg)
+    tls["g"] = g0
     try:
         return fn(*args)
     finally:
-        _tls.g = gp
+        tls["g"] = gp
