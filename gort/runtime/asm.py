@@ -99,11 +99,11 @@ def mstart1() -> None:
         proc.acquirep(gp.m.nextp)
         gp.m.nextp = None
     req = proc.schedule()
-    # mcall's return point: run what the goroutine asked of g0. None means
-    # the M must exit (its locked G exited).
+    # mcall's return point: run what the goroutine asked of g0, on that G
+    # (still the M's curg). None means the M must exit (its locked G exited).
+    mp = gp.m
     while req is not None:
-        fn, g = req
-        req = fn(g)
+        req = req(mp.curg)
 
 
 # go: runtime/proc.go mstartm0

@@ -53,9 +53,10 @@ Python generator. `gogo(gp)` resumes it with `send`; `mcall(fn)` is
 `yield fn` from inside the G, which returns control to `gogo`; the M's g0
 then runs `fn(gp)`. Go's `fn` never returns — it calls `schedule()`, and
 `gogo` jumps away. In gort the g0 code returns instead: `schedule()` runs a
-G until it mcalls, and returns the request `(fn, gp)`; asm.mstart1 loops,
-running each requested fn at the base of g0 exactly where Go's `mcall`
-would restart g0's stack.
+G until it mcalls, and returns the request `fn`; asm.mstart1 loops, running
+each requested fn on the M's curg (the G that asked: nothing has dropped it
+yet) at the base of g0, exactly where Go's `mcall` would restart g0's
+stack.
 
 Invariants:
   * A G is `_Grunning` only while an M executes it, with `gp.m.curg is gp`.
@@ -1725,9 +1726,13 @@ def injectglist(glist: gList) -> None:
 
 # --- scheduling --------------------------------------------------------------------
 
-# An mcall request: the g0 function to run, and the G that asked. None asks
-# the M to exit (a G locked to it ended; see goexit0).
-Mcall = tuple[Callable[[g], Any], g]
+_stackGuard = param.stackGuard
+_schedFairnessTicks = param.schedFairnessTicks
+
+# An mcall request: the g0 function to run on the G that asked (the M's
+# curg when gogo returns). None asks the M to exit (a G locked to it ended;
+# see goexit0).
+Mcall = Callable[[g], Any]
 
 
 # go: runtime/proc.go schedule
@@ -1794,7 +1799,7 @@ def findRunnable(mp: m) -> tuple[g, bool, bool]:
         # Check the global runnable queue once in a while to ensure
         # fairness. Otherwise two goroutines can completely occupy the
         # local runqueue by constantly respawning each other.
-        if not pp.schedtick % param.schedFairnessTicks and sched.runq.size:
+        if not pp.schedtick % _schedFairnessTicks and sched.runq.size:
             lock(sched.lock)
             gp = globrunqget()
             unlock(sched.lock)
@@ -2105,7 +2110,7 @@ def execute(gp: g, inheritTime: bool, mp: m | None = None) -> Mcall:
         casgstatus(gp, _Grunnable, _Grunning)
     gp.waitsince = 0
     gp.preempt = False
-    gp.stackguard0 = gp.stack.lo + param.stackGuard
+    gp.stackguard0 = gp.stack.lo + _stackGuard
     if not inheritTime:
         mp.p.schedtick += 1
     return gogo(gp)
@@ -2125,7 +2130,7 @@ def gogo(gp: g) -> Mcall:
         tls["g"] = g0_
         throw("goroutine returned past goexit")
     tls["g"] = g0_
-    return fn, gp
+    return fn  # type: ignore[no-any-return]
 
 
 # go: runtime/proc.go dropg
