@@ -467,13 +467,14 @@ def chansendpark(c: int, ep: int, gp: Any) -> Generator[Any, Any, bool]:
 
 
 # go: runtime/chan.go chansend (the part that does not block)
-def trysend(c: int, x: Any, block: bool = False) -> bool:
+def trysend(c: int, x: Any, block: bool = False, curg: Any = None) -> bool:
     """chansend up to the point where it would park. x is the element: its
     value if c's elements pass by value, else its address. Returns True if
     sent.
 
     If not, c's lock is still held when block is set (chansend parks next:
-    c != 0) and released when it is not."""
+    c != 0) and released when it is not. curg is getg(), when the caller
+    has it at hand (compiled code)."""
     try:
         l, dataqsiz, cv, bv, _, _, cl = chaninfo[c]
     except KeyError:  # c == nil (makechan gives every channel its entry)
@@ -502,7 +503,7 @@ def trysend(c: int, x: Any, block: bool = False) -> bool:
             if sg != 0:
                 # Found a waiting receiver. We pass the value we want to send
                 # directly to the receiver, bypassing the channel buffer (if any).
-                send(c, sg, x, None)
+                send(c, sg, x, None, curg)
                 return True
         qcount = cv[_C_QCOUNT]
 
@@ -531,10 +532,10 @@ def trysend(c: int, x: Any, block: bool = False) -> bool:
 
 
 # go: runtime/chan.go send
-def send(c: int, sg: int, x: Any, unlockf: Callable[[], None] | None) -> None:
+def send(c: int, sg: int, x: Any, unlockf: Callable[[], None] | None, curg: Any = None) -> None:
     """Hand the element x (as trysend's) to the receiver parked on sg. c's
     lock held; unlockf() releases it (select's selunlock), or is None: c's
-    lock, which send releases itself."""
+    lock, which send releases itself. curg is getg(), if at hand."""
     sv = sudogViews[sg]
     l, dataqsiz, cv, _, ev, shift, _ = chaninfo[c]
     if dataqsiz != 0:
@@ -563,7 +564,7 @@ def send(c: int, sg: int, x: Any, unlockf: Callable[[], None] | None) -> None:
         unlock2(l)
     gp.param = sg
     U8[sg + sudog_success] = 1
-    goready(gp, 4)
+    goready(gp, 4, curg)
 
 
 # go: runtime/chan.go sendDirect
@@ -699,13 +700,14 @@ def _unblockTimerChan(c: int) -> None:
 
 
 # go: runtime/chan.go chanrecv (the part that does not block)
-def tryrecv(c: int, ep: int, block: bool = False) -> Any:
+def tryrecv(c: int, ep: int, block: bool = False, curg: Any = None) -> Any:
     """chanrecv up to the point where it would park, receiving into ep (0:
     discard). Returns what was received: the value if c's elements pass by
     value (also stored at ep), else True. Without block, False if the
     channel is closed and drained (*ep zeroed); None if neither, with c's
     lock released. With block, None for both (c's lock still held if c !=
-    0): chanrecvpark parks next, or reports the closed channel."""
+    0): chanrecvpark parks next, or reports the closed channel. curg is
+    getg(), when the caller has it at hand (compiled code)."""
     try:
         l, dataqsiz, cv, bv, ev, shift, cl = chaninfo[c]
     except KeyError:  # c == nil (makechan gives every channel its entry)
@@ -758,7 +760,7 @@ def tryrecv(c: int, ep: int, block: bool = False) -> Any:
                 # directly from sender. Otherwise, receive from head of queue
                 # and add sender's value to the tail of the queue (both map to
                 # the same buffer slot because the queue is full).
-                return recv(c, sg, ep, None)
+                return recv(c, sg, ep, None, curg)
         qcount = cv[_C_QCOUNT]
 
     if qcount:
@@ -794,10 +796,10 @@ def tryrecv(c: int, ep: int, block: bool = False) -> Any:
 
 
 # go: runtime/chan.go recv
-def recv(c: int, sg: int, ep: int, unlockf: Callable[[], None] | None) -> Any:
+def recv(c: int, sg: int, ep: int, unlockf: Callable[[], None] | None, curg: Any = None) -> Any:
     """Complete a receive into ep (0: discard) with the sender parked on sg.
     c's lock held; unlockf() releases it (as send's). Returns what was received, as
-    tryrecv."""
+    tryrecv. curg is getg(), if at hand."""
     sv = sudogViews[sg]
     l, dataqsiz, cv, bv, ev, shift, _ = chaninfo[c]
     r: Any = True
@@ -843,7 +845,7 @@ def recv(c: int, sg: int, ep: int, unlockf: Callable[[], None] | None) -> Any:
         unlock2(l)
     gp.param = sg
     U8[sg + sudog_success] = 1
-    goready(gp, 4)
+    goready(gp, 4, curg)
     return r
 
 

@@ -2220,14 +2220,15 @@ def park_m(gp: g) -> Mcall:
 
 
 # go: runtime/proc.go goready
-def goready(gp: g, traceskip: int = 1) -> None:
+def goready(gp: g, traceskip: int = 1, curg: g | None = None) -> None:
     """Make the waiting gp runnable, in the current P's runnext.
 
     Go runs ready(gp, traceskip, true) on the system stack; it needs nothing
     of g0 here, and it is the hottest path of every wake-up, so gort runs
-    ready's body here directly."""
+    ready's body here directly. curg is getg(), when the caller has it at
+    hand."""
     status = gp.atomicstatus
-    mp = _tls.g.m  # (no acquirem: see gopark)
+    mp = (_tls.g if curg is None else curg).m  # (no acquirem: see gopark)
     if status != _Gwaiting and status & ~_Gscan != _Gwaiting:
         _write2(f"runtime: gp: gp={gp.goid}, goid={gp.goid}, gp->atomicstatus={status}\n")
         throw("bad g->status in ready")

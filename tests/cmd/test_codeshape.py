@@ -232,7 +232,7 @@ def test_range_over_channel_tests_one_result_when_it_receives() -> None:
     # for v := range res (chan int): tryrecv returns the value, straight into v;
     # only a receive that parks goes through the frame slot.
     f = _function(_module_defining("F_deep"), "F_main__func1")  # loopslots.go
-    assert re.search(r"if \(v_v := tryrecv\(v_res, 0, True\)\) is None:\n\s+"
+    assert re.search(r"if \(v_v := tryrecv\(v_res, 0, True, gp\)\) is None:\n\s+"
                      r"if not \(yield from chanrecvpark\(v_res, (_a\d+), gp\)\): break\n\s+"
                      r"v_v = I64\[\1 >> 3\]\n", f), f
 
@@ -240,13 +240,13 @@ def test_range_over_channel_tests_one_result_when_it_receives() -> None:
 def test_numeric_channel_elements_pass_by_value() -> None:
     f = _function(_module_defining("F_deep"), "F_main")  # loopslots.go
     # res <- q.a: the value itself; it is stored in a slot only to park.
-    assert re.search(r"if not trysend\(v_res, (_t\d+), True\):\n\s+I64\[(_a\d+) >> 3\] = \1\n\s+"
+    assert re.search(r"if not trysend\(v_res, (_t\d+), True, gp\):\n\s+I64\[(_a\d+) >> 3\] = \1\n\s+"
                      r"yield from chansendpark\(v_res, \2, gp\)\n", f), f
     # total += <-res
-    assert re.search(r"if \((_t\d+) := tryrecv\(v_res, 0, True\)\) is None:\n\s+"
+    assert re.search(r"if \((_t\d+) := tryrecv\(v_res, 0, True, gp\)\) is None:\n\s+"
                      r"yield from chanrecvpark\(v_res, (_a\d+), gp\)\n\s+\1 = I64\[\2 >> 3\]\n", f), f
     # A struct element still goes by address.
-    assert re.search(r"if not trysend\(v_ch, (_a\d+), True\): yield from chansendpark\(v_ch, \1, gp\)\n", f), f
+    assert re.search(r"if not trysend\(v_ch, (_a\d+), True, gp\): yield from chansendpark\(v_ch, \1, gp\)\n", f), f
 
 
 def test_closure_words_by_index() -> None:
@@ -282,7 +282,7 @@ def test_select_without_default_takes_its_last_case_untested() -> None:
 def test_received_word_is_read_where_it_is_used() -> None:
     f = _function(_module_defining("F_pair"), "F_main")  # recvexpr.go
     # An int passes by value: tryrecv returns it (only a receive that parks reads the slot).
-    assert re.search(r"if \((_t\d+) := tryrecv\(v_ch, 0, True\)\) is None:\n\s+"
+    assert re.search(r"if \((_t\d+) := tryrecv\(v_ch, 0, True, gp\)\) is None:\n\s+"
                      r"yield from chanrecvpark\(v_ch, (_a\d+), gp\)\n\s+\1 = I64\[\2 >> 3\]\n\s+"
                      r"v_sum = v_sum \+ \1\n", f), f
     assert not re.search(r"\n\s+I64\[_a\d+ >> 3\]\n", f), f  # a dropped value is not read

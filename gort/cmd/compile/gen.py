@@ -1431,13 +1431,13 @@ class FuncGen:
         if ti.chanByValue(et):
             # The value itself; it goes to a frame slot only to park.
             v = self.spillIfNeeded(v)
-            self.emit(f"if not trysend({c}, {v}, True):")
+            self.emit(f"if not trysend({c}, {v}, True, gp):")
             with self.indent():
                 addr = self.addressOfValue(v, et)
                 self.emit(f"yield from chansendpark({c}, {addr}, gp)")
             return
         addr = self.addressOfValue(v, et)
-        self.emit(f"if not trysend({c}, {addr}, True): yield from chansendpark({c}, {addr}, gp)")
+        self.emit(f"if not trysend({c}, {addr}, True, gp): yield from chansendpark({c}, {addr}, gp)")
 
     def stmt_LabeledStmt(self, s: ast.LabeledStmt) -> None:
         self.pendingLabel = s.Label.Name
@@ -2167,7 +2167,7 @@ class FuncGen:
             ok = self.tmp() if withOk else "True"
             if withOk:
                 self.emit(f"{ok} = True")
-            self.emit(f"if ({v} := tryrecv({c}, 0, True)) is None:")
+            self.emit(f"if ({v} := tryrecv({c}, 0, True, gp)) is None:")
             with self.indent():
                 park = f"yield from chanrecvpark({c}, {slot}, gp)"
                 self.emit(f"{ok} = {park}" if withOk else park)
@@ -2175,10 +2175,10 @@ class FuncGen:
             return v, ok
         if withOk:
             ok = self.tmp()
-            self.emit(f"{ok} = tryrecv({c}, {slot}, True)")
+            self.emit(f"{ok} = tryrecv({c}, {slot}, True, gp)")
             self.emit(f"if {ok} is None: {ok} = yield from chanrecvpark({c}, {slot}, gp)")
         else:
-            self.emit(f"if tryrecv({c}, {slot}, True) is None: yield from chanrecvpark({c}, {slot}, gp)")
+            self.emit(f"if tryrecv({c}, {slot}, True, gp) is None: yield from chanrecvpark({c}, {slot}, gp)")
             ok = "True"
         if ti.isMem(et):
             self.fresh.add(slot)

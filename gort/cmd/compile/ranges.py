@@ -290,14 +290,14 @@ def rangeChan(fg: FuncGen, s: ast.RangeStmt, loop: Any, u: Any) -> None:
         if ti.chanByValue(et):
             key = keyLocal(fg, s)
             v = key.name if key is not None else fg.tmp()
-            fg.emit(f"if ({v} := tryrecv({c}, 0, True)) is None:")
+            fg.emit(f"if ({v} := tryrecv({c}, 0, True, gp)) is None:")
             with fg.indent():
                 fg.emit(f"if not {park}: break")
                 fg.emit(f"{v} = {ti.load(et, slot)}")
             if key is None:
                 assignIter(fg, s, s.Key, v, et)
         else:
-            fg.emit(f"if tryrecv({c}, {slot}, True) is None and not {park}: break")
+            fg.emit(f"if tryrecv({c}, {slot}, True, gp) is None and not {park}: break")
             assignIter(fg, s, s.Key, slot if ti.isMem(et) else ti.load(et, slot), et)
         loop.post = None
         fg.loopBody(loop, s.Body.List)
