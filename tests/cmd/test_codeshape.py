@@ -123,6 +123,10 @@ def test_atomics_are_intrinsics() -> None:
     # not atomic.(*Uint64).Add calling the native calling Xadd64.
     add = _function(_module_defining("M_WaitGroup__Add"), "M_WaitGroup__Add")
     assert "A_.Xadd64(v_wg, " in add and "X_sync_atomic" not in add, add
+    # Its result is the whole value of `state := ...`: under the GIL the
+    # word operation's body, written out.
+    assert re.search(r"if A_\.gilAtomic:\n\s+(_aw\d+) = v_wg >> 3\n\s+(_t\d+) = \(U64\[\1\] \+ _t\d+\) & "
+                     r"0xffffffffffffffff\n\s+U64\[\1\] = \2\n", add), add
     text = _module_defining("F_embeddedFields")
     assert "from gort.runtime import atomic as A_" in text
     methods = _function(text, "F_methods")

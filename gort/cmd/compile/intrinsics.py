@@ -16,6 +16,10 @@ the operation itself:
     gort.runtime.atomic through the module (`A_.Xadd64(p, d)`), so that
     `atomic.useLocks()` still rebinds it for free-threaded Python; the
     module imports it as `A_` when it uses one (gen.py, assemble);
+  * an Add whose result is a statement's whole value (`v := n.Add(1)`,
+    `n.Add(1)`) is the word operation's body itself where the GIL makes it
+    atomic (`A_.gilAtomic`: a load, an add and a store, with no call
+    between them), and the call otherwise: the call was most of its cost;
   * the word operations work on unsigned words: a signed operand is
     masked to the width first (a constant is masked here), an unsigned
     result of Int32 and Int64 operations is brought back into the signed
@@ -117,7 +121,10 @@ def compileAtomic(fg: FuncGen, e: ast.CallExpr, kind_: str, fn: types.Func, sel:
     if op in ("Swap", "CompareAndSwap", "And", "Or"):
         rest = [_b32(x) for x in rest] if kind == "Bool" else [_unsigned(x, bits) if signed else x for x in rest]
     fg.pg.usesAtomic = True
-    call = f"A_.{_WORDOP[op]}{bits}({a}{''.join(', ' + x for x in rest)})"
+    if op == "Add" and (fg.discarded is e or fg.wholeRhs is e):
+        call = _inlineXadd(fg, a, rest[0], bits)
+    else:
+        call = f"A_.{_WORDOP[op]}{bits}({a}{''.join(', ' + x for x in rest)})"
     if op == "CompareAndSwap" or fg.discarded is e:
         return call  # (a statement's result is not converted)
     if kind == "Bool":
@@ -126,6 +133,27 @@ def compileAtomic(fg: FuncGen, e: ast.CallExpr, kind_: str, fn: types.Func, sel:
         h = hex(1 << (bits - 1))
         return f"(({call} ^ {h}) - {h})"
     return call
+
+
+def _inlineXadd(fg: FuncGen, a: str, d: str, bits: int) -> str:
+    """Add at address a, written out as the word operation's body (a load, an
+    add and a store) where the GIL makes that atomic (atomic.gilAtomic),
+    else a call of the word operation; returns the new value's temp. For a
+    statement whose whole value is the call: the lines come after
+    everything else it evaluates, as the call would."""
+    a = fg.spillIfNeeded(a)  # the operands in order, before the load
+    d = fg.spillIfNeeded(d)
+    view, shift, mask = ("U64", 3, "0xffffffffffffffff") if bits == 64 else ("U32", 2, "0xffffffff")
+    w, v = fg.tmp("_aw"), fg.tmp()
+    fg.emit("if A_.gilAtomic:")
+    with fg.indent():
+        fg.emit(f"{w} = {a} >> {shift}")
+        fg.emit(f"{v} = ({view}[{w}] + {d}) & {mask}")
+        fg.emit(f"{view}[{w}] = {v}")
+    fg.emit("else:")
+    with fg.indent():
+        fg.emit(f"{v} = A_.Xadd{bits}({a}, {d})")
+    return v
 
 
 def _checked(fg: FuncGen, p: str, x: Any) -> str:
