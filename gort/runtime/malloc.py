@@ -769,17 +769,14 @@ def newobject_g(gp: Any, typ: _type) -> int:
         if s.needzero:
             U8[v : v + elemsize] = _zeroClass[spc >> 1]
         # Its pointer bits: bit o of the bitmap is bit o & 7 of byte o >> 3.
+        # (The kinds: 16 and 32 bytes first, the smallest objects; then by
+        # how many size classes take them: words 15, bytes 7, byte 1.)
         if kind == _kScanBits:
             bi = base + (_heapBitsOff + (o >> 3))
             o &= 7
             U8[bi] = (U8[bi] & ~(extra << o)) | (mask << o)
-        elif kind == _kScanByte:
-            U8[base + (_heapBitsOff + result)] = mask
-        elif kind == _kScanBytes:
-            bi = base + (_heapBitsOff + (o >> 3))
-            U8[bi : bi + (words >> 3)] = extra
-        else:
-            # _kScanWords: through a 64-bit word when the bits lie in one.
+        elif kind == _kScanWords:
+            # Through a 64-bit word when the bits lie in one.
             j = o & 63
             m = extra << j
             if m >> 64:
@@ -787,6 +784,11 @@ def newobject_g(gp: Any, typ: _type) -> int:
             else:
                 i = ((base + _heapBitsOff) >> 3) + (o >> 6)
                 U64[i] = (U64[i] & ~m) | (mask << j)
+        elif kind == _kScanBytes:
+            bi = base + (_heapBitsOff + (o >> 3))
+            U8[bi : bi + (words >> 3)] = extra
+        else:  # _kScanByte
+            U8[base + (_heapBitsOff + result)] = mask
         c.scanAlloc += scan
         return v
     if kind == _kNoscan:
