@@ -106,6 +106,7 @@ import sys
 import threading
 import time as _time
 from collections.abc import Callable, Generator
+from types import GeneratorType
 from typing import Any
 
 from gort.runtime import debug as dbg
@@ -1053,7 +1054,7 @@ def _newproc_m(fn: int, gp: g, pc: int, pos: tuple[Any, int] | int | None) -> No
     """newproc's closure, run on g0."""
     newg = newproc1(fn, gp, pc, False, waitReasonZero)
     newg.gopcpos = pos
-    pp = _tls.g.m.p
+    pp = gp.m.p  # getg().m.p: this is gp's M (getg() is its g0)
     runqput(pp, newg, True)
     if not lazyWake and mainStarted:
         wakep()
@@ -1247,9 +1248,11 @@ def gfget(pp: p) -> g | None:
             unlock(sched.gFreeLock)  # type: ignore[arg-type]
             continue
         break
-    gp = gFree.pop()
+    gp = gFree.head  # gFree.pop(), written out
     if gp is None:
         return None
+    gFree.head = gp.schedlink
+    gFree.size -= 1
     stack_ = gp.stack
     if stack_.lo and stack_.hi - stack_.lo != startingStackSize:
         # Deallocate old stack. We kept it in gfput because it was the
@@ -1294,7 +1297,9 @@ def goentry(gp: g, fv: int) -> Generator[Any, Any, None]:
     """
     try:
         r = symtab.FUNCTAB[gp.startpc](gp, fv)  # type: ignore[misc]  # fv's fn (newproc1)
-        if r is not None and hasattr(r, "send"):
+        # A compiled function returns a generator (tested by its class, with
+        # no call); a native may return a plain value or another iterator.
+        if r.__class__ is GeneratorType or (r is not None and hasattr(r, "send")):
             yield from r
     except GoPanic as e:
         yield from fatalpanic(gp, e)
