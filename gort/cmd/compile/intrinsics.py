@@ -140,20 +140,41 @@ def _inlineXadd(fg: FuncGen, a: str, d: str, bits: int) -> str:
     add and a store) where the GIL makes that atomic (atomic.gilAtomic),
     else a call of the word operation; returns the new value's temp. For a
     statement whose whole value is the call: the lines come after
-    everything else it evaluates, as the call would."""
-    a = fg.spillIfNeeded(a)  # the operands in order, before the load
-    d = fg.spillIfNeeded(d)
+    everything else it evaluates, as the call would.
+
+    The sum is taken modulo 2**bits, so a wrap of the delta's own
+    (`(x << 32) & 0xffffffffffffffff`) is left out, and the sum is wrapped
+    only when it is out of range: each operation on a 64-bit value makes
+    a new multi-digit int, a comparison does not."""
     view, shift, mask = ("U64", 3, "0xffffffffffffffff") if bits == 64 else ("U32", 2, "0xffffffff")
+    a = fg.spillIfNeeded(a)  # the operands in order, before the load
+    d = fg.spillIfNeeded(_unwrapped(d, mask))
     w, v = fg.tmp("_aw"), fg.tmp()
     fg.emit("if A_.gilAtomic:")
     with fg.indent():
         fg.emit(f"{w} = {a} >> {shift}")
-        fg.emit(f"{v} = ({view}[{w}] + {d}) & {mask}")
+        fg.emit(f"{v} = {view}[{w}] + {d}")
+        fg.emit(f"if not 0 <= {v} <= {mask}: {v} &= {mask}")
         fg.emit(f"{view}[{w}] = {v}")
     fg.emit("else:")
     with fg.indent():
         fg.emit(f"{v} = A_.Xadd{bits}({a}, {d})")
     return v
+
+
+def _unwrapped(d: str, mask: str) -> str:
+    """d without its wrap to the width, `(X) & mask` as (X), when it has
+    that shape (X one parenthesized group); else d."""
+    tail = f" & {mask})"
+    if not (d.startswith("((") and d.endswith(tail)) or "'" in d or '"' in d:
+        return d
+    g = d[1 : -len(tail)]
+    depth = 0
+    for i, ch in enumerate(g):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and i != len(g) - 1:
+            return d  # the first group closes before the end: not one group
+    return g if depth == 0 else d
 
 
 def _checked(fg: FuncGen, p: str, x: Any) -> str:

@@ -115,6 +115,15 @@ func funcs() {
 	arg := func(s string, v int64) int64 { fmt.Println("operand", s); return v }
 	s64b := atomic.AddInt64(order("address", &i64), arg("delta", math.MinInt64))
 	fmt.Println("whole values:", s32, s64, su32, su64, s64b, i32, i64, u32, u64)
+	// A delta that is a wrapped shift of a negative value (WaitGroup.Add's
+	// uint64(delta) << 32), and sums that wrap around.
+	delta := -3
+	w64 := atomic.AddUint64(&u64, uint64(delta)<<32)
+	w32 := atomic.AddUint32(&u32, uint32(delta)<<8)
+	w64b := atomic.AddUint64(&u64, uint64(-delta)<<32)
+	var low uint64 = 5
+	w64c := atomic.AddUint64(&low, uint64(delta))
+	fmt.Println("wrapped deltas:", w64, w32, w64b, w64c, u64, u32, low)
 }
 
 func methods(c *counters) {
