@@ -1293,7 +1293,8 @@ def goentry(gp: g, fv: int) -> Generator[Any, Any, None]:
 
     Go's newproc1 makes fn return into goexit; here goexit is what follows
     the call. A panic nobody recovered ends the program here (fatalpanic);
-    runtime.Goexit unwinds to here.
+    runtime.Goexit unwinds to here. Nothing follows the mcall(goexit0):
+    gdestroy resumes the generator once more so that it returns.
     """
     try:
         r = symtab.FUNCTAB[gp.startpc](gp, fv)  # type: ignore[misc]  # fv's fn (newproc1)
@@ -1355,7 +1356,15 @@ def gdestroy(gp: g) -> bool:
     gp.param = None
     gp.labels = None
     gp.timer = None
-    gp.sched.coro = None
+    # The G's coroutine waits at goentry's last yield (mcall(goexit0)), which
+    # nothing follows: resumed, it returns. CPython closes a generator that
+    # is dropped while suspended by throwing GeneratorExit into it, which
+    # costs about as much again as letting it return.
+    sched_ = gp.sched
+    coro = sched_.coro
+    sched_.coro = None
+    if coro is not None:
+        next(coro, None)
     gp.traceDepth = 0
     gp.pyframes = None
     mp.curg = None  # type: ignore[assignment]  # dropg(): gp is mp.curg, and gp.m is nil already
