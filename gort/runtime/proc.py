@@ -1356,10 +1356,11 @@ def gdestroy(gp: g) -> bool:
     gp.param = None
     gp.labels = None
     gp.timer = None
-    # The G's coroutine waits at goentry's last yield (mcall(goexit0)), which
-    # nothing follows: resumed, it returns. CPython closes a generator that
-    # is dropped while suspended by throwing GeneratorExit into it, which
-    # costs about as much again as letting it return.
+    # The G's coroutine waits at goentry's last yield (mcall(goexit0)), or
+    # coroexit's for a coroutine's G (coro.py), which nothing follows:
+    # resumed, it returns. CPython closes a generator that is dropped while
+    # suspended by throwing GeneratorExit into it, which costs about as
+    # much again as letting it return.
     sched_ = gp.sched
     coro = sched_.coro
     sched_.coro = None
