@@ -88,6 +88,8 @@ symtab.addfunc(corostart_func)
 
 # go: runtime/coro.go coroexit
 def coroexit(gp: g, c: coro) -> Generator[Any, Any, None]:
+    """(Nothing may follow the yield: gdestroy resumes the dead G's
+    generator once so that it returns rather than being closed.)"""
     gp.coroarg = c
     gp.coroexit = True
     yield coroswitch_m

@@ -60,8 +60,10 @@ gets free:
     which bitmap write a type needs are computed once and cached on the
     descriptor (`_type.mallocInfo`, see mallocInfoOf);
   * a small object's pointer bits are written a bitmap byte at a time
-    when they fit in one (small integers, which Python handles fastest),
-    else as 64-bit words, as writeHeapBitsSmall does;
+    when they fit in one or two (16- to 48-byte slots: small integers,
+    which Python handles fastest, from a table of the bytes for each bit
+    offset, cached with the type), else as 64-bit words, as
+    writeHeapBitsSmall does;
   * slots, tails and copies are cleared and moved with slice stores
     rather than loops or foreign calls.
 The span state they leave (allocCache, freeindex, allocCount, the bits)
@@ -246,7 +248,7 @@ _kNoscan = 2  # no pointers, 16..32760 bytes: a noscan span class
 _kLarge = 3  # > 32760 bytes: a span of its own
 _kHeader = 4  # pointers, 513..32760 bytes: a malloc header
 _kScan8 = 5  # pointers, 8 bytes (class 1): the span's bits are all set already
-_kScanBits = 6  # pointers, 16 or 32 bytes: the bits share a bitmap byte
+_kScanBits = 6  # pointers, 16, 24, 32 or 48 bytes: the bits lie in one or two bitmap bytes
 _kScanByte = 7  # pointers, 64 bytes: the bits are one bitmap byte
 _kScanBytes = 8  # pointers, slots a multiple of 64 bytes: whole bitmap bytes
 _kScanWords = 9  # pointers, other slots of at most 512 bytes: 64-bit bitmap words
@@ -266,7 +268,10 @@ def mallocInfoOf(typ: _type) -> MallocInfo:
     elemsize / 8; mask is the object's pointer bits (bit i: word i) and scan
     its scan size. extra depends on the path:
         _kTiny       the tiny offset's alignment - 1
-        _kScanBits   a mask of the slot's words ((1 << words) - 1)
+        _kScanBits   for each bit offset in a byte (0..7), the slot's bits
+                     as bytes: (keep0, set0, keep1, set1), keep the mask
+                     of the bits of its byte to keep, set the object's
+                     pointer bits; keep1 is None when one byte holds them
         _kScanBytes  mask as bytes (words / 8 of them)
         _kScanWords  a mask of the slot's words
         _kHeader     the type's address (the header word)
@@ -296,16 +301,8 @@ def mallocInfoOf(typ: _type) -> MallocInfo:
         mask = typeMask(typ)
         if sizeclass == 1:
             info = (_kScan8, 2, 8, 1, 1, 8, 0)
-        elif words in (2, 4):
-            info = (
-                _kScanBits,
-                sizeclass << 1,
-                elemsize,
-                words,
-                mask,
-                typ.ptrdata,
-                (1 << words) - 1,
-            )
+        elif words in (2, 3, 4, 6):
+            info = (_kScanBits, sizeclass << 1, elemsize, words, mask, typ.ptrdata, _bitBytes(words, mask))
         elif words == 8:
             info = (_kScanByte, sizeclass << 1, elemsize, words, mask, typ.ptrdata, 0)
         elif not words & 7:
@@ -323,6 +320,19 @@ def mallocInfoOf(typ: _type) -> MallocInfo:
             )
     typ.mallocInfo = info
     return info
+
+
+def _bitBytes(words: int, mask: int) -> tuple[tuple[int, int, int | None, int], ...]:
+    """_kScanBits's extra: the bitmap bytes of a slot of words < 8 words with
+    pointer bits mask, for each offset of its first bit in a byte. Written
+    a byte at a time, the bits are small ints (of CPython's cache of them)
+    where a 64-bit bitmap word is a three-digit int for each operation."""
+    out = []
+    for sh in range(8):
+        m = ((1 << words) - 1) << sh
+        b = mask << sh
+        out.append((~m & 0xFF, b & 0xFF, (~(m >> 8) & 0xFF) if m >> 8 else None, b >> 8))
+    return tuple(out)
 
 
 # go: runtime/malloc.go mallocgc
@@ -641,8 +651,11 @@ def _heapSetTypeNoHeader(s: mspan, x: int, dataSize: int, typ: _type) -> int:
             if kind == _kScanBits:
                 # Bit o of the bitmap is bit o & 7 of its byte o >> 3 (little-endian words).
                 bi = base + (_heapBitsOff + (o >> 3))
-                jb = o & 7
-                U8[bi] = (U8[bi] & ~(info[6] << jb)) | (info[4] << jb)
+                keep0, set0, keep1, set1 = info[6][o & 7]
+                U8[bi] = (U8[bi] & keep0) | set0
+                if keep1 is not None:
+                    bi += 1
+                    U8[bi] = (U8[bi] & keep1) | set1
                 return info[5]
             if kind == _kScanByte:
                 U8[base + (_heapBitsOff + (o >> 3))] = info[4]
@@ -769,17 +782,17 @@ def newobject_g(gp: Any, typ: _type) -> int:
         if s.needzero:
             U8[v : v + elemsize] = _zeroClass[spc >> 1]
         # Its pointer bits: bit o of the bitmap is bit o & 7 of byte o >> 3.
+        # (The kinds: 16 to 48 bytes first, the smallest objects; then by
+        # how many size classes take them: words 13, bytes 7, byte 1.)
         if kind == _kScanBits:
             bi = base + (_heapBitsOff + (o >> 3))
-            o &= 7
-            U8[bi] = (U8[bi] & ~(extra << o)) | (mask << o)
-        elif kind == _kScanByte:
-            U8[base + (_heapBitsOff + result)] = mask
-        elif kind == _kScanBytes:
-            bi = base + (_heapBitsOff + (o >> 3))
-            U8[bi : bi + (words >> 3)] = extra
-        else:
-            # _kScanWords: through a 64-bit word when the bits lie in one.
+            keep0, set0, keep1, set1 = extra[o & 7]
+            U8[bi] = (U8[bi] & keep0) | set0
+            if keep1 is not None:
+                bi += 1
+                U8[bi] = (U8[bi] & keep1) | set1
+        elif kind == _kScanWords:
+            # Through a 64-bit word when the bits lie in one.
             j = o & 63
             m = extra << j
             if m >> 64:
@@ -787,6 +800,11 @@ def newobject_g(gp: Any, typ: _type) -> int:
             else:
                 i = ((base + _heapBitsOff) >> 3) + (o >> 6)
                 U64[i] = (U64[i] & ~m) | (mask << j)
+        elif kind == _kScanBytes:
+            bi = base + (_heapBitsOff + (o >> 3))
+            U8[bi : bi + (words >> 3)] = extra
+        else:  # _kScanByte
+            U8[base + (_heapBitsOff + result)] = mask
         c.scanAlloc += scan
         return v
     if kind == _kNoscan:

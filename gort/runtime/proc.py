@@ -107,6 +107,7 @@ import sys
 import threading
 import time as _time
 from collections.abc import Callable, Generator
+from types import GeneratorType
 from typing import Any
 
 from gort.runtime import debug as dbg
@@ -1055,7 +1056,7 @@ def _newproc_m(fn: int, gp: g, pc: int, pos: tuple[Any, int] | int | None) -> No
     """newproc's closure, run on g0."""
     newg = newproc1(fn, gp, pc, False, waitReasonZero)
     newg.gopcpos = pos
-    pp = _tls.g.m.p
+    pp = gp.m.p  # getg().m.p: this is gp's M (getg() is its g0)
     runqput(pp, newg, True)
     if not lazyWake and mainStarted:
         wakep()
@@ -1249,9 +1250,11 @@ def gfget(pp: p) -> g | None:
             unlock(sched.gFreeLock)  # type: ignore[arg-type]
             continue
         break
-    gp = gFree.pop()
+    gp = gFree.head  # gFree.pop(), written out
     if gp is None:
         return None
+    gFree.head = gp.schedlink
+    gFree.size -= 1
     stack_ = gp.stack
     if stack_.lo and stack_.hi - stack_.lo != startingStackSize:
         # Deallocate old stack. We kept it in gfput because it was the
@@ -1292,11 +1295,14 @@ def goentry(gp: g, fv: int) -> Generator[Any, Any, None]:
 
     Go's newproc1 makes fn return into goexit; here goexit is what follows
     the call. A panic nobody recovered ends the program here (fatalpanic);
-    runtime.Goexit unwinds to here.
+    runtime.Goexit unwinds to here. Nothing follows the mcall(goexit0):
+    gdestroy resumes the generator once more so that it returns.
     """
     try:
         r = symtab.FUNCTAB[gp.startpc](gp, fv)  # type: ignore[misc]  # fv's fn (newproc1)
-        if r is not None and hasattr(r, "send"):
+        # A compiled function returns a generator (tested by its class, with
+        # no call); a native may return a plain value or another iterator.
+        if r.__class__ is GeneratorType or (r is not None and hasattr(r, "send")):
             yield from r
     except GoPanic as e:
         yield from fatalpanic(gp, e)
@@ -1352,7 +1358,16 @@ def gdestroy(gp: g) -> bool:
     gp.param = None
     gp.labels = None
     gp.timer = None
-    gp.sched.coro = None
+    # The G's coroutine waits at goentry's last yield (mcall(goexit0)), or
+    # coroexit's for a coroutine's G (coro.py), which nothing follows:
+    # resumed, it returns. CPython closes a generator that is dropped while
+    # suspended by throwing GeneratorExit into it, which costs about as
+    # much again as letting it return.
+    sched_ = gp.sched
+    coro = sched_.coro
+    sched_.coro = None
+    if coro is not None:
+        next(coro, None)
     gp.traceDepth = 0
     gp.pyframes = None
     mp.curg = None  # type: ignore[assignment]  # dropg(): gp is mp.curg, and gp.m is nil already

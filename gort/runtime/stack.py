@@ -161,11 +161,13 @@ def stacklog2(n: int) -> int:
 
 # go: runtime/stubs.go round2
 def round2(x: int) -> int:
-    """The smallest power of two >= x."""
-    s = 0
-    while (1 << s) < x:
-        s += 1
-    return 1 << s
+    """The smallest power of two >= x (1 for x <= 1).
+
+    Go counts the shift up one at a time; the bit length of x - 1 is the
+    same shift, found at once."""
+    if x <= 1:
+        return 1
+    return 1 << (x - 1).bit_length()
 
 
 def _poison(v: int, n: int) -> None:

@@ -123,6 +123,12 @@ def test_atomics_are_intrinsics() -> None:
     # not atomic.(*Uint64).Add calling the native calling Xadd64.
     add = _function(_module_defining("M_WaitGroup__Add"), "M_WaitGroup__Add")
     assert "A_.Xadd64(v_wg, " in add and "X_sync_atomic" not in add, add
+    # Its result is the whole value of `state := ...`: under the GIL the
+    # word operation's body, written out, wrapping only a sum out of range
+    # (and the delta, uint64(delta) << 32, is not wrapped on its own).
+    assert re.search(r"(_t\d+) = \(v_delta << 32\)\n\s+if A_\.gilAtomic:\n\s+(_aw\d+) = v_wg >> 3\n"
+                     r"\s+(_t\d+) = U64\[\2\] \+ \1\n\s+if not 0 <= \3 <= 0xffffffffffffffff: \3 &= 0xffffffffffffffff\n"
+                     r"\s+U64\[\2\] = \3\n", add), add
     text = _module_defining("F_embeddedFields")
     assert "from gort.runtime import atomic as A_" in text
     methods = _function(text, "F_methods")

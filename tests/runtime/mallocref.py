@@ -172,9 +172,10 @@ def types() -> list[_type]:
         struct_type(8, [0, 2, 4], "w8"),  # one whole byte
         struct_type(7, [6], "w7"),  # class 64: one byte, fewer words than the slot
         struct_type(16, [0, 15], "w16"),  # whole bytes
-        struct_type(3, [0, 2], "w3"),  # 64-bit words, sometimes straddling
+        struct_type(3, [0, 2], "w3"),  # one or two bitmap bytes
         struct_type(6, [1, 5], "w6"),
-        struct_type(13, [0, 12], "w13"),
+        struct_type(5, [0, 4], "w5"),  # class 48: two bytes at most, fewer words than the slot
+        struct_type(13, [0, 12], "w13"),  # 64-bit words, sometimes straddling
         struct_type(64, [0, 63], "w64"),  # 512 bytes: the largest headerless
         struct_type(65, [0, 64], "hdr520"),
         struct_type(128, [3], "hdr1024"),

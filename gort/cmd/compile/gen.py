@@ -523,6 +523,10 @@ class FuncGen:
         self.ptrLocals: set[str] = set()
         self.names: set[str] = set()
         self.discarded: Any = None  # the call of the expression statement being compiled
+        # The call that is the whole right-hand side of the single assignment
+        # to a variable being compiled (`v := f(x)`, `v = f(x)`): statements
+        # it emits run after everything else the statement evaluates.
+        self.wholeRhs: Any = None
         if decl is not None:
             file, line = pg.position(decl.Pos())
         else:
@@ -1228,7 +1232,10 @@ class FuncGen:
                     return
                 t = self.typeOf(lhs)
                 ref = self.lvalue(lhs)
+                if isinstance(lhs, ast.Ident):
+                    self.wholeRhs = unparen(s.Rhs[0])
                 val = self.expr(s.Rhs[0], t)
+                self.wholeRhs = None
                 self.storeRef(ref, t, val)
                 return
             # Parallel assignment: evaluate index/pointer operands, then values, then assign.
@@ -1291,7 +1298,12 @@ class FuncGen:
             for l, r in zip(lhs, s.Rhs):
                 obj = self.info.Defs.get(l) or self.info.Uses.get(l)
                 t = self.vtype(obj) if obj is not None else self.typeOf(r)
-                v = self.valueFresh(r, t) if len(lhs) > 1 else self.expr(r, t)
+                if len(lhs) > 1:
+                    v = self.valueFresh(r, t)
+                else:
+                    self.wholeRhs = unparen(r)
+                    v = self.expr(r, t)
+                    self.wholeRhs = None
                 if len(lhs) > 1 and not ti.isMem(t) and v.isidentifier() and not v.startswith("_t"):
                     tv = self.tmp()
                     self.emit(f"{tv} = {v}")

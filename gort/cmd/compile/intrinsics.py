@@ -16,6 +16,10 @@ the operation itself:
     gort.runtime.atomic through the module (`A_.Xadd64(p, d)`), so that
     `atomic.useLocks()` still rebinds it for free-threaded Python; the
     module imports it as `A_` when it uses one (gen.py, assemble);
+  * an Add whose result is a statement's whole value (`v := n.Add(1)`,
+    `n.Add(1)`) is the word operation's body itself where the GIL makes it
+    atomic (`A_.gilAtomic`: a load, an add and a store, with no call
+    between them), and the call otherwise: the call was most of its cost;
   * the word operations work on unsigned words: a signed operand is
     masked to the width first (a constant is masked here), an unsigned
     result of Int32 and Int64 operations is brought back into the signed
@@ -117,7 +121,10 @@ def compileAtomic(fg: FuncGen, e: ast.CallExpr, kind_: str, fn: types.Func, sel:
     if op in ("Swap", "CompareAndSwap", "And", "Or"):
         rest = [_b32(x) for x in rest] if kind == "Bool" else [_unsigned(x, bits) if signed else x for x in rest]
     fg.pg.usesAtomic = True
-    call = f"A_.{_WORDOP[op]}{bits}({a}{''.join(', ' + x for x in rest)})"
+    if op == "Add" and (fg.discarded is e or fg.wholeRhs is e):
+        call = _inlineXadd(fg, a, rest[0], bits)
+    else:
+        call = f"A_.{_WORDOP[op]}{bits}({a}{''.join(', ' + x for x in rest)})"
     if op == "CompareAndSwap" or fg.discarded is e:
         return call  # (a statement's result is not converted)
     if kind == "Bool":
@@ -126,6 +133,48 @@ def compileAtomic(fg: FuncGen, e: ast.CallExpr, kind_: str, fn: types.Func, sel:
         h = hex(1 << (bits - 1))
         return f"(({call} ^ {h}) - {h})"
     return call
+
+
+def _inlineXadd(fg: FuncGen, a: str, d: str, bits: int) -> str:
+    """Add at address a, written out as the word operation's body (a load, an
+    add and a store) where the GIL makes that atomic (atomic.gilAtomic),
+    else a call of the word operation; returns the new value's temp. For a
+    statement whose whole value is the call: the lines come after
+    everything else it evaluates, as the call would.
+
+    The sum is taken modulo 2**bits, so a wrap of the delta's own
+    (`(x << 32) & 0xffffffffffffffff`) is left out, and the sum is wrapped
+    only when it is out of range: each operation on a 64-bit value makes
+    a new multi-digit int, a comparison does not."""
+    view, shift, mask = ("U64", 3, "0xffffffffffffffff") if bits == 64 else ("U32", 2, "0xffffffff")
+    a = fg.spillIfNeeded(a)  # the operands in order, before the load
+    d = fg.spillIfNeeded(_unwrapped(d, mask))
+    w, v = fg.tmp("_aw"), fg.tmp()
+    fg.emit("if A_.gilAtomic:")
+    with fg.indent():
+        fg.emit(f"{w} = {a} >> {shift}")
+        fg.emit(f"{v} = {view}[{w}] + {d}")
+        fg.emit(f"if not 0 <= {v} <= {mask}: {v} &= {mask}")
+        fg.emit(f"{view}[{w}] = {v}")
+    fg.emit("else:")
+    with fg.indent():
+        fg.emit(f"{v} = A_.Xadd{bits}({a}, {d})")
+    return v
+
+
+def _unwrapped(d: str, mask: str) -> str:
+    """d without its wrap to the width, `(X) & mask` as (X), when it has
+    that shape (X one parenthesized group); else d."""
+    tail = f" & {mask})"
+    if not (d.startswith("((") and d.endswith(tail)) or "'" in d or '"' in d:
+        return d
+    g = d[1 : -len(tail)]
+    depth = 0
+    for i, ch in enumerate(g):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and i != len(g) - 1:
+            return d  # the first group closes before the end: not one group
+    return g if depth == 0 else d
 
 
 def _checked(fg: FuncGen, p: str, x: Any) -> str:

@@ -103,6 +103,27 @@ func funcs() {
 	atomic.OrUint32(&u32, 0x100)
 	atomic.CompareAndSwapUint64(&u64, 7, 8)
 	fmt.Println("dropped:", i32, i64, u32, u64)
+
+	// Results that are a whole assignment's value (written out where the
+	// GIL makes them atomic): the signed ones wrap, the operands come first.
+	s32 := atomic.AddInt32(&i32, math.MaxInt32)
+	var s64 int64
+	s64 = atomic.AddInt64(&i64, -10)
+	su32 := atomic.AddUint32(&u32, ^uint32(0))
+	su64 := atomic.AddUint64(&u64, math.MaxUint64)
+	order := func(s string, p *int64) *int64 { fmt.Println("operand", s); return p }
+	arg := func(s string, v int64) int64 { fmt.Println("operand", s); return v }
+	s64b := atomic.AddInt64(order("address", &i64), arg("delta", math.MinInt64))
+	fmt.Println("whole values:", s32, s64, su32, su64, s64b, i32, i64, u32, u64)
+	// A delta that is a wrapped shift of a negative value (WaitGroup.Add's
+	// uint64(delta) << 32), and sums that wrap around.
+	delta := -3
+	w64 := atomic.AddUint64(&u64, uint64(delta)<<32)
+	w32 := atomic.AddUint32(&u32, uint32(delta)<<8)
+	w64b := atomic.AddUint64(&u64, uint64(-delta)<<32)
+	var low uint64 = 5
+	w64c := atomic.AddUint64(&low, uint64(delta))
+	fmt.Println("wrapped deltas:", w64, w32, w64b, w64c, u64, u32, low)
 }
 
 func methods(c *counters) {
@@ -131,6 +152,10 @@ func methods(c *counters) {
 	c.ptr.Store(n1)
 	fmt.Println("Pointer:", c.ptr.Load().name, c.ptr.Swap(n2).name, c.ptr.CompareAndSwap(n1, nil),
 		c.ptr.CompareAndSwap(n2, n1), c.ptr.Load().name)
+	v32 := c.i32.Add(math.MinInt32)
+	var v64 uint64
+	v64 = c.u64.Add(^uint64(0))
+	fmt.Println("whole values:", v32, v64, c.i32.Load(), c.u64.Load())
 	fmt.Println("neighbours untouched:", c.pad, c.plain)
 }
 
@@ -214,6 +239,11 @@ func nilFaults() {
 	try("embedded nil pointer", func() {
 		var e embedded
 		e.inner.Store(uint32(arg(4)))
+	})
+	try("whole value", func() {
+		var p *atomic.Int64
+		v := p.Add(arg(5))
+		fmt.Println(v)
 	})
 	try("nil Load", func() {
 		var c *counters
