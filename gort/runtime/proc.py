@@ -1038,14 +1038,15 @@ def allgadd(gp: g) -> None:
 
 
 # go: runtime/proc.go newproc
-def newproc(fn: int, pc: int = 0, line: int = 0) -> None:
+def newproc(fn: int, pc: int = 0, line: int = 0, gp: g | None = None) -> None:
     """The go statement: create a G running the funcval fn, queue it in runnext.
 
-    Compiled code passes the go statement's function (its index, the "pc")
-    and Go line; other callers leave them out, and the caller's frame says
-    where the statement is (the Go line is looked up only if a traceback
-    prints it: symtab.goline)."""
-    gp = _tls.g
+    Compiled code passes the go statement's function (its index, the "pc"),
+    its Go line, and its g (getg()); other callers leave them out, and the
+    caller's frame says where the statement is (the Go line is looked up
+    only if a traceback prints it: symtab.goline)."""
+    if gp is None:
+        gp = _tls.g
     pos: tuple[Any, int] | int | None = line
     if not pc:
         pc, pos = callerpc(sys._getframe(1))
@@ -1092,7 +1093,7 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
         fatal("go of nil func value")
     # (Go holds acquirem here, against preemption while M and P sit in
     # locals; newproc1 runs on g0 and gort's runtime code has no safepoints.)
-    mp: m = _tls.g.m
+    mp: m = callergp.m  # getg().m: the caller runs on this M (getg() is its g0)
     pp = mp.p
     newg = gfget(pp)
     if newg is None:

@@ -107,7 +107,7 @@ def test_capture_free_literals_are_static() -> None:
     main = _function(text, "F_main")
     # No allocation for a literal that captures nothing: its static funcval.
     assert "closuretype(8," not in text  # no one-word closure is ever allocated
-    assert re.search(r"newproc\(FV_F_main__func6, FID_F_main, \d+\)", main), main
+    assert re.search(r"newproc\(FV_F_main__func6, FID_F_main, \d+, gp\)", main), main
     # A literal called or deferred where it is written is called directly.
     assert "(yield from F_main__func7(gp, FV_F_main__func7, 4, 2))" in main, main
     assert "_df.append((F_fromDefer__func2, (gp, FV_F_fromDefer__func2, ), False))" in _function(text, "F_fromDefer")

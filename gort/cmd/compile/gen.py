@@ -1427,7 +1427,7 @@ class FuncGen:
         # The go statement's "pc", as gc's compiled code hands newproc its
         # caller's: this function and the statement's line.
         self.setpos(s)
-        self.emit(f"newproc({fv}, FID_{self.pyname}, {self.curline})")
+        self.emit(f"newproc({fv}, FID_{self.pyname}, {self.curline}, gp)")
 
     def stmt_DeferStmt(self, s: ast.DeferStmt) -> None:
         deferStmt(self, s)
