@@ -1142,6 +1142,9 @@ def newproc1(fn: int, callergp: g, callerpc: int, parked: bool, waitreason: int)
     else:
         casgstatus(newg, _Gdead, status)
     pp.goidcache += 1
+    # fips140 bubble: crypto/fips140.WithoutEnforcement carries over to the
+    # goroutines it starts.
+    newg.fipsOnlyBypass = callergp.fipsOnlyBypass
     return newg
 
 
@@ -1359,6 +1362,7 @@ def gdestroy(gp: g) -> bool:
     gp.param = None
     gp.labels = None
     gp.timer = None
+    gp.fipsOnlyBypass = False
     # The G's coroutine waits at goentry's last yield (mcall(goexit0)), or
     # coroexit's for a coroutine's G (coro.py), which nothing follows:
     # resumed, it returns. CPython closes a generator that is dropped while
@@ -3460,7 +3464,7 @@ def releaseSudog(s: int, gp: g | None = None) -> None:
         throw("runtime: sudog with non-nil c")
     if gp is None:
         gp = _tls.g
-    if gp.param is not None and gp.param == s:
+    if gp.param is not None:
         throw("runtime: releaseSudog with non-nil gp.param")
     cache = gp.m.p.sudogcache  # (no acquirem: see gopark)
     if len(cache) == _sudogbufSize:

@@ -323,6 +323,29 @@ def test_goid_batches_of_16(rt: Any) -> None:
     assert sched.goidgen.v == start + 32
 
 
+@unit
+def test_new_gs_inherit_the_fips_bypass_and_lose_it_when_dead(rt: Any) -> None:
+    from gort.runtime import proc
+    from gort.runtime.runtime2 import _Grunning
+
+    g0 = rt.runtime2.g0
+    f = rt.Closure(rt.Func("main.f", lambda gp, ctx: None))
+    made = []
+    for bypass in (True, False):
+        g0.fipsOnlyBypass = bypass  # crypto/fips140.WithoutEnforcement's mark
+        gp = proc.systemstack(proc.newproc1, f, g0, 0, False, 0)
+        made.append(gp.fipsOnlyBypass)
+    g0.fipsOnlyBypass = False
+    assert made == [True, False]
+    # gdestroy clears it with the rest of a dead G's state.
+    gp = proc.systemstack(proc.newproc1, f, g0, 0, False, 0)
+    gp.fipsOnlyBypass = True
+    gp.atomicstatus = _Grunning
+    gp.m = rt.runtime2.m0
+    proc.gdestroy(gp)
+    assert gp.fipsOnlyBypass is False
+
+
 # --- programs --------------------------------------------------------------------
 
 

@@ -83,3 +83,22 @@ def test_release_ignores_the_fields_it_does_not_check(rt: Any) -> None:
     for off in unchecked:
         U64[(s + off) >> 3] = 0
     U32[(s + r2.sudog_ticket) >> 2] = 0
+
+
+@unit
+def test_release_throws_while_the_g_holds_a_param(rt: Any) -> None:
+    from gort.runtime import panic, proc
+    from gort.runtime.stubs import getg
+
+    gp = getg()
+    s = proc.acquireSudog()
+    other = proc.acquireSudog()
+    # Whatever gp.param points at (a woken G clears it before it releases
+    # its sudog), releaseSudog throws, as Go's does.
+    for param in (other, s):
+        gp.param = param
+        with pytest.raises(panic.Throw, match="runtime: releaseSudog with non-nil gp.param"):
+            proc.releaseSudog(s)
+    gp.param = None
+    proc.releaseSudog(s)
+    proc.releaseSudog(other)
