@@ -102,6 +102,26 @@ def nativeModule(path: str) -> Any:
     return mod
 
 
+def nativeOverrides(path: str) -> frozenset[str]:
+    """The functions of package path that gort runs as natives although Go
+    gives them a body: its natives module's OVERRIDES (Python names). For
+    Go code whose portable version relies on what gort's memory does not
+    do (crypto/internal/fips140/subtle: unaligned word access)."""
+    mod = nativeModule(path)
+    return frozenset(getattr(mod, "OVERRIDES", ())) if mod is not None else frozenset()
+
+
+def isNativeDecl(pg: Any, d: ast.FuncDecl) -> bool:
+    """Whether d compiles as a native: it has no body, or gort overrides it."""
+    if d.Body is None:
+        return True
+    overrides = nativeOverrides(pg.path)
+    if not overrides:
+        return False
+    obj = pg.info.Defs.get(d.Name)
+    return isinstance(obj, types.Func) and pg.funcPyName(obj) in overrides
+
+
 def nativeIsGen(path: str, pyname: str) -> bool:
     mod = nativeModule(path)
     fn = getattr(mod, pyname, None) if mod is not None else None
@@ -119,7 +139,7 @@ def colorPackage(pg: Any, decls: list[ast.FuncDecl]) -> dict[str, bool]:
         if not isinstance(obj, types.Func):
             continue
         name = pg.funcPyName(obj)
-        if d.Body is None:
+        if isNativeDecl(pg, d):
             colors[name] = nativeIsGen(pg.path, name)
             continue
         if d.Name.Name == "init" and d.Recv is None:

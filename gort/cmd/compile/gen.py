@@ -34,7 +34,7 @@ from typing import Any
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
 from gort.cmd.compile.checkinfo import CheckInfo, identsOf
-from gort.cmd.compile.color import classifyCall
+from gort.cmd.compile.color import classifyCall, isNativeDecl
 from gort.cmd.compile.deadcode import (
     SwitchPlan,
     endsInFallthrough,
@@ -354,7 +354,7 @@ class PkgGen:
             if d.Type.TypeParams or self.isGenericRecv(d):
                 continue  # generic: compiled per instantiation (not yet)
             obj = self.info.Defs.get(d.Name)
-            if d.Body is None:
+            if isNativeDecl(self, d):
                 if isinstance(obj, types.Func):
                     self.natives.append(self.funcPyName(obj))
                 continue

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
-from gort.cmd.compile.color import classifyCall, unparen
+from gort.cmd.compile.color import classifyCall, isNativeDecl, unparen
 from gort.cmd.compile.intrinsics import atomicOp
 from gort.go import ast, token
 
@@ -78,7 +78,7 @@ def findInlinable(pg: Any, decls: list[ast.FuncDecl]) -> dict[types.Func, Inl]:
     info = pg.info
     out: dict[types.Func, Inl] = {}
     for d in decls:
-        if d.Body is None or d.Type.TypeParams or pg.isGenericRecv(d) or _noinline(d):
+        if d.Body is None or isNativeDecl(pg, d) or d.Type.TypeParams or pg.isGenericRecv(d) or _noinline(d):
             continue
         if len(d.Body.List) != 1 or not isinstance(d.Body.List[0], ast.ReturnStmt):
             continue
