@@ -33,8 +33,40 @@ def resultTypes(sig: Any) -> list[types.Type]:
     return [r.At(i).Type() for i in range(r.Len())]
 
 
+def classifyCallIn(fg: FuncGen, call: ast.CallExpr) -> tuple[str, Any]:
+    """classifyCall in this function, for this generic instance: x.M(...) where
+    x's type is a type parameter is a method of the constraint to the checker
+    ("iface"), but calls the type argument's own method ("method"), or, if
+    the type argument is an interface, that interface's method."""
+    kind, x = classifyCall(fg.info, call)
+    if kind != "iface" or fg.smap is None:
+        return kind, x
+    sel = instanceSelection(fg, x, call)
+    if types.IsInterface(sel.Recv()):
+        return "iface", sel
+    return "method", (sel.Obj(), sel)
+
+
+def instanceSelection(fg: FuncGen, sel: Any, at: Any) -> Any:
+    """sel (a method value or expression) for this generic instance: the
+    type argument's method where the receiver's type is a type parameter
+    (the checker's selection names the constraint's method)."""
+    recv = fg.T(sel.Recv())
+    if recv is sel.Recv():
+        return sel
+    fn = sel.Obj()
+    if types.IsInterface(recv):
+        return types.Selection(sel.Kind(), recv, fn, sel.Index(), sel.Indirect())
+    obj, index, indirect = types.LookupFieldOrMethod(recv, False, fn.Pkg(), fn.Name())
+    if not isinstance(obj, types.Func) or index is None:
+        from gort.cmd.compile.gen import CompileError
+
+        raise CompileError(at.Pos(), f"internal error: no method {fn.Name()} in {recv}")
+    return types.Selection(sel.Kind(), recv, obj, index, indirect)
+
+
 def compileCallMulti(fg: FuncGen, e: ast.CallExpr, single: bool = False) -> list[tuple[str, types.Type]]:
-    kind, x = classifyCall(fg.info, e)
+    kind, x = classifyCallIn(fg, e)
     if kind == "conv":
         x = fg.T(x)
         return [(conversion(fg, e, x), x)]
@@ -141,7 +173,7 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
             pass
         it = sel.Recv().Underlying()
         k = ifaceMethodIndex(it, sel.Obj().Name(), sel.Obj().Pkg())
-        sig = sel.Obj().Type()
+        sig = fg.T(sel.Obj().Type())
         mark = len(fg.L.lines)
         args = evalArgs(fg, e, sig)
         iv = fg.spillAt(iv, mark)
@@ -503,7 +535,7 @@ def _untyped(t: Any) -> bool:
 
 def goClosure(fg: FuncGen, call: ast.CallExpr, kind_: str) -> str:
     """A funcval that runs `call` with its operands evaluated now (go statement)."""
-    kind, x = classifyCall(fg.info, call)
+    kind, x = classifyCallIn(fg, call)
     pg = fg.pg
     fun = unparen(call.Fun)
     if kind == "value" and isinstance(fun, ast.FuncLit) and not call.Args:

@@ -104,10 +104,12 @@ def compileFuncLit(fg: FuncGen, e: ast.FuncLit) -> str:
 
 def methodValue(fg: FuncGen, e: ast.SelectorExpr, sel: Any) -> str:
     """x.M as a value: a funcval capturing the receiver (or, for T.M, the method itself)."""
-    from gort.cmd.compile.calls import ifaceMethodIndex, methodReceiver
+    from gort.cmd.compile.calls import ifaceMethodIndex, instanceSelection, methodReceiver
     from gort.cmd.compile.gen import _wrapperMeta
 
     pg = fg.pg
+    if fg.smap is not None:
+        sel = instanceSelection(fg, sel, e)
     fn = sel.Obj()
     sig = fn.Type()
     nparams = sig.Params().Len()

@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING, Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
-from gort.cmd.compile.color import classifyCall, unparen
+from gort.cmd.compile.color import unparen
 from gort.cmd.compile.deadcode import inspectLive
 from gort.cmd.compile.emit import Lines
 from gort.go import ast, token
@@ -109,6 +109,7 @@ def deferTarget(fg: FuncGen, call: ast.CallExpr) -> DeferredCall:
     """Evaluate the callee and arguments of `defer call` (or `go call`) now."""
     from gort.cmd.compile.calls import (
         calleeIdent,
+        classifyCallIn,
         evalArgs,
         ifaceMethodIndex,
         litFunc,
@@ -117,7 +118,7 @@ def deferTarget(fg: FuncGen, call: ast.CallExpr) -> DeferredCall:
         methodSelector,
     )
 
-    kind, x = classifyCall(fg.info, call)
+    kind, x = classifyCallIn(fg, call)
     pg = fg.pg
     if kind == "builtin":
         from gort.cmd.compile.builtins import deferBuiltin
@@ -161,7 +162,7 @@ def deferTarget(fg: FuncGen, call: ast.CallExpr) -> DeferredCall:
         iv = fg.spillIfNeeded(fg.expr(fun.X))
         it = sel.Recv().Underlying()
         k = ifaceMethodIndex(it, sel.Obj().Name(), sel.Obj().Pkg())
-        sig = sel.Obj().Type()
+        sig = fg.T(sel.Obj().Type())
         args = evalArgs(fg, call, sig)
         # The method value i.M is evaluated here: a nil interface panics now.
         fg.emit(f"if not {iv}[0]: panicmem()")
