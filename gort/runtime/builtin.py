@@ -205,23 +205,36 @@ def cdiv(a: complex, b: complex) -> complex:
         return complex(re, im)
 
 
-def f2i(x: float, bits: int, signed: bool) -> int:
-    """Convert a float to an integer type (truncating); out of range as amd64 does."""
+def _cvtt(x: float, bits: int) -> int:
+    """amd64's truncating conversion to a 32- or 64-bit signed integer
+    (CVTTSD2SL / CVTTSD2SQ): out of range, or NaN, gives the smallest one."""
+    lo = -(1 << (bits - 1))
     if x != x or math.isinf(x):
-        return -(1 << 63) if signed else 1 << 63
+        return lo
     v = int(x)
-    if signed:
-        if bits == 64 and not -(1 << 63) <= v < (1 << 63):
-            return -(1 << 63)
-        half = 1 << (bits - 1)
-        return ((v + half) & ((1 << bits) - 1)) - half
+    if not lo <= v < -lo:
+        return lo
+    return v
+
+
+def f2i(x: float, bits: int, signed: bool) -> int:
+    """Convert a float to an integer type (truncating); out of range as gc on
+    amd64 does (the spec leaves it to the implementation): int64 and int32
+    by the conversion of their size, uint32 as the low bits of the 64-bit
+    one, 8- and 16-bit types as the low bits of the 32-bit one, and uint64
+    by the 64-bit one of x, or of x - 2^63 with the top bit then set."""
     if bits == 64:
-        if v < 0:
-            return v & 0xFFFFFFFFFFFFFFFF
-        if v >= 1 << 64:
-            return 1 << 63
-        return v
-    return v & ((1 << bits) - 1)
+        if signed:
+            return _cvtt(x, 64)
+        if x < 9223372036854775808.0:
+            return _cvtt(x, 64) & 0xFFFFFFFFFFFFFFFF
+        return (_cvtt(x - 9223372036854775808.0, 64) | (1 << 63)) & 0xFFFFFFFFFFFFFFFF
+    if bits == 32:
+        return _cvtt(x, 32) if signed else _cvtt(x, 64) & 0xFFFFFFFF
+    v = _cvtt(x, 32) & ((1 << bits) - 1)
+    if signed and v >> (bits - 1):
+        v -= 1 << bits
+    return v
 
 
 def fmin(vals: tuple[float, ...]) -> float:
