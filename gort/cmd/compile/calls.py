@@ -298,7 +298,14 @@ def evalArgs(fg: FuncGen, e: ast.CallExpr | _Rest, sig: Any) -> list[str]:
         st = params.At(n - 1).Type()
         et = st.Elem()
         mark = len(fg.L.lines)
-        rest = [(fg.expr(a, et), et) for a in args[fixedN:]]
+        rest = []
+        for a in args[fixedN:]:
+            v = fg.expr(a, et)
+            if not ti.isMem(et):
+                # Evaluated now, not when stored into the slice: a call
+                # here must come before the calls of later arguments.
+                v = fg.spillIfNeeded(v)
+            rest.append((v, et))
         out = _spillEarlier(fg, out, marks, mark)
         out.append(buildVariadic(fg, rest, st))
     return out
