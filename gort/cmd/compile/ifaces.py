@@ -222,8 +222,10 @@ def compileTypeSwitch(fg: FuncGen, s: ast.TypeSwitchStmt) -> None:
             if tv.IsNil():
                 conds.append(f"{tw} == 0")
                 continue
-            t = tv.Type
-            if types.IsInterface(t):
+            t = fg.T(tv.Type)  # a case may name a type parameter, or a type made of one
+            if types.IsInterface(t) and ti.isEface(t):
+                conds.append(f"{tw} != 0")  # case T with T any: every non-nil value
+            elif types.IsInterface(t):
                 conds.append(f"implements({fg.pg.tref(t)}, {tw})")
             else:
                 conds.append(f"{tw} == {fg.pg.taddr(t)}")
