@@ -145,9 +145,11 @@ def panicdottype(have: int, want: int, iface: int) -> None:
 
 # go: runtime/iface.go typeAssert (assertE2I)
 def assertE2I(inter: interfacetype, e: tuple[int, int], src: Any = None) -> tuple[int, int]:
+    """x.(I), x's dynamic type and data in e. A nil x panics without naming
+    x's static type src ("interface is nil, not I"), as Go's does."""
     t = e[0]
     if not t:
-        raise typeAssertionError(0, inter.addr, src.addr if src is not None else 0)
+        raise typeAssertionError(0, inter.addr, 0)
     return (getitab(inter, typeByAddr[t], False), e[1])
 
 
