@@ -152,6 +152,15 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
             if v is not None:
                 return v, sig, False
         return f"{ref}(gp{_join(args)})", sig, pg.isGenFunc(fn)
+    if kind == "method" and isIfaceMethod(fn := x[0]):
+        # x.M with M promoted from an embedded interface field: a dynamic call on that field.
+        iv, k = embeddedIface(fg, methodSelector(e), x[1], fn)
+        sig = fg.T(fn.Type())
+        mark = len(fg.L.lines)
+        args = evalArgs(fg, e, sig)
+        iv = fg.spillAt(iv, mark)
+        fg.emit(f"if not {iv}[0]: panicmem()")
+        return f"FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]](gp, {iv}[1]{_join(args)})", sig, True
     if kind == "method":
         fn, sel = x
         ref, sig, gen = fg.methodRef(fn, methodSelector(e))
@@ -191,6 +200,22 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
     fv = fg.spillAt(fv, mark)
     fg.emit(f"if not {fv}: panicmem()")
     return f"FUNCTAB[U64[{fv} >> 3]](gp, {fv}{_join(args)})", sig, True
+
+
+def isIfaceMethod(fn: types.Func) -> bool:
+    """Is fn a method of an interface (reached through an embedded interface field)?"""
+    recv = fn.Signature().Recv()
+    return recv is not None and types.IsInterface(recv.Type())
+
+
+def embeddedIface(fg: FuncGen, fun: ast.SelectorExpr, sel: Any, fn: types.Func) -> tuple[str, int]:
+    """For x.M with M promoted from an interface field embedded in x's type:
+    (the field's value, spilled; M's index in its method table)."""
+    recv = fn.Signature().Recv()
+    assert recv is not None
+    it = fg.T(recv.Type())
+    iv = fg.spillIfNeeded(methodReceiver(fg, fun, sel, fn))
+    return iv, ifaceMethodIndex(it.Underlying(), fn.Name(), fn.Pkg())
 
 
 def methodExprReceiver(fg: FuncGen, e: ast.CallExpr, sig: Any) -> tuple[str, _Rest]:

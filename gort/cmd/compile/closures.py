@@ -104,7 +104,13 @@ def compileFuncLit(fg: FuncGen, e: ast.FuncLit) -> str:
 
 def methodValue(fg: FuncGen, e: ast.SelectorExpr, sel: Any) -> str:
     """x.M as a value: a funcval capturing the receiver (or, for T.M, the method itself)."""
-    from gort.cmd.compile.calls import ifaceMethodIndex, instanceSelection, methodReceiver
+    from gort.cmd.compile.calls import (
+        embeddedIface,
+        ifaceMethodIndex,
+        instanceSelection,
+        isIfaceMethod,
+        methodReceiver,
+    )
     from gort.cmd.compile.gen import _wrapperMeta
 
     pg = fg.pg
@@ -160,6 +166,13 @@ def methodValue(fg: FuncGen, e: ast.SelectorExpr, sel: Any) -> str:
         fg.emit(f"if not {iv}[0]: panicmem()")
         it = recvT.Underlying()
         k = ifaceMethodIndex(it, fn.Name(), fn.Pkg())
+        fnx = f"FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]]"
+        recv = f"{iv}[1]"
+        callee = None
+    elif isIfaceMethod(fn):
+        # Promoted from an embedded interface field: bound to that field's value.
+        iv, k = embeddedIface(fg, e, sel, fn)
+        fg.emit(f"if not {iv}[0]: panicmem()")
         fnx = f"FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]]"
         recv = f"{iv}[1]"
         callee = None

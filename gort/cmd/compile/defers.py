@@ -110,8 +110,10 @@ def deferTarget(fg: FuncGen, call: ast.CallExpr) -> DeferredCall:
     from gort.cmd.compile.calls import (
         calleeIdent,
         classifyCallIn,
+        embeddedIface,
         evalArgs,
         ifaceMethodIndex,
+        isIfaceMethod,
         litFunc,
         methodExprReceiver,
         methodReceiver,
@@ -147,6 +149,17 @@ def deferTarget(fg: FuncGen, call: ast.CallExpr) -> DeferredCall:
                                 isgen)
         args = evalArgs(fg, call, sig)
         return DeferredCall(ref, ["gp"] + args, [False] + [mayPoint(t) for t in _paramTypes(fg, sig)], isgen)
+    if kind == "method" and isIfaceMethod(x[0]):
+        # Promoted from an embedded interface field: the method value is evaluated now.
+        fn, sel = x
+        iv, k = embeddedIface(fg, methodSelector(call), sel, fn)
+        sig = fg.T(fn.Type())
+        args = evalArgs(fg, call, sig)
+        fg.emit(f"if not {iv}[0]: panicmem()")
+        fnx = fg.tmp()
+        fg.emit(f"{fnx} = FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]]")
+        return DeferredCall(fnx, ["gp", f"{iv}[1]"] + args, [False, True] + [mayPoint(t) for t in _paramTypes(fg, sig)],
+                            True)
     if kind == "method":
         fn, sel = x
         ref, sig, isgen = fg.methodRef(fn, methodSelector(call))
