@@ -169,18 +169,32 @@ def panicBounds(msg: str) -> NoReturn:
 
 # go: runtime/panic.go panicIndex
 def panicIndex(x: int, y: int) -> NoReturn:
+    if x < 0:
+        panicBounds(f"index out of range [{x}]")  # (a negative index: no length, as Go's boundsNegErrorFmt)
     panicBounds(f"index out of range [{x}] with length {y}")
+
+
+# Go's boundsErrorFmt and boundsNegErrorFmt by panicSlice's kind: %x and %y
+# are the two values; the second format, used when x is negative, leaves y out.
+_sliceFmts = {
+    "alen": ("slice bounds out of range [:{x}] with length {y}", "slice bounds out of range [:{x}]"),
+    "acap": ("slice bounds out of range [:{x}] with capacity {y}", "slice bounds out of range [:{x}]"),
+    "b": ("slice bounds out of range [{x}:{y}]", "slice bounds out of range [{x}:]"),
+    "3alen": ("slice bounds out of range [::{x}] with length {y}", "slice bounds out of range [::{x}]"),
+    "3acap": ("slice bounds out of range [::{x}] with capacity {y}", "slice bounds out of range [::{x}]"),
+    "3b": ("slice bounds out of range [:{x}:{y}]", "slice bounds out of range [:{x}:]"),
+    "3c": ("slice bounds out of range [{x}:{y}:]", "slice bounds out of range [{x}::]"),
+}
 
 
 # go: runtime/panic.go panicSliceAlen (and the other slice bounds panics)
 def panicSlice(lo: int, hi: int, cap_: int, kind: str) -> NoReturn:
-    if kind == "acap":
-        panicBounds(f"slice bounds out of range [:{hi}] with capacity {cap_}")
-    if kind == "alen":
-        panicBounds(f"slice bounds out of range [:{hi}] with length {cap_}")
-    if kind == "b":
-        panicBounds(f"slice bounds out of range [{lo}:{hi}]")
-    panicBounds(f"slice bounds out of range [{lo}:{hi}]")
+    """A slice expression's bounds failed: kind names the check (Go's
+    boundsSliceAlen, ...Acap, ...B, boundsSlice3Alen, ...3Acap, ...3B, ...3C).
+    alen/acap/3alen/3acap report hi against cap_; b/3b/3c report lo against hi."""
+    full, neg = _sliceFmts[kind]
+    x, y = (hi, cap_) if kind in ("alen", "acap", "3alen", "3acap") else (lo, hi)
+    panicBounds((neg if x < 0 else full).format(x=x, y=y))
 
 
 # go: runtime/panic.go panicdivide

@@ -43,13 +43,16 @@ def compileSlice(fg: FuncGen, e: ast.SliceExpr) -> str:
     lo = fg.spillIfNeeded(fg.expr(e.Low, types.Typ[types.Int])) if e.Low is not None else "0"
     hi = fg.spillIfNeeded(fg.expr(e.High, types.Typ[types.Int])) if e.High is not None else length
     mx = fg.spillIfNeeded(fg.expr(e.Max, types.Typ[types.Int])) if e.Max is not None else cap_
+    # The bounds panics name what failed as gc's do: against the capacity
+    # of a slice, the length of an array.
+    a = "acap" if isinstance(xt, types.Slice) else "alen"
     if e.Max is not None:
-        fg.emit(f"if not 0 <= {mx} <= {cap_}: panicSlice(0, {mx}, {cap_}, 'acap')")
-        fg.emit(f"if not 0 <= {hi} <= {mx}: panicSlice({hi}, {mx}, 0, 'b')")
+        fg.emit(f"if not 0 <= {mx} <= {cap_}: panicSlice(0, {mx}, {cap_}, '3{a}')")
+        fg.emit(f"if not 0 <= {hi} <= {mx}: panicSlice({hi}, {mx}, 0, '3b')")
     elif e.High is not None:
-        fg.emit(f"if not 0 <= {hi} <= {cap_}: panicSlice(0, {hi}, {cap_}, 'acap')")
+        fg.emit(f"if not 0 <= {hi} <= {cap_}: panicSlice(0, {hi}, {cap_}, '{a}')")
     if e.Low is not None:
-        fg.emit(f"if not 0 <= {lo} <= {hi}: panicSlice({lo}, {hi}, 0, 'b')")
+        fg.emit(f"if not 0 <= {lo} <= {hi}: panicSlice({lo}, {hi}, 0, '{'3c' if e.Max is not None else 'b'}')")
     if lo == "0":
         return f"({base}, {hi}, {mx})"
     # When the new capacity is 0 the pointer stays at the base (Go avoids
