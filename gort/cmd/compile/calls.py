@@ -211,9 +211,15 @@ def isIfaceMethod(fn: types.Func) -> bool:
 def embeddedIface(fg: FuncGen, fun: ast.SelectorExpr, sel: Any, fn: types.Func) -> tuple[str, int]:
     """For x.M with M promoted from an interface field embedded in x's type:
     (the field's value, spilled; M's index in its method table)."""
-    recv = fn.Signature().Recv()
-    assert recv is not None
-    it = fg.T(recv.Type())
+    # The method's index in the embedded field's interface (RW), which may
+    # hold more methods than the one that declares it (io.Writer).
+    it = fg.typeOf(fun.X)
+    for i in sel.Index()[:-1]:
+        st = it.Underlying()
+        if isinstance(st, types.Pointer):
+            st = st.Elem().Underlying()
+        assert isinstance(st, types.Struct)  # sel.Index() is a path of embedded fields
+        it = fg.T(st.Field(i).Type())
     iv = fg.spillIfNeeded(methodReceiver(fg, fun, sel, fn))
     return iv, ifaceMethodIndex(it.Underlying(), fn.Name(), fn.Pkg())
 
