@@ -152,9 +152,12 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
             if v is not None:
                 return v, sig, False
         return f"{ref}(gp{_join(args)})", sig, pg.isGenFunc(fn)
-    if kind == "method" and isIfaceMethod(fn := x[0]):
-        # x.M with M promoted from an embedded interface field: a dynamic call on that field.
-        iv, k = embeddedIface(fg, methodSelector(e), x[1], fn)
+    if kind == "iface" or (kind == "method" and isIfaceMethod(x[0])):
+        # A dynamic call through an itab: x.M on an interface x, or M
+        # promoted from an interface field embedded in x's type.
+        sel = x if kind == "iface" else x[1]
+        fn = sel.Obj() if kind == "iface" else x[0]
+        iv, k = ifaceOperand(fg, methodSelector(e), sel, fn)
         sig = fg.T(fn.Type())
         mark = len(fg.L.lines)
         args = evalArgs(fg, e, sig)
@@ -174,20 +177,6 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
             if v is not None:
                 return v, sig, False
         return f"{ref}(gp, {recvv}{_join(args)})", sig, gen
-    if kind == "iface":
-        sel = x
-        fun = unparen(e.Fun)
-        iv = fg.spillIfNeeded(fg.expr(fun.X))
-        if iv != fun.X and not iv.isidentifier():
-            pass
-        it = sel.Recv().Underlying()
-        k = ifaceMethodIndex(it, sel.Obj().Name(), sel.Obj().Pkg())
-        sig = fg.T(sel.Obj().Type())
-        mark = len(fg.L.lines)
-        args = evalArgs(fg, e, sig)
-        iv = fg.spillAt(iv, mark)
-        fg.emit(f"if not {iv}[0]: panicmem()")
-        return f"FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]](gp, {iv}[1]{_join(args)})", sig, True
     # A func value.
     fv = fg.spillIfNeeded(fg.expr(e.Fun))
     sig = fg.typeOf(e.Fun).Underlying()
@@ -203,14 +192,19 @@ def callTarget(fg: FuncGen, e: ast.CallExpr, kind: str, x: Any) -> tuple[str, An
 
 
 def isIfaceMethod(fn: types.Func) -> bool:
-    """Is fn a method of an interface (reached through an embedded interface field)?"""
+    """Is fn a method of an interface (x's own, or an embedded interface field's)?"""
     recv = fn.Signature().Recv()
     return recv is not None and types.IsInterface(recv.Type())
 
 
-def embeddedIface(fg: FuncGen, fun: ast.SelectorExpr, sel: Any, fn: types.Func) -> tuple[str, int]:
-    """For x.M with M promoted from an interface field embedded in x's type:
-    (the field's value, spilled; M's index in its method table)."""
+def ifaceOperand(fg: FuncGen, fun: ast.SelectorExpr, sel: Any, fn: types.Func) -> tuple[str, int]:
+    """For x.M with M an interface method — of x's interface type, or
+    promoted from an interface field embedded in x's type: (the interface
+    value, spilled; M's index in its method table). The caller checks the
+    value for nil and calls FUNCTAB[itab.fun[k]]."""
+    if types.IsInterface(sel.Recv()):
+        iv = fg.spillIfNeeded(fg.expr(fun.X))
+        return iv, ifaceMethodIndex(sel.Recv().Underlying(), fn.Name(), fn.Pkg())
     # The method's index in the embedded field's interface (RW), which may
     # hold more methods than the one that declares it (io.Writer).
     it = fg.typeOf(fun.X)

@@ -105,8 +105,8 @@ def compileFuncLit(fg: FuncGen, e: ast.FuncLit) -> str:
 def methodValue(fg: FuncGen, e: ast.SelectorExpr, sel: Any) -> str:
     """x.M as a value: a funcval capturing the receiver (or, for T.M, the method itself)."""
     from gort.cmd.compile.calls import (
-        embeddedIface,
         ifaceMethodIndex,
+        ifaceOperand,
         instanceSelection,
         isIfaceMethod,
         methodReceiver,
@@ -161,17 +161,10 @@ def methodValue(fg: FuncGen, e: ast.SelectorExpr, sel: Any) -> str:
     recvT = sel.Recv()
     fnx: str | None
     callee: str | None
-    if types.IsInterface(recvT):
-        iv = fg.spillIfNeeded(fg.expr(e.X))
-        fg.emit(f"if not {iv}[0]: panicmem()")
-        it = recvT.Underlying()
-        k = ifaceMethodIndex(it, fn.Name(), fn.Pkg())
-        fnx = f"FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]]"
-        recv = f"{iv}[1]"
-        callee = None
-    elif isIfaceMethod(fn):
-        # Promoted from an embedded interface field: bound to that field's value.
-        iv, k = embeddedIface(fg, e, sel, fn)
+    if isIfaceMethod(fn):
+        # x's interface, or an interface field embedded in x's type: bound
+        # to that interface value.
+        iv, k = ifaceOperand(fg, e, sel, fn)
         fg.emit(f"if not {iv}[0]: panicmem()")
         fnx = f"FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]]"
         recv = f"{iv}[1]"

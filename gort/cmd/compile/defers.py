@@ -60,7 +60,6 @@ from typing import TYPE_CHECKING, Any
 
 from gort.cmd.compile import gotypes as types
 from gort.cmd.compile import typeinfo as ti
-from gort.cmd.compile.color import unparen
 from gort.cmd.compile.deadcode import inspectLive
 from gort.cmd.compile.emit import Lines
 from gort.go import ast, token
@@ -110,9 +109,8 @@ def deferTarget(fg: FuncGen, call: ast.CallExpr) -> DeferredCall:
     from gort.cmd.compile.calls import (
         calleeIdent,
         classifyCallIn,
-        embeddedIface,
         evalArgs,
-        ifaceMethodIndex,
+        ifaceOperand,
         isIfaceMethod,
         litFunc,
         methodExprReceiver,
@@ -149,10 +147,13 @@ def deferTarget(fg: FuncGen, call: ast.CallExpr) -> DeferredCall:
                                 isgen)
         args = evalArgs(fg, call, sig)
         return DeferredCall(ref, ["gp"] + args, [False] + [mayPoint(t) for t in _paramTypes(fg, sig)], isgen)
-    if kind == "method" and isIfaceMethod(x[0]):
-        # Promoted from an embedded interface field: the method value is evaluated now.
-        fn, sel = x
-        iv, k = embeddedIface(fg, methodSelector(call), sel, fn)
+    if kind == "iface" or (kind == "method" and isIfaceMethod(x[0])):
+        # x.M on an interface x, or M promoted from an interface field
+        # embedded in x's type: the method value i.M is evaluated here, so a
+        # nil interface panics now.
+        sel = x if kind == "iface" else x[1]
+        fn = sel.Obj() if kind == "iface" else x[0]
+        iv, k = ifaceOperand(fg, methodSelector(call), sel, fn)
         sig = fg.T(fn.Type())
         args = evalArgs(fg, call, sig)
         fg.emit(f"if not {iv}[0]: panicmem()")
@@ -169,20 +170,6 @@ def deferTarget(fg: FuncGen, call: ast.CallExpr) -> DeferredCall:
         recvPtr = mrecv is None or mayPoint(fg.T(mrecv.Type()))
         return DeferredCall(ref, ["gp", recvv] + args, [False, recvPtr] + [mayPoint(t) for t in _paramTypes(fg, sig)],
                             isgen)
-    if kind == "iface":
-        sel = x
-        fun = unparen(call.Fun)
-        iv = fg.spillIfNeeded(fg.expr(fun.X))
-        it = sel.Recv().Underlying()
-        k = ifaceMethodIndex(it, sel.Obj().Name(), sel.Obj().Pkg())
-        sig = fg.T(sel.Obj().Type())
-        args = evalArgs(fg, call, sig)
-        # The method value i.M is evaluated here: a nil interface panics now.
-        fg.emit(f"if not {iv}[0]: panicmem()")
-        fnx = fg.tmp()
-        fg.emit(f"{fnx} = FUNCTAB[U64[({iv}[0] + {24 + 8 * k}) >> 3]]")
-        return DeferredCall(fnx, ["gp", f"{iv}[1]"] + args, [False, True] + [mayPoint(t) for t in _paramTypes(fg, sig)],
-                            True)
     fv = fg.spillIfNeeded(fg.expr(call.Fun))
     sig = fg.typeOf(call.Fun).Underlying()
     args = evalArgs(fg, call, sig)
