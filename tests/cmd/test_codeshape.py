@@ -21,15 +21,16 @@ from tests.difftest import ROOT, gort_cache, run_gort
 PROGS = os.path.join(ROOT, "tests", "testdata", "progs")
 
 
-def _module_defining(fn: str) -> str:
-    """The text of the cached module that defines Python function fn."""
-    pat = re.compile(rf"^def {re.escape(fn)}\(", re.M)
+def _module_defining(*fns: str) -> str:
+    """The text of the cached module that defines every Python function of fns
+    (more than one where programs share a function name)."""
+    pats = [re.compile(rf"^def {re.escape(fn)}\(", re.M) for fn in fns]
     for path in glob.glob(os.path.join(gort_cache(), "*", "*.py")):
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        if pat.search(text):
+        if all(pat.search(text) for pat in pats):
             return text
-    raise AssertionError(f"no compiled module defines {fn}")
+    raise AssertionError(f"no compiled module defines {', '.join(fns)}")
 
 
 def _module_with_string(lit: bytes) -> str:
@@ -217,7 +218,7 @@ def test_range_key_counts_the_iterations() -> None:
 
 
 def test_slot_addresses_are_computed_before_the_loops() -> None:
-    f = _function(_module_defining("F_deep"), "F_main")  # loopslots.go
+    f = _function(_module_defining("F_deep", "F_mk", "F_main__func1"), "F_main")  # loopslots.go (stackgrow.go and stackslots.go have an F_deep too)
     head, _, loop = f.partition("while v_round < 3:")
     assert re.search(r"_a\d+ = _sp \+ 8\n", head) and not re.search(r"_a\d+ = _sp \+", loop.partition("X_fmt__F_Println")[0]), f
 
@@ -237,14 +238,14 @@ def test_select_slots_without_pointers_are_not_cleared() -> None:
 def test_range_over_channel_tests_one_result_when_it_receives() -> None:
     # for v := range res (chan int): tryrecv returns the value, straight into v;
     # only a receive that parks goes through the frame slot.
-    f = _function(_module_defining("F_deep"), "F_main__func1")  # loopslots.go
+    f = _function(_module_defining("F_deep", "F_mk", "F_main__func1"), "F_main__func1")  # loopslots.go
     assert re.search(r"if \(v_v := tryrecv\(v_res, 0, True, gp\)\) is None:\n\s+"
                      r"if not \(yield from chanrecvpark\(v_res, (_a\d+), gp\)\): break\n\s+"
                      r"v_v = I64\[\1 >> 3\]\n", f), f
 
 
 def test_numeric_channel_elements_pass_by_value() -> None:
-    f = _function(_module_defining("F_deep"), "F_main")  # loopslots.go
+    f = _function(_module_defining("F_deep", "F_mk", "F_main__func1"), "F_main")  # loopslots.go
     # res <- q.a: the value itself; it is stored in a slot only to park.
     assert re.search(r"if not trysend\(v_res, (_t\d+), True, gp\):\n\s+I64\[(_a\d+) >> 3\] = \1\n\s+"
                      r"yield from chansendpark\(v_res, \2, gp\)\n", f), f
@@ -286,7 +287,7 @@ def test_select_without_default_takes_its_last_case_untested() -> None:
 
 
 def test_received_word_is_read_where_it_is_used() -> None:
-    f = _function(_module_defining("F_pair"), "F_main")  # recvexpr.go
+    f = _function(_module_defining("F_pair", "F_grow"), "F_main")  # recvexpr.go (selectlockorder.go has an F_pair too)
     # An int passes by value: tryrecv returns it (only a receive that parks reads the slot).
     assert re.search(r"if \((_t\d+) := tryrecv\(v_ch, 0, True, gp\)\) is None:\n\s+"
                      r"yield from chanrecvpark\(v_ch, (_a\d+), gp\)\n\s+\1 = I64\[\2 >> 3\]\n\s+"
